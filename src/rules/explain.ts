@@ -1,0 +1,154 @@
+import { addDuration } from '../domain/duration.ts';
+import { activeAt, deriveEntries, type ListEntry, pendingAt } from './lists.ts';
+import { deriveMeasureSpans, type MeasureSpan } from './measures.ts';
+import type { Rulebook } from './rulebook.model.ts';
+import type { Timeline } from './scorer.ts';
+
+/** One line of an explanation: a record (or a rule applied to it), its points here, how it reached here. */
+export interface ExplainedContribution {
+  readonly record: string;
+  readonly source: string;
+  readonly type: string;
+  /** null for the record type's own points; the rule id for a rule's points. */
+  readonly rule: string | null;
+  readonly reason: string;
+  readonly points: number;
+  readonly path: string;
+  readonly until: number;
+  readonly version: string;
+}
+
+export interface GradeChange {
+  readonly from: string;
+  readonly to: string;
+  readonly at: number;
+  readonly score: number;
+  readonly because: readonly string[];
+}
+
+export interface Repairable {
+  readonly record: string;
+  readonly type: string;
+  readonly from: number;
+  readonly requires: readonly string[];
+}
+
+export interface Explanation {
+  readonly at: number;
+  readonly score: number;
+  readonly grade: string;
+  readonly base: number;
+  readonly raw: number;
+  readonly clamped: { readonly from: number; readonly to: number } | null;
+  readonly rulebook: Rulebook;
+  readonly contributions: readonly ExplainedContribution[];
+  readonly lists: readonly ListEntry[];
+  readonly warnings: readonly ListEntry[];
+  readonly nextChangeAt: number | null;
+  readonly nextGradeChange: GradeChange | null;
+  readonly repairable: readonly Repairable[];
+}
+
+/** Everything derived about a subject from its file: list entries, measure spans, and the state at `at`. */
+export interface Derivation {
+  readonly entries: readonly ListEntry[];
+  readonly spans: readonly MeasureSpan[];
+  readonly explanation: Explanation;
+}
+
+const HORIZON = 64;
+
+export function derive(tl: Timeline, at: number): Derivation {
+  const entries = deriveEntries(tl);
+  const spans = deriveMeasureSpans(tl, entries);
+  return { entries, spans, explanation: explain(tl, at, entries, spans) };
+}
+
+function explain(
+  tl: Timeline,
+  at: number,
+  entries: readonly ListEntry[],
+  spans: readonly MeasureSpan[],
+): Explanation {
+  const now = tl.scoreAt(at);
+  const contributions: ExplainedContribution[] = [];
+  const repairable: Repairable[] = [];
+  for (const c of tl.contributions(at)) {
+    const { rec } = c.item;
+    const base = {
+      record: rec.id,
+      source: rec.source,
+      type: rec.type,
+      path: c.item.path,
+      until: c.scored.countsUntil,
+      version: c.scored.version.version,
+    };
+    const title = c.scored.version.recordTypes.get(rec.type)?.title ?? rec.type;
+    contributions.push({ ...base, rule: null, reason: title, points: c.scored.base * c.factor });
+    for (const r of c.scored.rules)
+      contributions.push({ ...base, rule: r.rule, reason: r.reason, points: r.points * c.factor });
+    const terms = c.scored.version.recordTypes.get(rec.type)?.repair;
+    if (c.item.via === 'own' && c.scored.total < 0 && terms) {
+      repairable.push({
+        record: rec.id,
+        type: rec.type,
+        from: addDuration(rec.occurredAt, terms.after),
+        requires: terms.requires,
+      });
+    }
+  }
+  // the next moments anything can change, and the first one at which the grade does
+  const future = new Set(tl.changeTimes().filter((t) => t > at));
+  for (const e of entries) {
+    if (e.warnedAt > at) future.add(e.warnedAt);
+    if (e.since > at) future.add(e.since);
+    if (e.until > at && Number.isFinite(e.until)) future.add(e.until);
+  }
+  for (const s of spans) {
+    if (s.from > at) future.add(s.from);
+    if (s.until > at && Number.isFinite(s.until)) future.add(s.until);
+  }
+  const upcoming = [...future].sort((a, b) => a - b);
+  let nextGradeChange: GradeChange | null = null;
+  for (const t of upcoming.slice(0, HORIZON)) {
+    const s = tl.scoreAt(t);
+    if (s.grade !== now.grade) {
+      nextGradeChange = { from: now.grade, to: s.grade, at: t, score: s.score, because: causesAt(tl, t) };
+      break;
+    }
+  }
+  return {
+    at,
+    score: now.score,
+    grade: now.grade,
+    base: now.version.scale.base,
+    raw: now.raw,
+    clamped: now.unclamped !== now.score ? { from: now.unclamped, to: now.score } : null,
+    rulebook: now.version,
+    contributions,
+    lists: activeAt(entries, at),
+    warnings: pendingAt(entries, at),
+    nextChangeAt: upcoming[0] ?? null,
+    nextGradeChange,
+    repairable,
+  };
+}
+
+/** What happens at t, in words: records that start or stop counting, versions that take effect. */
+function causesAt(tl: Timeline, t: number): string[] {
+  const out: string[] = [];
+  for (const item of tl.items) {
+    const r = item.rec;
+    const before = tl.contribution(item, t - 1);
+    const after = tl.contribution(item, t);
+    if (before && !after) {
+      if (r.repairedAt === t) out.push(`record ${r.id} (${r.type}) is repaired`);
+      else out.push(`record ${r.id} (${r.type}) stops counting`);
+    } else if (!before && after) out.push(`record ${r.id} (${r.type}) starts counting`);
+    else if (before && after && before.points !== after.points)
+      out.push(`record ${r.id} (${r.type}) changes from ${before.points} to ${after.points} points`);
+  }
+  for (const v of tl.versions.versions)
+    if (v.effectiveFrom === t) out.push(`rulebook ${v.name} ${v.version} takes effect`);
+  return out;
+}

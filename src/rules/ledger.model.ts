@@ -1,0 +1,51 @@
+import type { SubjectFacts, SubjectKind } from './rulebook.model.ts';
+
+/** What the pure scorer needs of the ledger: records with their status history already folded in. */
+
+export interface Interval {
+  readonly from: number;
+  /** Exclusive; Infinity while open. */
+  readonly to: number;
+}
+
+export interface LedgerRecord {
+  /** Unique in the registry: `source/id`. */
+  readonly key: string;
+  /** The source's own id. */
+  readonly id: string;
+  readonly source: string;
+  readonly type: string;
+  readonly occurredAt: number;
+  readonly amount?: number;
+  readonly onBehalfOf?: string;
+  readonly culpability?: string;
+  readonly legalBasis: string;
+  /** When a reviewer annulled it: it never counted (scores), and list entries it grounded end then. */
+  readonly annulledAt?: number;
+  /** When a repair was approved: it stops counting from then. */
+  readonly repairedAt?: number;
+  /** Periods in which it does not count: a dispute of a suspend_while_disputed type, an overdue review. */
+  readonly suspended: readonly Interval[];
+}
+
+export interface SubjectRef {
+  /** The registry reference shown to people: the USCI for organizations, `P…` for persons. */
+  readonly ref: string;
+  readonly kind: SubjectKind;
+  readonly facts: SubjectFacts;
+}
+
+/** One subject's file as the scorer sees it, with the other subjects whose records propagate to it. */
+export interface SubjectFile {
+  readonly subject: SubjectRef;
+  readonly records: readonly LedgerRecord[];
+  /** Branches (transitively): their own records count for this subject × branch_to_parent^depth. */
+  readonly branches: readonly {
+    readonly subject: SubjectRef;
+    readonly depth: number;
+    readonly path: readonly string[];
+    readonly records: readonly LedgerRecord[];
+  }[];
+  /** Persons with records on behalf of this organization (all their records, for their history). */
+  readonly agents: readonly { readonly subject: SubjectRef; readonly records: readonly LedgerRecord[] }[];
+}

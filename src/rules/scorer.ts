@@ -1,0 +1,285 @@
+import { addDuration, type Duration, parseDuration } from '../domain/duration.ts';
+import { CredenceError } from '../domain/errors.ts';
+import type { Interval, LedgerRecord, SubjectFile } from './ledger.model.ts';
+import {
+  gradeOf,
+  type HistoryView,
+  type RecordFacts,
+  type Rulebook,
+  type Sign,
+  type SubjectFacts,
+} from './rulebook.model.ts';
+import type { RulebookSet } from './versions.ts';
+
+/** One record as it reaches a subject: its own, a branch's, or an agent's acting on its behalf. */
+export interface Item {
+  readonly rec: LedgerRecord;
+  readonly facts: SubjectFacts;
+  /** The records of the subject that owns `rec`: its history for rules. */
+  readonly history: readonly LedgerRecord[];
+  readonly via: 'own' | 'branch' | 'on_behalf_of';
+  readonly depth: number;
+  /** `self`, `branch:<ref>[>…]` or `on_behalf_of:<ref>`. */
+  readonly path: string;
+}
+
+export interface RulePoints {
+  readonly rule: string;
+  readonly points: number;
+  readonly reason: string;
+}
+
+/** Points of one record under one version: the type's points and each rule that held. */
+export interface VersionPoints {
+  readonly version: Rulebook;
+  readonly base: number;
+  readonly rules: readonly RulePoints[];
+  readonly total: number;
+  readonly countsUntil: number;
+}
+
+export interface Contribution {
+  readonly item: Item;
+  readonly scored: VersionPoints;
+  readonly factor: number;
+  /** total × factor */
+  readonly points: number;
+}
+
+const windows = new Map<string, Duration>();
+export function windowOf(text: string): Duration {
+  let d = windows.get(text);
+  if (!d) {
+    const r = parseDuration(text);
+    if (!r.value)
+      throw new CredenceError(
+        'rulebook.invalid_window',
+        `history.count window "${text}" is not an ISO 8601 duration`,
+      );
+    d = r.value;
+    windows.set(text, d);
+  }
+  return d;
+}
+
+export function typeMatches(pattern: string, type: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.endsWith('.*')) return type.startsWith(pattern.slice(0, -1));
+  return pattern === type;
+}
+
+function signOf(v: Rulebook, type: string): number {
+  return Math.sign(v.recordTypes.get(type)?.points ?? 0);
+}
+
+/** Counts the subject's other, non-annulled records matching `pattern` in a window ending at `end`. */
+export function countHistory(
+  v: Rulebook,
+  history: readonly LedgerRecord[],
+  exclude: string | undefined,
+  end: number,
+  endInclusive: boolean,
+  pattern: string,
+  window: string,
+  sign: Sign | undefined,
+  knownAt: number,
+): number {
+  const start = addDuration(end, windowOf(window), -1);
+  const want = sign === 'negative' ? -1 : sign === 'positive' ? 1 : 0;
+  let n = 0;
+  for (const o of history) {
+    if (o.key === exclude) continue;
+    if (o.annulledAt !== undefined && o.annulledAt <= knownAt) continue;
+    if (o.occurredAt < start || o.occurredAt > end || (!endInclusive && o.occurredAt === end)) continue;
+    if (!typeMatches(pattern, o.type)) continue;
+    if (want !== 0 && signOf(v, o.type) !== want) continue;
+    n++;
+  }
+  return n;
+}
+
+function within(t: number, intervals: readonly Interval[]): boolean {
+  for (const i of intervals) if (i.from <= t && t < i.to) return true;
+  return false;
+}
+
+/**
+ * A subject's records laid out in time under a set of rulebook versions. Pure: the same file and versions
+ * always give the same answers, whatever order the records came in.
+ */
+export class Timeline {
+  readonly items: readonly Item[];
+  private readonly cache = new Map<string, VersionPoints | null>();
+
+  constructor(
+    readonly file: SubjectFile,
+    readonly versions: RulebookSet,
+  ) {
+    const items: Item[] = file.records.map((rec) => ({
+      rec,
+      facts: file.subject.facts,
+      history: file.records,
+      via: 'own',
+      depth: 0,
+      path: 'self',
+    }));
+    for (const b of file.branches) {
+      for (const rec of b.records)
+        items.push({
+          rec,
+          facts: b.subject.facts,
+          history: b.records,
+          via: 'branch',
+          depth: b.depth,
+          path: `branch:${b.path.join('>')}`,
+        });
+    }
+    for (const a of file.agents) {
+      for (const rec of a.records) {
+        if (rec.onBehalfOf === file.subject.ref && rec.culpability) {
+          items.push({
+            rec,
+            facts: a.subject.facts,
+            history: a.records,
+            via: 'on_behalf_of',
+            depth: 1,
+            path: `on_behalf_of:${a.subject.ref}`,
+          });
+        }
+      }
+    }
+    this.items = items;
+  }
+
+  /** The record's points under version v, or null when v has no such type (or not for that subject kind). */
+  pointsUnder(item: Item, v: Rulebook): VersionPoints | null {
+    const key = `${v.hash}\u0000${item.rec.key}\u0000${item.path}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const t = v.recordTypes.get(item.rec.type);
+    let result: VersionPoints | null = null;
+    if (t && t.subjects.includes(item.facts.kind)) {
+      const rec = item.rec;
+      const facts: RecordFacts = {
+        type: rec.type,
+        domain: t.domain,
+        severity: t.severity,
+        amount: rec.amount ?? 0,
+        has_amount: rec.amount !== undefined,
+        source: rec.source,
+        culpability: rec.culpability ?? '',
+      };
+      const history: HistoryView = {
+        count: (pattern, window, sign) =>
+          countHistory(
+            v,
+            item.history,
+            rec.key,
+            rec.occurredAt,
+            false,
+            pattern,
+            window,
+            sign,
+            Number.POSITIVE_INFINITY,
+          ),
+      };
+      const rules: RulePoints[] = [];
+      for (const r of v.rules)
+        if (r.test({ record: facts, subject: item.facts, history }))
+          rules.push({ rule: r.id, points: r.points, reason: r.reason });
+      const total = t.points + rules.reduce((s, r) => s + r.points, 0);
+      result = {
+        version: v,
+        base: t.points,
+        rules,
+        total,
+        countsUntil: addDuration(rec.occurredAt, t.countsFor),
+      };
+    }
+    this.cache.set(key, result);
+    return result;
+  }
+
+  /**
+   * How one record counts at t (DESIGN §3): inside its window, not annulled (as known at `knownAt`), not
+   * repaired, not suspended; under the version of its date unless the version in force at t is kinder.
+   */
+  contribution(item: Item, t: number, knownAt = Number.POSITIVE_INFINITY): Contribution | null {
+    const rec = item.rec;
+    if (rec.occurredAt > t) return null;
+    if (rec.annulledAt !== undefined && rec.annulledAt <= knownAt) return null;
+    if (rec.repairedAt !== undefined && rec.repairedAt <= t) return null;
+    if (rec.suspended.length > 0 && within(t, rec.suspended)) return null;
+    const vT = this.versions.at(t);
+    const factor = this.factor(item, vT);
+    if (factor === 0) return null;
+    const vO = this.versions.at(rec.occurredAt);
+    const atO = this.pointsUnder(item, vO);
+    const candO = atO && t < atO.countsUntil ? atO : null;
+    let chosen = candO;
+    if (vT !== vO) {
+      const atT = this.pointsUnder(item, vT);
+      const candT = atT && t < atT.countsUntil ? atT : null;
+      // lex mitior: the kinder of the two, where "not counting" (0) is a candidate too
+      const pO = candO?.total ?? 0;
+      const pT = candT?.total ?? 0;
+      if (pT > pO) chosen = candT;
+      else if (pT === pO && candT === null) chosen = pO === 0 ? null : candO;
+      if (!candT && atO && pO < 0) chosen = null; // decriminalised in the version now in force
+    }
+    if (!chosen) return null;
+    return { item, scored: chosen, factor, points: chosen.total * factor };
+  }
+
+  private factor(item: Item, vT: Rulebook): number {
+    if (item.via === 'own') return 1;
+    if (!vT.propagation) return 0;
+    return item.via === 'branch' ? vT.propagation.branchToParent ** item.depth : vT.propagation.onBehalfOf;
+  }
+
+  contributions(t: number, knownAt = Number.POSITIVE_INFINITY): Contribution[] {
+    const out: Contribution[] = [];
+    for (const item of this.items) {
+      const c = this.contribution(item, t, knownAt);
+      if (c) out.push(c);
+    }
+    return out;
+  }
+
+  /** score = clamp(base + round(Σ points)); clamping once, at the end. */
+  scoreAt(
+    t: number,
+    knownAt = Number.POSITIVE_INFINITY,
+  ): { score: number; grade: string; raw: number; unclamped: number; version: Rulebook } {
+    let raw = 0;
+    for (const item of this.items) {
+      const c = this.contribution(item, t, knownAt);
+      if (c) raw += c.points;
+    }
+    const v = this.versions.at(t);
+    const unclamped = v.scale.base + Math.round(raw);
+    const score = Math.min(v.scale.max, Math.max(v.scale.min, unclamped));
+    return { score, grade: gradeOf(v, score), raw, unclamped, version: v };
+  }
+
+  /** Every moment at which a score can change: records starting and ending, status changes, new versions. */
+  changeTimes(extraWindows: readonly Duration[] = []): number[] {
+    const times = new Set<number>(this.versions.changeTimes);
+    for (const item of this.items) {
+      const rec = item.rec;
+      times.add(rec.occurredAt);
+      for (const v of this.versions.versions) {
+        const p = this.pointsUnder(item, v);
+        if (p) times.add(p.countsUntil);
+      }
+      if (rec.annulledAt !== undefined) times.add(rec.annulledAt);
+      if (rec.repairedAt !== undefined) times.add(rec.repairedAt);
+      for (const s of rec.suspended) {
+        times.add(s.from);
+        if (Number.isFinite(s.to)) times.add(s.to);
+      }
+      if (item.via === 'own') for (const w of extraWindows) times.add(addDuration(rec.occurredAt, w) + 1);
+    }
+    return [...times].sort((a, b) => a - b);
+  }
+}

@@ -1,0 +1,24 @@
+import type { Rulebook } from './rulebook.model.ts';
+
+/** The activated rulebook versions, ordered by effective date; answers "which version is in force at t". */
+export class RulebookSet {
+  readonly versions: readonly Rulebook[];
+  constructor(versions: readonly Rulebook[]) {
+    if (versions.length === 0) throw new Error('at least one rulebook version is needed');
+    // stable: for equal dates the later activation wins
+    this.versions = [...versions].sort((a, b) => a.effectiveFrom - b.effectiveFrom);
+  }
+  /** The version in force at t; before the first version, the first one (nothing older exists). */
+  at(t: number): Rulebook {
+    let found = this.versions[0]!;
+    for (const v of this.versions) if (v.effectiveFrom <= t) found = v;
+    return found;
+  }
+  get latest(): Rulebook {
+    return this.versions[this.versions.length - 1]!;
+  }
+  /** Effective dates: a change of version may change any score. */
+  get changeTimes(): number[] {
+    return this.versions.slice(1).map((v) => v.effectiveFrom);
+  }
+}

@@ -1,0 +1,355 @@
+import { type Kysely, Migrator, type Transaction } from 'kysely';
+import type {
+  AuditRow,
+  CheckRow,
+  DecisionRow,
+  DerivedRow,
+  RecordEventRow,
+  RecordRow,
+  Store,
+  Tx,
+} from '../app/ports.ts';
+import type { Database } from './schema.ts';
+
+/** Engines bound parameters: stay well below SQLite's and PostgreSQL's limits. */
+const CHUNK = 500;
+
+function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+/** The Store port over Kysely; the SQLite and PostgreSQL adapters differ only in dialect and bulk paths. */
+export class KyselyTx implements Tx {
+  constructor(protected readonly db: Kysely<Database> | Transaction<Database>) {}
+
+  async getMeta(key: string) {
+    const r = await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+    return r?.value;
+  }
+  async setMeta(key: string, value: string) {
+    await this.db
+      .insertInto('meta')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  }
+  async insertRulebook(row: Parameters<Tx['insertRulebook']>[0]) {
+    await this.db
+      .insertInto('rulebooks')
+      .values(row)
+      .onConflict((oc) => oc.column('hash').doNothing())
+      .execute();
+  }
+  async rulebooks() {
+    return this.db.selectFrom('rulebooks').selectAll().orderBy('activated_at').execute();
+  }
+  async upsertSource(row: Parameters<Tx['upsertSource']>[0]) {
+    await this.db
+      .insertInto('sources')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, domains: row.domains }))
+      .execute();
+  }
+  async sources() {
+    return this.db.selectFrom('sources').selectAll().orderBy('id').execute();
+  }
+  async insertSubject(row: Parameters<Tx['insertSubject']>[0]) {
+    const r = await this.db.insertInto('subjects').values(row).returning('id').executeTakeFirstOrThrow();
+    return Number(r.id);
+  }
+  async updateSubject(id: number, patch: { name?: string; parent_id?: number | null }) {
+    await this.db.updateTable('subjects').set(patch).where('id', '=', id).execute();
+  }
+  async subjectsByUsci(uscis: readonly string[]) {
+    if (uscis.length === 0) return [];
+    const out = [];
+    for (const c of chunks(uscis))
+      out.push(...(await this.db.selectFrom('subjects').selectAll().where('usci', 'in', c).execute()));
+    return out;
+  }
+  async subjectsByIdHash(hashes: readonly string[]) {
+    if (hashes.length === 0) return [];
+    const out = [];
+    for (const c of chunks(hashes))
+      out.push(...(await this.db.selectFrom('subjects').selectAll().where('id_hash', 'in', c).execute()));
+    return out;
+  }
+  async subjectsById(ids: readonly number[]) {
+    if (ids.length === 0) return [];
+    const out = [];
+    for (const c of chunks(ids))
+      out.push(...(await this.db.selectFrom('subjects').selectAll().where('id', 'in', c).execute()));
+    return out;
+  }
+  async childrenOf(parentIds: readonly number[]) {
+    if (parentIds.length === 0) return [];
+    const out = [];
+    for (const c of chunks(parentIds))
+      out.push(...(await this.db.selectFrom('subjects').selectAll().where('parent_id', 'in', c).execute()));
+    return out;
+  }
+  async searchOrganizations(prefix: string, limit: number, after = 0) {
+    return this.db
+      .selectFrom('subjects')
+      .selectAll()
+      .where('kind', '=', 'organization')
+      .where((eb) =>
+        eb.or([
+          eb('name', 'like', `${prefix.replace(/[%_\\]/g, '\\$&')}%`),
+          eb('usci', '=', prefix.toUpperCase()),
+        ]),
+      )
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+  async setRelation(row: Parameters<Tx['setRelation']>[0]) {
+    await this.db
+      .deleteFrom('relations')
+      .where('org_id', '=', row.org_id)
+      .where('role', '=', row.role)
+      .execute();
+    await this.db.insertInto('relations').values(row).execute();
+  }
+  async relationsOfOrgs(orgIds: readonly number[]) {
+    if (orgIds.length === 0) return [];
+    return this.db
+      .selectFrom('relations')
+      .selectAll()
+      .where('org_id', 'in', [...orgIds])
+      .execute();
+  }
+  async relationsOfPersons(personIds: readonly number[]) {
+    if (personIds.length === 0) return [];
+    return this.db
+      .selectFrom('relations')
+      .selectAll()
+      .where('person_id', 'in', [...personIds])
+      .execute();
+  }
+  async subjectCount() {
+    const r = await this.db
+      .selectFrom('subjects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+  async subjectIdsAfter(after: number, limit: number) {
+    const rows = await this.db
+      .selectFrom('subjects')
+      .select('id')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => Number(r.id));
+  }
+  async recordsByKeys(keys: readonly { source: string; record_id: string }[]) {
+    if (keys.length === 0) return [];
+    const out: RecordRow[] = [];
+    for (const c of chunks(keys, 250)) {
+      out.push(
+        ...(await this.db
+          .selectFrom('records')
+          .selectAll()
+          .where((eb) =>
+            eb.or(c.map((k) => eb.and([eb('source', '=', k.source), eb('record_id', '=', k.record_id)]))),
+          )
+          .execute()),
+      );
+    }
+    return out;
+  }
+  async recordsOf(subjectIds: readonly number[]) {
+    if (subjectIds.length === 0) return [];
+    const out: RecordRow[] = [];
+    for (const c of chunks(subjectIds))
+      out.push(
+        ...(await this.db
+          .selectFrom('records')
+          .selectAll()
+          .where('subject_id', 'in', c)
+          .orderBy('subject_id')
+          .orderBy('seq')
+          .execute()),
+      );
+    return out;
+  }
+  async agentsOf(orgIds: readonly number[]) {
+    if (orgIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('records')
+      .select(['on_behalf_of', 'subject_id'])
+      .distinct()
+      .where('on_behalf_of', 'in', [...orgIds])
+      .execute();
+    return rows.map((r) => ({ org: Number(r.on_behalf_of), agent: Number(r.subject_id) }));
+  }
+  async maxRecordSeq(subjectIds: readonly number[]) {
+    const m = new Map<number, number>();
+    for (const c of chunks(subjectIds)) {
+      const rows = await this.db
+        .selectFrom('records')
+        .select(['subject_id', (eb) => eb.fn.max('seq').as('seq')])
+        .where('subject_id', 'in', c)
+        .groupBy('subject_id')
+        .execute();
+      for (const r of rows) m.set(Number(r.subject_id), Number(r.seq));
+    }
+    return m;
+  }
+  async insertRecords(rows: readonly RecordRow[]) {
+    for (const c of chunks(rows, 60)) await this.db.insertInto('records').values(c).execute();
+  }
+  async deleteRecord(subjectId: number, seq: number) {
+    await this.db.deleteFrom('records').where('subject_id', '=', subjectId).where('seq', '=', seq).execute();
+  }
+  async eventsOf(subjectIds: readonly number[]) {
+    if (subjectIds.length === 0) return [];
+    const out: RecordEventRow[] = [];
+    for (const c of chunks(subjectIds))
+      out.push(
+        ...(await this.db
+          .selectFrom('record_events')
+          .selectAll()
+          .where('subject_id', 'in', c)
+          .orderBy('subject_id')
+          .orderBy('seq')
+          .execute()),
+      );
+    return out;
+  }
+  async insertEvent(row: Omit<RecordEventRow, 'seq'>) {
+    const r = await this.db
+      .selectFrom('record_events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('subject_id', '=', row.subject_id)
+      .executeTakeFirst();
+    await this.db
+      .insertInto('record_events')
+      .values({ ...row, seq: Number(r?.seq ?? 0) + 1 })
+      .execute();
+  }
+  async derivedOf(subjectIds: readonly number[]) {
+    if (subjectIds.length === 0) return [];
+    const out: DerivedRow[] = [];
+    for (const c of chunks(subjectIds))
+      out.push(...(await this.db.selectFrom('derived').selectAll().where('subject_id', 'in', c).execute()));
+    return out;
+  }
+  async upsertDerived(rows: readonly DerivedRow[]) {
+    for (const c of chunks(rows, 60)) {
+      await this.db
+        .insertInto('derived')
+        .values(c)
+        .onConflict((oc) =>
+          oc.column('subject_id').doUpdateSet((eb) => ({
+            score: eb.ref('excluded.score'),
+            grade: eb.ref('excluded.grade'),
+            next_change_at: eb.ref('excluded.next_change_at'),
+            computed_at: eb.ref('excluded.computed_at'),
+            rulebook_hash: eb.ref('excluded.rulebook_hash'),
+            state: eb.ref('excluded.state'),
+          })),
+        )
+        .execute();
+    }
+  }
+  async dueSubjects(until: number, limit: number, after: number) {
+    const rows = await this.db
+      .selectFrom('derived')
+      .select('subject_id')
+      .where('next_change_at', '<=', until)
+      .where('subject_id', '>', after)
+      .orderBy('subject_id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => Number(r.subject_id));
+  }
+  async insertDecisions(rows: readonly DecisionRow[]) {
+    let n = 0;
+    for (const c of chunks(rows, 60)) {
+      const r = await this.db
+        .insertInto('decisions')
+        .values(c)
+        .onConflict((oc) => oc.columns(['subject_id', 'id']).doNothing())
+        .executeTakeFirst();
+      n += Number(r.numInsertedOrUpdatedRows ?? 0);
+    }
+    return n;
+  }
+  async decisionsOf(subjectId: number) {
+    return this.db
+      .selectFrom('decisions')
+      .selectAll()
+      .where('subject_id', '=', subjectId)
+      .orderBy('effective_at')
+      .orderBy('id')
+      .execute();
+  }
+  async decisionById(id: string) {
+    return this.db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+  async insertCheck(row: Omit<CheckRow, 'seq'>) {
+    const r = await this.db
+      .selectFrom('checks')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('subject_id', '=', row.subject_id)
+      .executeTakeFirst();
+    await this.db
+      .insertInto('checks')
+      .values({ ...row, seq: Number(r?.seq ?? 0) + 1 })
+      .execute();
+  }
+  async checksOf(subjectId: number) {
+    return this.db
+      .selectFrom('checks')
+      .selectAll()
+      .where('subject_id', '=', subjectId)
+      .orderBy('seq')
+      .execute();
+  }
+  async lastAudit() {
+    return this.db.selectFrom('audit').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  }
+  async insertAudit(row: AuditRow) {
+    await this.db.insertInto('audit').values(row).execute();
+  }
+  async auditRange(afterSeq: number, limit: number) {
+    return this.db
+      .selectFrom('audit')
+      .selectAll()
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+  }
+}
+
+export class KyselyStore extends KyselyTx implements Store {
+  constructor(
+    private readonly kdb: Kysely<Database>,
+    readonly engine: 'sqlite' | 'postgres',
+  ) {
+    super(kdb);
+  }
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.kdb.transaction().execute((trx) => fn(new KyselyTx(trx)));
+  }
+  async close() {
+    await this.kdb.destroy();
+  }
+}
+
+export async function migrate(
+  db: Kysely<Database>,
+  provider: ConstructorParameters<typeof Migrator>[0]['provider'],
+): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed)
+    throw new Error(`migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
+}

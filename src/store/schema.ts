@@ -1,0 +1,30 @@
+import type { Generated } from 'kysely';
+import type {
+  AuditRow,
+  CheckRow,
+  DecisionRow,
+  DerivedRow,
+  RecordEventRow,
+  RecordRow,
+  RelationRow,
+  RulebookRow,
+  SourceRow,
+  SubjectRow,
+} from '../app/ports.ts';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The typed schema shared by every engine. Tables that grow with the population are keyed by subject first. */
+export interface Database {
+  meta: { key: string; value: string };
+  rulebooks: Mutable<RulebookRow>;
+  sources: Mutable<SourceRow>;
+  subjects: Omit<Mutable<SubjectRow>, 'id'> & { id: Generated<number> };
+  relations: Mutable<RelationRow>;
+  records: Mutable<RecordRow>;
+  record_events: Mutable<RecordEventRow>;
+  derived: Mutable<DerivedRow>;
+  decisions: Mutable<DecisionRow>;
+  checks: Mutable<CheckRow>;
+  audit: Mutable<AuditRow>;
+}
