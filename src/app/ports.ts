@@ -173,3 +173,25 @@ export interface Store extends Tx {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** An API token: only its SHA-256 is stored; the token itself is shown once, when it is created. */
+export interface TokenRow {
+  id: string;
+  role: string;
+  source: string | null;
+  subject_id: number | null;
+  hash: string;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+  label: string;
+}
+
+/** Token persistence, part of every transaction. */
+export interface Tx {
+  insertToken(row: TokenRow): Promise<void>;
+  tokenByHash(hash: string): Promise<TokenRow | undefined>;
+  tokens(): Promise<TokenRow[]>;
+  /** Marks a token revoked at `at`; false when there is no such token. */
+  revokeToken(id: string, at: number): Promise<boolean>;
+}

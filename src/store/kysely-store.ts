@@ -7,6 +7,7 @@ import type {
   RecordEventRow,
   RecordRow,
   Store,
+  TokenRow,
   Tx,
 } from '../app/ports.ts';
 import type { Database } from './schema.ts';
@@ -327,6 +328,41 @@ export class KyselyTx implements Tx {
       .limit(limit)
       .execute();
   }
+  async insertToken(row: TokenRow) {
+    await this.db.insertInto('tokens').values(row).execute();
+  }
+  async tokenByHash(hash: string) {
+    const r = await this.db.selectFrom('tokens').selectAll().where('hash', '=', hash).executeTakeFirst();
+    return r ? numericToken(r) : undefined;
+  }
+  async tokens() {
+    const rows = await this.db.selectFrom('tokens').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(numericToken);
+  }
+  async revokeToken(id: string, at: number) {
+    const r = await this.db
+      .updateTable('tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) > 0) return true;
+    return (
+      (await this.db.selectFrom('tokens').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+    );
+  }
+}
+
+/** PostgreSQL returns bigint columns as strings unless a parser is installed: normalise to numbers. */
+function numericToken(r: TokenRow): TokenRow {
+  const n = (v: number | null) => (v === null ? null : Number(v));
+  return {
+    ...r,
+    created_at: Number(r.created_at),
+    subject_id: n(r.subject_id),
+    expires_at: n(r.expires_at),
+    revoked_at: n(r.revoked_at),
+  };
 }
 
 export class KyselyStore extends KyselyTx implements Store {

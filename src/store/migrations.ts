@@ -144,6 +144,22 @@ export function migrations(engine: 'sqlite' | 'postgres'): MigrationProvider {
           .execute();
       },
     },
+    '0002_tokens': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('tokens')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('source', 'text')
+          .addColumn('subject_id', 'bigint')
+          .addColumn('hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint')
+          .addColumn('revoked_at', 'bigint')
+          .addColumn('label', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
   return { getMigrations: async () => m };
 }

@@ -10,6 +10,7 @@ import type {
   RulebookRow,
   SourceRow,
   SubjectRow,
+  TokenRow,
 } from '../app/ports.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -27,4 +28,5 @@ export interface Database {
   decisions: Mutable<DecisionRow>;
   checks: Mutable<CheckRow>;
   audit: Mutable<AuditRow>;
+  tokens: TokenRow;
 }

@@ -1,0 +1,547 @@
+import { checkNationalId } from '../domain/national-id.ts';
+import { parseInstant } from '../domain/time.ts';
+import { checkUsci } from '../domain/usci.ts';
+import type { Rulebook } from '../rules/rulebook.model.ts';
+import type { RulebookSet } from '../rules/versions.ts';
+import { audit } from './audit.ts';
+import { type AppContext, canonicalJson, sha256 } from './context.ts';
+import { recompute } from './derive.ts';
+import { affectedBy } from './files.ts';
+import type { RecordRow, SourceRow, SubjectRow, Tx } from './ports.ts';
+import { activeRulebooks } from './rulebooks.ts';
+
+/** The outcome of one input line: accepted whole (created, updated or unchanged) or rejected with its reason. */
+export type LineResult =
+  | { readonly ok: true; readonly status: 'created' | 'updated' | 'unchanged'; readonly what: string }
+  | { readonly ok: false; readonly code: string; readonly field: string; readonly message: string };
+
+const RECORD_FIELDS = new Set([
+  'source',
+  'id',
+  'subject',
+  'type',
+  'occurred_at',
+  'legal_basis',
+  'evidence',
+  'amount',
+  'on_behalf_of',
+  'culpability',
+  'note',
+]);
+const FIELDS: Record<string, Set<string>> = {
+  source: new Set(['kind', 'id', 'name', 'domains']),
+  person: new Set(['kind', 'national_id', 'name']),
+  organization: new Set(['kind', 'usci', 'name', 'parent', 'legal_representative', 'actual_controller']),
+  usci_exception: new Set(['kind', 'usci', 'evidence', 'reason']),
+};
+const CULPABILITY = new Set(['knowledge', 'approval', 'acquiescence']);
+const EVIDENCE = /^(sha256:[0-9a-f]{64}|[a-z][a-z0-9+.-]*:\S+)$/i;
+
+class Reject extends Error {
+  constructor(
+    readonly code: string,
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function reject(code: string, field: string, message: string): never {
+  throw new Reject(code, field, message);
+}
+
+function text(
+  line: Record<string, unknown>,
+  field: string,
+  opts: { required?: boolean; max?: number } = {},
+): string | undefined {
+  const v = line[field];
+  if (v === undefined || v === null || v === '') {
+    if (opts.required) reject('input.missing_field', field, `${field} is required`);
+    return undefined;
+  }
+  if (typeof v !== 'string') reject('input.wrong_type', field, `${field} must be a string, got ${typeof v}`);
+  if (opts.max !== undefined && v.length > opts.max)
+    reject('input.too_long', field, `${field} has ${v.length} characters; at most ${opts.max} are allowed`);
+  return v;
+}
+
+function unknownFields(line: Record<string, unknown>, allowed: Set<string>): void {
+  for (const k of Object.keys(line))
+    if (!allowed.has(k))
+      reject('input.unknown_field', k, `unknown field "${k}" (allowed: ${[...allowed].join(', ')})`);
+}
+
+/**
+ * An import or API session: resolves natural keys once, validates every line completely before writing it,
+ * and writes records in batches with their subjects' projections in the same transaction.
+ */
+export class Ingestor {
+  private readonly byUsci = new Map<string, SubjectRow>();
+  private readonly byHash = new Map<string, SubjectRow>();
+  private sources = new Map<string, SourceRow>();
+  private exceptions = new Set<string>();
+  private versions?: RulebookSet;
+  private readonly registered: number[] = [];
+
+  constructor(
+    private readonly ctx: AppContext,
+    /** When set (a source's API token), records may only be written for this source. */
+    private readonly onlySource?: string,
+  ) {}
+
+  /** Applies a batch of lines in one transaction; a rejected line changes nothing, the others stay applied. */
+  async apply(lines: readonly unknown[]): Promise<LineResult[]> {
+    return this.ctx.store.transaction(async (tx) => {
+      this.versions = await activeRulebooks(tx);
+      if (this.sources.size === 0) for (const s of await tx.sources()) this.sources.set(s.id, s);
+      this.exceptions = new Set(
+        JSON.parse((await tx.getMeta('usci_exceptions')) ?? '[]').map((e: { usci: string }) => e.usci),
+      );
+      const results: LineResult[] = new Array(lines.length);
+      const pending: { index: number; row: Omit<RecordRow, 'seq'> }[] = [];
+      const seenInBatch = new Map<string, string>();
+      const recordLines: { index: number; line: Record<string, unknown> }[] = [];
+      // subjects and sources first, in order, so that records later in the batch can name them
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line === null || typeof line !== 'object' || Array.isArray(line)) {
+          results[i] = {
+            ok: false,
+            code: 'input.not_an_object',
+            field: '',
+            message: 'each line must be a JSON object',
+          };
+          continue;
+        }
+        const l = line as Record<string, unknown>;
+        if ('kind' in l) {
+          if (recordLines.length > 0)
+            await this.flushRecords(tx, recordLines.splice(0), results, pending, seenInBatch);
+          results[i] = await this.guard(() => this.registerSubject(tx, l));
+        } else recordLines.push({ index: i, line: l });
+      }
+      await this.flushRecords(tx, recordLines, results, pending, seenInBatch);
+      await this.writeRecords(tx, pending);
+      if (this.registered.length > 0) {
+        // a new subject starts at the base score: give it its projection
+        await recompute(tx, this.versions, this.registered.splice(0), this.ctx.clock.now());
+      }
+      return results;
+    });
+  }
+
+  private async guard(fn: () => Promise<LineResult>): Promise<LineResult> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof Reject) return { ok: false, code: e.code, field: e.field, message: e.message };
+      throw e;
+    }
+  }
+
+  private rulebookNow(): Rulebook {
+    return this.versions!.at(this.ctx.clock.now());
+  }
+
+  private async registerSubject(tx: Tx, l: Record<string, unknown>): Promise<LineResult> {
+    const kind = l.kind;
+    if (typeof kind !== 'string' || !FIELDS[kind])
+      reject(
+        'input.unknown_kind',
+        'kind',
+        `kind must be one of source, person, organization, usci_exception; got ${JSON.stringify(kind)}`,
+      );
+    unknownFields(l, FIELDS[kind]!);
+    const now = this.ctx.clock.now();
+    if (kind === 'source') {
+      const id = text(l, 'id', { required: true, max: 64 })!;
+      if (!/^[a-z0-9][a-z0-9._-]*$/i.test(id))
+        reject('source.invalid_id', 'id', 'source ids use letters, digits, ".", "_" and "-"');
+      const name = text(l, 'name', { required: true, max: 200 })!;
+      const domains = l.domains;
+      if (
+        !Array.isArray(domains) ||
+        domains.length === 0 ||
+        !domains.every((d) => typeof d === 'string' && d.length > 0)
+      )
+        reject('input.wrong_type', 'domains', 'domains must be a non-empty list of record domains');
+      const row: SourceRow = { id, name, domains: JSON.stringify([...domains].sort()), created_at: now };
+      const existing = this.sources.get(id);
+      if (existing && existing.name === name && existing.domains === row.domains)
+        return { ok: true, status: 'unchanged', what: `source ${id}` };
+      await tx.upsertSource(existing ? { ...row, created_at: existing.created_at } : row);
+      this.sources.set(id, row);
+      await audit(tx, this.ctx, existing ? 'source.update' : 'source.register', null, { id, name, domains });
+      return { ok: true, status: existing ? 'updated' : 'created', what: `source ${id}` };
+    }
+    if (kind === 'usci_exception') {
+      const usci = text(l, 'usci', { required: true })!;
+      const evidence = this.evidence(l);
+      const reason = text(l, 'reason', { required: true, max: 500 })!;
+      const c = checkUsci(usci);
+      if (c.ok) reject('usci.not_an_exception', 'usci', `${usci} is a valid USCI; it needs no exception`);
+      if (c.position !== 18 && c.position !== 17)
+        reject('usci.invalid', 'usci', `only a checksum failure can be excepted: ${c.message}`);
+      const list = JSON.parse((await tx.getMeta('usci_exceptions')) ?? '[]') as { usci: string }[];
+      if (list.some((e) => e.usci === usci))
+        return { ok: true, status: 'unchanged', what: `usci exception ${usci}` };
+      list.push({ usci, evidence, reason, added_at: now } as { usci: string });
+      await tx.setMeta('usci_exceptions', JSON.stringify(list));
+      this.exceptions.add(usci);
+      await audit(tx, this.ctx, 'usci_exception.add', null, { usci, evidence, reason });
+      return { ok: true, status: 'created', what: `usci exception ${usci}` };
+    }
+    if (kind === 'person') {
+      const nid = text(l, 'national_id', { required: true })!;
+      const c = checkNationalId(nid);
+      if (!c.ok) reject('subject.invalid_national_id', 'national_id', `national_id: ${c.message}`);
+      const name = text(l, 'name', { required: true, max: 200 })!;
+      const hash = this.ctx.hashNationalId(nid);
+      const existing = await this.personByHash(tx, hash);
+      if (existing) {
+        if (existing.name === name) return { ok: true, status: 'unchanged', what: `person ${existing.id}` };
+        await tx.updateSubject(Number(existing.id), { name });
+        this.byHash.set(hash, { ...existing, name });
+        await audit(tx, this.ctx, 'subject.update', Number(existing.id), { name });
+        return { ok: true, status: 'updated', what: `person ${existing.id}` };
+      }
+      const row = {
+        kind: 'person' as const,
+        usci: null,
+        id_hash: hash,
+        name,
+        parent_id: null,
+        created_at: now,
+      };
+      const id = await tx.insertSubject(row);
+      this.byHash.set(hash, { ...row, id });
+      this.registered.push(id);
+      await audit(tx, this.ctx, 'subject.register', id, { kind: 'person' });
+      return { ok: true, status: 'created', what: `person ${id}` };
+    }
+    // organization
+    const usci = text(l, 'usci', { required: true })!;
+    const c = checkUsci(usci, this.exceptions);
+    if (!c.ok) reject('subject.invalid_usci', 'usci', `usci: ${c.message}`);
+    const name = text(l, 'name', { required: true, max: 300 })!;
+    let parentId: number | null = null;
+    const parent = text(l, 'parent');
+    if (parent !== undefined) {
+      if (parent === usci)
+        reject('subject.invalid_parent', 'parent', 'an organization cannot be its own parent');
+      const p = await this.orgByUsci(tx, parent);
+      if (!p)
+        reject(
+          'subject.unknown_parent',
+          'parent',
+          `parent ${parent} is not registered (register the headquarters first)`,
+        );
+      parentId = Number(p.id);
+    }
+    const roles: { role: 'legal_representative' | 'actual_controller'; person: number }[] = [];
+    for (const role of ['legal_representative', 'actual_controller'] as const) {
+      const nid = text(l, role);
+      if (nid === undefined) continue;
+      const pc = checkNationalId(nid);
+      if (!pc.ok) reject('subject.invalid_national_id', role, `${role}: ${pc.message}`);
+      const person = await this.personByHash(tx, this.ctx.hashNationalId(nid));
+      if (!person)
+        reject(
+          'subject.unknown_person',
+          role,
+          `${role}: this person is not registered (register the person first)`,
+        );
+      roles.push({ role, person: Number(person.id) });
+    }
+    const existing = await this.orgByUsci(tx, usci);
+    let id: number;
+    let status: 'created' | 'updated' | 'unchanged' = 'unchanged';
+    if (existing) {
+      id = Number(existing.id);
+      if (parentId !== null) await this.assertNoCycle(tx, id, parentId);
+      if (existing.name !== name || Number(existing.parent_id ?? -1) !== (parentId ?? -1)) {
+        await tx.updateSubject(id, { name, parent_id: parentId });
+        this.byUsci.set(usci, { ...existing, name, parent_id: parentId });
+        status = 'updated';
+      }
+    } else {
+      const row = {
+        kind: 'organization' as const,
+        usci,
+        id_hash: null,
+        name,
+        parent_id: parentId,
+        created_at: now,
+      };
+      id = await tx.insertSubject(row);
+      this.byUsci.set(usci, { ...row, id });
+      this.registered.push(id);
+      status = 'created';
+    }
+    const current = await tx.relationsOfOrgs([id]);
+    for (const r of roles) {
+      if (current.some((c) => c.role === r.role && Number(c.person_id) === r.person)) continue;
+      await tx.setRelation({ org_id: id, role: r.role, person_id: r.person });
+      if (status === 'unchanged') status = 'updated';
+    }
+    if (status !== 'unchanged')
+      await audit(tx, this.ctx, status === 'created' ? 'subject.register' : 'subject.update', id, {
+        kind: 'organization',
+        usci,
+        name,
+        parent: parent ?? null,
+      });
+    if (status === 'updated' && existing)
+      await recompute(tx, this.versions!, await affectedBy(tx, [id], []), now);
+    return { ok: true, status, what: `organization ${usci}` };
+  }
+
+  private async assertNoCycle(tx: Tx, id: number, parentId: number): Promise<void> {
+    let cur: number | null = parentId;
+    const seen = new Set<number>();
+    while (cur !== null && !seen.has(cur)) {
+      if (cur === id)
+        reject(
+          'subject.invalid_parent',
+          'parent',
+          'this parent would make the organization its own ancestor',
+        );
+      seen.add(cur);
+      const [row] = await tx.subjectsById([cur]);
+      cur = row?.parent_id === null || row?.parent_id === undefined ? null : Number(row.parent_id);
+    }
+  }
+
+  private async orgByUsci(tx: Tx, usci: string): Promise<SubjectRow | undefined> {
+    let s = this.byUsci.get(usci);
+    if (!s) {
+      [s] = await tx.subjectsByUsci([usci]);
+      if (s) this.byUsci.set(usci, s);
+    }
+    return s;
+  }
+
+  private async personByHash(tx: Tx, hash: string): Promise<SubjectRow | undefined> {
+    let s = this.byHash.get(hash);
+    if (!s) {
+      [s] = await tx.subjectsByIdHash([hash]);
+      if (s) this.byHash.set(hash, s);
+    }
+    return s;
+  }
+
+  private evidence(l: Record<string, unknown>): string[] {
+    const ev = l.evidence;
+    if (!Array.isArray(ev) || ev.length === 0)
+      reject(
+        'input.missing_field',
+        'evidence',
+        'evidence must be a non-empty list of document references such as "sha256:<64 hex digits>"',
+      );
+    ev.forEach((e, i) => {
+      if (typeof e !== 'string' || !EVIDENCE.test(e))
+        reject(
+          'input.invalid_evidence',
+          `evidence[${i}]`,
+          `evidence[${i}] must be a document reference such as "sha256:<64 hex digits>", got ${JSON.stringify(e)}`,
+        );
+    });
+    return ev as string[];
+  }
+
+  /** Resolves a subject reference: USCI, national identity number, registry reference (P…) or numeric id. */
+  async resolve(tx: Tx, ref: string): Promise<SubjectRow | undefined> {
+    if (/^P\d{1,12}$/.test(ref) || /^\d{1,12}$/.test(ref)) {
+      const [s] = await tx.subjectsById([Number(ref.replace(/^P/, ''))]);
+      return s;
+    }
+    if (ref.length === 18 && checkNationalId(ref).ok)
+      return this.personByHash(tx, this.ctx.hashNationalId(ref));
+    return this.orgByUsci(tx, ref);
+  }
+
+  private async validateRecord(tx: Tx, l: Record<string, unknown>): Promise<Omit<RecordRow, 'seq'>> {
+    unknownFields(l, RECORD_FIELDS);
+    const source = text(l, 'source', { required: true })!;
+    const src = this.sources.get(source);
+    if (!src) reject('record.unknown_source', 'source', `source "${source}" is not registered`);
+    if (this.onlySource !== undefined && this.onlySource !== source)
+      reject(
+        'auth.wrong_source',
+        'source',
+        `this token may only submit records of source "${this.onlySource}"`,
+      );
+    const id = text(l, 'id', { required: true, max: 128 })!;
+    const subjectRef = text(l, 'subject', { required: true })!;
+    const typeName = text(l, 'type', { required: true })!;
+    const rb = this.rulebookNow();
+    const type = rb.recordTypes.get(typeName);
+    if (!type)
+      reject(
+        'record.unknown_type',
+        'type',
+        `type "${typeName}" is not in the active rulebook ${rb.name} ${rb.version}`,
+      );
+    const domains = JSON.parse(src.domains) as string[];
+    if (!domains.includes(type.domain))
+      reject(
+        'record.domain_not_authorised',
+        'type',
+        `source "${source}" is not authorised for domain "${type.domain}" (it may write: ${domains.join(', ')})`,
+      );
+    const occurredText = text(l, 'occurred_at', { required: true })!;
+    const occurredAt = parseInstant(occurredText);
+    if (occurredAt === undefined)
+      reject(
+        'input.invalid_date',
+        'occurred_at',
+        `occurred_at "${occurredText}" is not a date (YYYY-MM-DD) or an ISO 8601 date-time with a zone`,
+      );
+    if (occurredAt > this.ctx.clock.now())
+      reject('record.future_date', 'occurred_at', `occurred_at ${occurredText} is in the future`);
+    const legalBasis = text(l, 'legal_basis', { required: true, max: 500 })!;
+    const evidence = this.evidence(l);
+    let amount: number | null = null;
+    if (l.amount !== undefined && l.amount !== null) {
+      if (typeof l.amount !== 'number' || !Number.isFinite(l.amount))
+        reject('input.wrong_type', 'amount', 'amount must be a number');
+      if (l.amount < 0) reject('input.out_of_range', 'amount', 'amount must not be negative');
+      amount = l.amount;
+    }
+    const note = text(l, 'note', { max: 500 }) ?? null;
+    const culpability = text(l, 'culpability') ?? null;
+    if (culpability !== null && !CULPABILITY.has(culpability))
+      reject(
+        'record.invalid_culpability',
+        'culpability',
+        'culpability must be knowledge, approval or acquiescence',
+      );
+    const behalfRef = text(l, 'on_behalf_of');
+    if (culpability !== null && behalfRef === undefined)
+      reject(
+        'record.culpability_without_organization',
+        'culpability',
+        'culpability is only meaningful with on_behalf_of',
+      );
+    const subject = await this.resolve(tx, subjectRef);
+    if (!subject)
+      reject(
+        'record.unknown_subject',
+        'subject',
+        `subject ${subjectRef.length === 18 && checkNationalId(subjectRef).ok ? '(a person)' : subjectRef} is not registered`,
+      );
+    if (!type.subjects.includes(subject.kind))
+      reject(
+        'record.wrong_subject_kind',
+        'type',
+        `type "${typeName}" applies to ${type.subjects.join(' and ')}, not to a ${subject.kind}`,
+      );
+    let onBehalfOf: number | null = null;
+    if (behalfRef !== undefined) {
+      const uc = checkUsci(behalfRef, this.exceptions);
+      if (!uc.ok) reject('subject.invalid_usci', 'on_behalf_of', `on_behalf_of: ${uc.message}`);
+      const org = await this.orgByUsci(tx, behalfRef);
+      if (!org)
+        reject('record.unknown_subject', 'on_behalf_of', `organization ${behalfRef} is not registered`);
+      if (Number(org.id) === Number(subject.id))
+        reject('record.invalid_on_behalf_of', 'on_behalf_of', 'a subject cannot act on its own behalf');
+      onBehalfOf = Number(org.id);
+    }
+    const content = {
+      subject: Number(subject.id),
+      type: typeName,
+      occurred_at: occurredAt,
+      legal_basis: legalBasis,
+      evidence,
+      amount,
+      on_behalf_of: onBehalfOf,
+      culpability,
+      note,
+    };
+    return {
+      subject_id: Number(subject.id),
+      source,
+      record_id: id,
+      type: typeName,
+      occurred_at: occurredAt,
+      recorded_at: this.ctx.clock.now(),
+      legal_basis: legalBasis,
+      evidence: JSON.stringify(evidence),
+      amount,
+      on_behalf_of: onBehalfOf,
+      culpability,
+      note,
+      content_hash: sha256(canonicalJson(content)),
+    };
+  }
+
+  private async flushRecords(
+    tx: Tx,
+    lines: { index: number; line: Record<string, unknown> }[],
+    results: LineResult[],
+    pending: { index: number; row: Omit<RecordRow, 'seq'> }[],
+    seenInBatch: Map<string, string>,
+  ): Promise<void> {
+    if (lines.length === 0) return;
+    const keys = lines.flatMap(({ line }) =>
+      typeof line.source === 'string' && typeof line.id === 'string'
+        ? [{ source: line.source, record_id: line.id }]
+        : [],
+    );
+    const existing = new Map(
+      (await tx.recordsByKeys(keys)).map((r) => [`${r.source}\u0000${r.record_id}`, r.content_hash]),
+    );
+    for (const { index, line } of lines) {
+      try {
+        const row = await this.validateRecord(tx, line);
+        const key = `${row.source}\u0000${row.record_id}`;
+        const prior = existing.get(key) ?? seenInBatch.get(key);
+        if (prior !== undefined) {
+          results[index] =
+            prior === row.content_hash
+              ? { ok: true, status: 'unchanged', what: `record ${row.source}/${row.record_id}` }
+              : {
+                  ok: false,
+                  code: 'record.duplicate_conflict',
+                  field: 'id',
+                  message: `record ${row.source}/${row.record_id} already exists with different content; correct it instead of resubmitting`,
+                };
+          continue;
+        }
+        seenInBatch.set(key, row.content_hash);
+        pending.push({ index, row });
+        results[index] = { ok: true, status: 'created', what: `record ${row.source}/${row.record_id}` };
+      } catch (e) {
+        if (e instanceof Reject)
+          results[index] = { ok: false, code: e.code, field: e.field, message: e.message };
+        else throw e;
+      }
+    }
+  }
+
+  private async writeRecords(
+    tx: Tx,
+    pending: { index: number; row: Omit<RecordRow, 'seq'> }[],
+  ): Promise<void> {
+    if (pending.length === 0) return;
+    const subjectIds = [...new Set(pending.map((p) => p.row.subject_id))];
+    const seqs = await tx.maxRecordSeq(subjectIds);
+    const rows: RecordRow[] = pending.map(({ row }) => {
+      const seq = (seqs.get(row.subject_id) ?? 0) + 1;
+      seqs.set(row.subject_id, seq);
+      return { ...row, seq };
+    });
+    await tx.insertRecords(rows);
+    const behalf = rows.flatMap((r) =>
+      r.on_behalf_of !== null && r.culpability !== null ? [r.on_behalf_of] : [],
+    );
+    await recompute(tx, this.versions!, await affectedBy(tx, subjectIds, behalf), this.ctx.clock.now());
+    await audit(tx, this.ctx, 'records.ingest', rows.length === 1 ? rows[0]!.subject_id : null, {
+      count: rows.length,
+      records: rows.length <= 20 ? rows.map((r) => `${r.source}/${r.record_id}`) : undefined,
+      digest: sha256(rows.map((r) => `${r.source}/${r.record_id}:${r.content_hash}`).join('\n')),
+    });
+  }
+}

@@ -1,0 +1,261 @@
+import { CredenceError } from '../domain/errors.ts';
+import { formatInstant } from '../domain/time.ts';
+import { derive, type Explanation } from '../rules/explain.ts';
+import { activeAt, type ListEntry } from '../rules/lists.ts';
+import { answerFromSpans, bears } from '../rules/measures.ts';
+import { Timeline } from '../rules/scorer.ts';
+import type { RulebookSet } from '../rules/versions.ts';
+import { audit } from './audit.ts';
+import type { AppContext } from './context.ts';
+import { decodeState, recompute, type StoredState } from './derive.ts';
+import { loadFiles, refOf } from './files.ts';
+import { Ingestor } from './ingest.ts';
+import type { SubjectRow, Tx } from './ports.ts';
+import { activeRulebooks } from './rulebooks.ts';
+
+const iso = (t: number | null | undefined): string | null =>
+  t === null || t === undefined || !Number.isFinite(t) ? null : formatInstant(t);
+
+export async function findSubject(ctx: AppContext, tx: Tx, ref: string): Promise<SubjectRow> {
+  const s = await new Ingestor(ctx).resolve(tx, ref.trim());
+  if (!s)
+    throw new CredenceError(
+      'subject.not_found',
+      `no subject ${/^\d{17}[\dX]$/.test(ref) ? '(a person)' : ref} in this registry`,
+    );
+  return s;
+}
+
+export function listView(e: ListEntry) {
+  return {
+    list: e.list,
+    kind: e.kind,
+    title: e.title,
+    decision: e.decision,
+    since: iso(e.since),
+    until: iso(e.until),
+    warned_at: iso(e.warnedAt),
+    exit: e.exit,
+    earliest_repair: iso(e.earliestRepair),
+    legal_basis: e.legalBasis,
+    grounds: e.grounds,
+    rulebook: e.rulebook,
+  };
+}
+
+export function explanationView(s: SubjectRow, x: Explanation) {
+  return {
+    subject: refOf(s),
+    kind: s.kind,
+    name: s.name,
+    at: iso(x.at),
+    score: x.score,
+    grade: x.grade,
+    base: x.base,
+    clamped: x.clamped,
+    lists: x.lists.map(listView),
+    warnings: x.warnings.map(listView),
+    contributions: x.contributions.map((c) => ({
+      record: c.record,
+      source: c.source,
+      type: c.type,
+      rule: c.rule,
+      reason: c.reason,
+      points: c.points,
+      path: c.path,
+      until: iso(c.until),
+      version: c.version,
+    })),
+    next_change_at: iso(x.nextChangeAt),
+    next_grade_change: x.nextGradeChange ? { ...x.nextGradeChange, at: iso(x.nextGradeChange.at) } : null,
+    repairable: x.repairable.map((r) => ({ ...r, from: iso(r.from) })),
+    rulebook: { name: x.rulebook.name, version: x.rulebook.version, hash: x.rulebook.hash },
+  };
+}
+
+export type ScoreView = ReturnType<typeof explanationView>;
+
+/** The projection is refreshed when it is read after its next_change_at (correct even if no scheduler ran). */
+async function refreshIfDue(
+  tx: Tx,
+  versions: RulebookSet,
+  ids: readonly number[],
+  now: number,
+): Promise<void> {
+  const rows = await tx.derivedOf(ids);
+  const have = new Map(rows.map((r) => [Number(r.subject_id), r]));
+  const latest = versions.latest.hash;
+  const due = ids.filter((id) => {
+    const r = have.get(id);
+    return (
+      !r ||
+      (r.next_change_at !== null && Number(r.next_change_at) <= now) ||
+      r.rulebook_hash !== versions.at(now).hash ||
+      latest === ''
+    );
+  });
+  if (due.length > 0) await recompute(tx, versions, due, now);
+}
+
+/** The explained score of a subject as of `at` (default now), computed from the ledger. */
+export async function scoreOf(ctx: AppContext, ref: string, at?: number): Promise<ScoreView> {
+  return ctx.store.transaction(async (tx) => {
+    const s = await findSubject(ctx, tx, ref);
+    const versions = await activeRulebooks(tx);
+    const now = ctx.clock.now();
+    await refreshIfDue(tx, versions, [Number(s.id)], now);
+    const { files } = await loadFiles(tx, versions, [Number(s.id)]);
+    const d = derive(new Timeline(files.get(Number(s.id))!, versions), at ?? now);
+    if (s.kind === 'person') await audit(tx, ctx, 'subject.read_score', Number(s.id), { at: at ?? now });
+    return explanationView(s, d.explanation);
+  });
+}
+
+export interface CheckView {
+  readonly subject: string;
+  readonly measure: string;
+  readonly applies: boolean;
+  readonly until: string | null;
+  readonly decisions: readonly string[];
+  readonly at: string;
+}
+
+/** Does measure M apply to S at `at`? The minimal answer, recorded for the subject to see. */
+export async function checkMeasure(
+  ctx: AppContext,
+  ref: string,
+  measure: string,
+  at?: number,
+): Promise<CheckView> {
+  return ctx.store.transaction(async (tx) => {
+    const s = await findSubject(ctx, tx, ref);
+    const versions = await activeRulebooks(tx);
+    const now = ctx.clock.now();
+    const when = at ?? now;
+    const def = versions.at(when).measures.get(measure) ?? versions.latest.measures.get(measure);
+    if (!def)
+      throw new CredenceError(
+        'measure.unknown',
+        `measure "${measure}" is not in the rulebook (known: ${[...versions.latest.measures.keys()].join(', ')})`,
+      );
+    const id = Number(s.id);
+    // whose state can bring the measure to this subject: itself, and organizations it represents or controls
+    const holders: { id: number; via: string }[] = [];
+    if (bears(def.appliesTo, s.kind)) holders.push({ id, via: 'self' });
+    if (s.kind === 'person') {
+      for (const r of await tx.relationsOfPersons([id]))
+        if (def.appliesTo.includes(r.role)) holders.push({ id: Number(r.org_id), via: r.role });
+    }
+    await refreshIfDue(
+      tx,
+      versions,
+      holders.map((h) => h.id),
+      now,
+    );
+    const states = new Map(
+      (await tx.derivedOf(holders.map((h) => h.id))).map((r) => [Number(r.subject_id), decodeState(r.state)]),
+    );
+    let applies = false;
+    let until: number | null = null;
+    const decisions: string[] = [];
+    for (const h of holders) {
+      const st: StoredState = states.get(h.id) ?? { entries: [], spans: [] };
+      const a = answerFromSpans(st.spans, st.entries, measure, def.appliesWhen.lists, when, h.via);
+      if (!a.applies) continue;
+      applies = true;
+      until =
+        until === null || a.until === null ? (a.until === null ? null : a.until) : Math.max(until, a.until);
+      if (a.until === null) until = null;
+      decisions.push(...a.decisions);
+    }
+    await tx.insertCheck({
+      subject_id: id,
+      measure,
+      asked_by: ctx.actor,
+      asked_at: now,
+      at: when,
+      applies: applies ? 1 : 0,
+      until,
+      decisions: JSON.stringify(decisions),
+    });
+    return { subject: refOf(s), measure, applies, until: iso(until), decisions, at: iso(when)! };
+  });
+}
+
+/** The subject's whole file: records with their status history, decisions, checks, and the explained score. */
+export async function exportFile(ctx: AppContext, ref: string) {
+  return ctx.store.transaction(async (tx) => {
+    const s = await findSubject(ctx, tx, ref);
+    const versions = await activeRulebooks(tx);
+    const now = ctx.clock.now();
+    const id = Number(s.id);
+    await refreshIfDue(tx, versions, [id], now);
+    const { files, rows, events } = await loadFiles(tx, versions, [id]);
+    const d = derive(new Timeline(files.get(id)!, versions), now);
+    const evs = events.get(id) ?? [];
+    const records = (rows.get(id) ?? []).map((r) => ({
+      source: r.source,
+      id: r.record_id,
+      type: r.type,
+      occurred_at: iso(Number(r.occurred_at)),
+      recorded_at: iso(Number(r.recorded_at)),
+      legal_basis: r.legal_basis,
+      evidence: JSON.parse(r.evidence) as string[],
+      amount: r.amount,
+      culpability: r.culpability,
+      note: r.note,
+      content_hash: r.content_hash,
+      status_history: evs
+        .filter((e) => e.source === r.source && e.record_id === r.record_id)
+        .map((e) => ({
+          event: e.kind,
+          at: iso(Number(e.at)),
+          by: e.actor,
+          reason: e.reason,
+          data: JSON.parse(e.data),
+        })),
+    }));
+    const decisions = (await tx.decisionsOf(id)).map((r) => ({
+      id: r.id,
+      list: r.list,
+      event: r.event,
+      effective_at: iso(Number(r.effective_at)),
+      recorded_at: iso(Number(r.recorded_at)),
+      entry: listView(decodeState(r.data).entries[0]!),
+    }));
+    const checks = (await tx.checksOf(id)).map((c) => ({
+      measure: c.measure,
+      asked_by: c.asked_by,
+      asked_at: iso(Number(c.asked_at)),
+      at: iso(Number(c.at)),
+      applies: c.applies === 1,
+      until: iso(c.until === null ? null : Number(c.until)),
+      decisions: JSON.parse(c.decisions) as string[],
+    }));
+    const relations =
+      s.kind === 'organization' ? await tx.relationsOfOrgs([id]) : await tx.relationsOfPersons([id]);
+    await audit(tx, ctx, 'subject.export', id, {});
+    return {
+      exported_at: iso(now),
+      subject: {
+        ref: refOf(s),
+        kind: s.kind,
+        name: s.name,
+        usci: s.usci,
+        parent: s.parent_id === null ? null : Number(s.parent_id),
+        relations: relations.map((r) => ({
+          role: r.role,
+          organization: Number(r.org_id),
+          person: Number(r.person_id),
+        })),
+      },
+      score: explanationView(s, d.explanation),
+      records,
+      decisions,
+      list_history: d.entries.map(listView),
+      checks,
+    };
+  });
+}
+
+export { activeAt };

@@ -1,0 +1,267 @@
+import { createWriteStream, readFileSync } from 'node:fs';
+import type { Command } from '@commander-js/extra-typings';
+import { SingleBar } from 'cli-progress';
+import { importLines, type Rejection } from '../app/import-file.ts';
+import { rebuildAll, tick } from '../app/maintenance.ts';
+import { purge } from '../app/purge.ts';
+import { activateRulebook, activeRulebooks, checkRulebook } from '../app/rulebooks.ts';
+import { whatIf } from '../app/whatif.ts';
+import { CredenceError, formatIssue } from '../domain/errors.ts';
+import { proportionality } from '../rules/rulebook.loader.ts';
+import { simulatePopulation } from '../sim/population.ts';
+import { fileSize, readLines } from './import-reader.ts';
+import { dbOptions, parseAt } from './options.ts';
+import { histogram } from './output.ts';
+import { openRegistry, resolveOptions } from './registry.ts';
+
+const DEFAULT_RULEBOOK = new URL('../../rulebooks/default.yaml', import.meta.url);
+
+function readText(file: string | URL): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CredenceError('input.unreadable', `cannot read ${String(file)}: ${(e as Error).message}`);
+  }
+}
+
+/** Registry lifecycle and bulk commands: init, rulebook, import, simulate, rebuild, tick, purge, whatif. */
+export function commands(program: Command): void {
+  dbOptions(
+    program
+      .command('init')
+      .description('create a registry and activate a rulebook (default: rulebooks/default.yaml)'),
+  )
+    .option('--rulebook <file>', 'rulebook YAML to activate')
+    .action(async (o) => {
+      const ctx = await openRegistry(resolveOptions(o), true);
+      try {
+        const rb = await activateRulebook(ctx, readText(o.rulebook ?? DEFAULT_RULEBOOK));
+        process.stdout.write(
+          `registry ready: rulebook ${rb.name} ${rb.version} active (hash ${rb.hash.slice(0, 12)}…)\n`,
+        );
+      } finally {
+        await ctx.store.close();
+      }
+    });
+
+  const rulebook = program.command('rulebook').description('check and activate rulebook versions');
+  rulebook
+    .command('check')
+    .description('validate a rulebook: exit 0 when valid, 1 with every problem listed')
+    .argument('<file>')
+    .option(
+      '--explain',
+      'print the proportionality table: which records can lead to which sanctions, through which list and memorandum',
+    )
+    .action((file, o) => {
+      const r = checkRulebook(readText(file));
+      for (const w of r.warnings) process.stderr.write(`warning: ${formatIssue(w)}\n`);
+      if (!r.value) {
+        for (const i of r.issues) process.stderr.write(`${file}: ${formatIssue(i)}\n`);
+        process.stderr.write(`${r.issues.length} problem(s) found\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const rb = r.value;
+      process.stdout.write(
+        `${file}: valid — ${rb.name} ${rb.version}, effective ${new Date(rb.effectiveFrom).toISOString().slice(0, 10)}: ${rb.recordTypes.size} record types, ${rb.rules.length} rules, ${rb.lists.size} lists, ${rb.measures.size} measures\n`,
+      );
+      if (o.explain) {
+        process.stdout.write('\nproportionality: record type → list → sanction (allowed by)\n');
+        for (const m of rb.measures.values()) {
+          if (m.kind !== 'sanction') continue;
+          for (const row of proportionality(rb, m))
+            process.stdout.write(
+              `  ${row.recordType.padEnd(42)} → ${row.list.padEnd(20)} → ${row.measure.padEnd(34)} (${row.allowedBy === 'domains' ? `domain ${row.domain}` : `memorandum ${row.allowedBy}`})\n`,
+            );
+        }
+      }
+    });
+  dbOptions(
+    rulebook.command('activate').description('activate a rulebook version in a registry').argument('<file>'),
+  ).action(async (file, o) => {
+    const ctx = await openRegistry(resolveOptions(o));
+    try {
+      const rb = await activateRulebook(ctx, readText(file));
+      process.stdout.write(
+        `activated ${rb.name} ${rb.version}, effective ${new Date(rb.effectiveFrom).toISOString().slice(0, 10)}\n`,
+      );
+    } finally {
+      await ctx.store.close();
+    }
+  });
+
+  dbOptions(
+    program
+      .command('import')
+      .description('import subjects and records (NDJSON or CSV); rejected lines go to FILE.rejects.ndjson')
+      .argument('<files...>'),
+  ).action(async (files, o) => {
+    const ctx = await openRegistry(resolveOptions(o));
+    let anyRejected = false;
+    try {
+      for (const file of files) {
+        const size = fileSize(file);
+        const tty = process.stderr.isTTY === true;
+        const bar = tty
+          ? new SingleBar({
+              format: `${file} [{bar}] {percentage}% | {lines} lines | {rejected} rejected | eta {eta_formatted}`,
+              hideCursor: true,
+            })
+          : undefined;
+        bar?.start(size, 0, { lines: 0, rejected: 0 });
+        let bytes = 0;
+        let rejects: ReturnType<typeof createWriteStream> | undefined;
+        const onReject = (r: Rejection) => {
+          rejects ??= createWriteStream(`${file}.rejects.ndjson`);
+          rejects.write(
+            `${JSON.stringify({ line: r.line, code: r.code, field: r.field, reason: r.message, input: r.input })}\n`,
+          );
+        };
+        const started = Date.now();
+        const s = await importLines(
+          ctx,
+          readLines(file, (b) => (bytes = b)),
+          onReject,
+          (p) => bar?.update(bytes, { lines: p.lines, rejected: p.rejected }),
+        );
+        bar?.update(size, { lines: s.lines, rejected: s.rejected });
+        bar?.stop();
+        if (rejects) await new Promise((res) => rejects!.end(res));
+        const secs = (Date.now() - started) / 1000;
+        process.stdout.write(
+          `${file}: ${s.lines} lines — ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected${s.rejected ? ` (reasons in ${file}.rejects.ndjson)` : ''} in ${secs.toFixed(1)} s\n`,
+        );
+        if (s.rejected > 0) anyRejected = true;
+      }
+    } finally {
+      await ctx.store.close();
+    }
+    if (anyRejected) process.exitCode = 1;
+  });
+
+  dbOptions(
+    program
+      .command('simulate')
+      .description('generate a deterministic synthetic population with three years of records'),
+  )
+    .requiredOption('--subjects <n>', 'number of subjects', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1)
+        throw new CredenceError('usage.invalid_number', `--subjects ${v}: expected a positive whole number`);
+      return n;
+    })
+    .option('--seed <s>', 'random seed', (v) => Number(v), 1)
+    .option('--years <n>', 'years of records', (v) => Number(v), 3)
+    .action(async (o) => {
+      const ctx = await openRegistry(resolveOptions(o));
+      try {
+        const set = await ctx.store.transaction((tx) => activeRulebooks(tx));
+        const rb = set.at(ctx.clock.now());
+        async function* lines() {
+          let n = 0;
+          for (const l of simulatePopulation(rb, {
+            subjects: o.subjects,
+            seed: o.seed,
+            now: ctx.clock.now(),
+            years: o.years,
+          }))
+            yield { n: ++n, value: l, raw: JSON.stringify(l) };
+        }
+        const s = await importLines(ctx, lines(), (r) =>
+          process.stderr.write(`simulated line ${r.line} rejected: ${r.message}\n`),
+        );
+        process.stdout.write(
+          `simulated ${o.subjects} subjects (seed ${o.seed}): ${s.created} lines created\n\n`,
+        );
+        process.stdout.write(`${await gradeHistogram(ctx)}\n`);
+      } finally {
+        await ctx.store.close();
+      }
+    });
+
+  dbOptions(
+    program.command('rebuild').description('recompute every subject’s derived state from the ledger'),
+  ).action(async (o) => {
+    const ctx = await openRegistry(resolveOptions(o));
+    try {
+      const n = await rebuildAll(ctx);
+      process.stdout.write(`rebuilt ${n} subjects from the ledger\n`);
+    } finally {
+      await ctx.store.close();
+    }
+  });
+
+  dbOptions(
+    program
+      .command('tick')
+      .description('apply every due change (expiries, list entries and exits) up to now or --until'),
+  )
+    .option('--until <date>', 'apply changes due up to this date')
+    .action(async (o) => {
+      const ctx = await openRegistry(resolveOptions(o));
+      try {
+        const until = parseAt(o.until);
+        const n = await tick(ctx, until);
+        process.stdout.write(`tick: ${n} subjects updated\n`);
+      } finally {
+        await ctx.store.close();
+      }
+    });
+
+  dbOptions(
+    program
+      .command('purge')
+      .description(
+        'apply retention: delete records past their type’s retention, keeping only a hash in the audit log',
+      ),
+  ).action(async (o) => {
+    const ctx = await openRegistry(resolveOptions(o));
+    try {
+      const n = await purge(ctx);
+      process.stdout.write(`purged ${n} records past retention\n`);
+    } finally {
+      await ctx.store.close();
+    }
+  });
+
+  dbOptions(
+    program
+      .command('whatif')
+      .description('impact of a draft rulebook on the whole population (changes nothing)')
+      .argument('<draft>'),
+  )
+    .option('--at <date>', 'compare as of this date')
+    .option('--json', 'machine-readable output')
+    .action(async (draft, o) => {
+      const ctx = await openRegistry(resolveOptions(o));
+      try {
+        const r = checkRulebook(readText(draft));
+        if (!r.value)
+          throw new CredenceError('rulebook.invalid', `${draft} has ${r.issues.length} problem(s)`, {
+            issues: r.issues,
+          });
+        const report = await whatIf(ctx, r.value, parseAt(o.at));
+        if (o.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        else process.stdout.write(`${report.text}\n`);
+      } finally {
+        await ctx.store.close();
+      }
+    });
+}
+
+async function gradeHistogram(ctx: Awaited<ReturnType<typeof openRegistry>>): Promise<string> {
+  const set = await ctx.store.transaction((tx) => activeRulebooks(tx));
+  const rb = set.at(ctx.clock.now());
+  const counts = new Map<string, number>(rb.grades.map((g) => [g.grade, 0]));
+  let after = 0;
+  for (;;) {
+    const ids = await ctx.store.subjectIdsAfter(after, 5000);
+    if (ids.length === 0) break;
+    after = ids[ids.length - 1]!;
+    for (const d of await ctx.store.derivedOf(ids)) counts.set(d.grade, (counts.get(d.grade) ?? 0) + 1);
+  }
+  return `grade distribution (${rb.name} ${rb.version}):\n${histogram([...counts].map(([label, count]) => ({ label, count })))}`;
+}
+
+export { gradeHistogram };

@@ -1,0 +1,84 @@
+import type { Command } from '@commander-js/extra-typings';
+import { verifyAudit } from '../app/audit.ts';
+import { checkMeasure, exportFile, scoreOf } from '../app/queries.ts';
+import { dbOptions, parseAt } from './options.ts';
+import { scoreText } from './output.ts';
+import { openRegistry, resolveOptions } from './registry.ts';
+
+function json(v: unknown): void {
+  process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
+}
+
+/** Read-side commands: score, check, export, audit verify. */
+export function commands(program: Command): void {
+  dbOptions(
+    program
+      .command('score')
+      .description('explained score of a subject (USCI, national id or registry ref)')
+      .argument('<subject>'),
+  )
+    .option('--at <date>', 'as of this date (past or future)')
+    .option('--json', 'machine-readable output')
+    .action(async (subject, o) => {
+      const ctx = await openRegistry(resolveOptions(o));
+      try {
+        const v = await scoreOf(ctx, subject, parseAt(o.at));
+        if (o.json) json(v);
+        else process.stdout.write(`${scoreText(v)}\n`);
+      } finally {
+        await ctx.store.close();
+      }
+    });
+
+  dbOptions(
+    program
+      .command('check')
+      .description('does measure MEASURE apply to SUBJECT now (or --at)?')
+      .argument('<subject>')
+      .argument('<measure>'),
+  )
+    .option('--at <date>', 'as of this date')
+    .option('--json', 'machine-readable output')
+    .option('--as <who>', 'who is asking (recorded and shown to the subject)', 'cli')
+    .action(async (subject, measure, o) => {
+      const ctx = { ...(await openRegistry(resolveOptions(o))), actor: o.as };
+      try {
+        const v = await checkMeasure(ctx, subject, measure, parseAt(o.at));
+        if (o.json) json(v);
+        else
+          process.stdout.write(
+            `${v.measure} ${v.applies ? `APPLIES to ${v.subject}${v.until ? ` until ${v.until.slice(0, 10)}` : ''} (decisions: ${v.decisions.join(', ') || 'none'})` : `does not apply to ${v.subject}`} on ${v.at.slice(0, 10)}\n`,
+          );
+      } finally {
+        await ctx.store.close();
+      }
+    });
+
+  dbOptions(
+    program.command('export').description("the subject's whole file as JSON").argument('<subject>'),
+  ).action(async (subject, o) => {
+    const ctx = await openRegistry(resolveOptions(o));
+    try {
+      json(await exportFile(ctx, subject));
+    } finally {
+      await ctx.store.close();
+    }
+  });
+
+  const auditCmd = program.command('audit').description('the tamper-evident audit log');
+  dbOptions(
+    auditCmd.command('verify').description('check the whole hash chain; names the first broken entry'),
+  ).action(async (o) => {
+    const ctx = await openRegistry(resolveOptions(o));
+    try {
+      const r = await verifyAudit(ctx.store);
+      if (r.ok) process.stdout.write(`audit chain intact: ${r.entries} entries, head ${r.head}\n`);
+      else {
+        process.stderr.write(`audit chain BROKEN at entry ${r.broken?.seq}: ${r.broken?.problem}\n`);
+        process.exitCode = 1;
+      }
+    } finally {
+      await ctx.store.close();
+    }
+  });
+}

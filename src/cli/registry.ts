@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { type AppContext, makeIdHasher } from '../app/context.ts';
+import type { Store } from '../app/ports.ts';
+import type { Clock } from '../domain/clock.ts';
+import { CredenceError } from '../domain/errors.ts';
+import { parseInstant } from '../domain/time.ts';
+import { openSqlite } from '../store/sqlite/sqlite.store.ts';
+
+export interface RegistryOptions {
+  readonly db?: string;
+  readonly databaseUrl?: string;
+}
+
+/** The system clock, unless CREDENCE_NOW pins it (used for demos and reproducible scenarios). */
+export function systemClock(): Clock {
+  const pinned = process.env.CREDENCE_NOW;
+  if (pinned) {
+    const t = parseInstant(pinned);
+    if (t === undefined)
+      throw new CredenceError('input.invalid_date', `CREDENCE_NOW="${pinned}" is not a date`);
+    return { now: () => t };
+  }
+  return { now: () => Date.now() };
+}
+
+function keyPathFor(opts: RegistryOptions): string {
+  if (process.env.CREDENCE_KEY_FILE) return resolve(process.env.CREDENCE_KEY_FILE);
+  if (opts.db) return `${resolve(opts.db)}.key`;
+  return resolve('data/credence-postgres.key');
+}
+
+/**
+ * The identity key: CREDENCE_ID_KEY, or a key file beside the database created at init (mode 0600).
+ * It never enters the database; losing it means persons can no longer be looked up by their number.
+ */
+function loadKey(opts: RegistryOptions, create: boolean): Buffer {
+  if (process.env.CREDENCE_ID_KEY) return Buffer.from(process.env.CREDENCE_ID_KEY, 'utf8');
+  const path = keyPathFor(opts);
+  if (existsSync(path)) return Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
+  if (!create)
+    throw new CredenceError(
+      'registry.no_key',
+      `identity key not found at ${path} and CREDENCE_ID_KEY is not set (was the registry created with credence init?)`,
+    );
+  mkdirSync(dirname(path), { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
+  return key;
+}
+
+export function resolveOptions(opts: { db?: string; databaseUrl?: string }): RegistryOptions {
+  const databaseUrl = opts.databaseUrl ?? (opts.db ? undefined : process.env.DATABASE_URL);
+  if (!opts.db && !databaseUrl)
+    throw new CredenceError(
+      'usage.no_database',
+      'say which registry: --db PATH (SQLite) or --database-url URL (PostgreSQL, or DATABASE_URL)',
+    );
+  return databaseUrl ? { databaseUrl } : { db: opts.db! };
+}
+
+async function openStore(opts: RegistryOptions): Promise<Store> {
+  if (opts.databaseUrl) {
+    const { openPostgres } = await import('../store/postgres/postgres.store.ts');
+    return openPostgres(opts.databaseUrl);
+  }
+  return openSqlite(opts.db!);
+}
+
+/** The composition root for commands: store, clock and key. */
+export async function openRegistry(opts: RegistryOptions, init = false, actor = 'cli'): Promise<AppContext> {
+  if (!init && opts.db && !existsSync(opts.db))
+    throw new CredenceError(
+      'registry.not_found',
+      `no registry at ${opts.db} (create it with credence init --db ${opts.db})`,
+    );
+  const store = await openStore(opts);
+  const key = loadKey(opts, init);
+  return { store, clock: systemClock(), hashNationalId: makeIdHasher(key), actor };
+}
