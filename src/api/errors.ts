@@ -1,0 +1,145 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Type, { type Static } from 'typebox';
+import { CredenceError, type Issue } from '../domain/errors.ts';
+
+/** RFC 9457 problem details, with the registry's stable `code` and, for input problems, every issue found. */
+export const ProblemIssue = Type.Object({
+  path: Type.String({ description: 'field or dotted path where the problem is' }),
+  message: Type.String(),
+  code: Type.Optional(Type.String()),
+  line: Type.Optional(Type.Integer()),
+});
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String({ description: 'stable machine-readable code, e.g. record.duplicate_conflict' }),
+    issues: Type.Optional(Type.Array(ProblemIssue)),
+  },
+  { description: 'RFC 9457 problem details (application/problem+json)' },
+);
+export type ProblemBody = Static<typeof Problem>;
+
+const UNAUTHENTICATED = new Set(['auth.missing_token', 'auth.invalid_token', 'auth.expired_token', 'auth.revoked_token']);
+
+/** The one place where error codes become HTTP statuses. Unknown domain codes are unprocessable input (422). */
+export function statusFor(code: string): number {
+  if (code === 'input.unsupported_media_type') return 415;
+  if (code === 'input.too_large') return 413;
+  if (code.startsWith('input.')) return 400;
+  if (UNAUTHENTICATED.has(code)) return 401;
+  if (code.startsWith('auth.')) return 403;
+  if (code.endsWith('.not_found') || code === 'measure.unknown') return 404;
+  if (code.endsWith('duplicate_conflict') || code === 'rulebook.version_exists') return 409;
+  if (code === 'rate.limited') return 429;
+  if (code === 'rulebook.none_active' || code === 'service.unavailable') return 503;
+  if (code.startsWith('internal.')) return 500;
+  return 422;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+export function problem(code: string, detail: string, issues?: readonly Issue[], status = statusFor(code)): ProblemBody {
+  const body: ProblemBody = {
+    type: `urn:credence:problem:${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+  };
+  if (issues && issues.length > 0)
+    body.issues = issues.map((i) => ({
+      path: i.path,
+      message: i.message,
+      ...(i.code === undefined ? {} : { code: i.code }),
+      ...(i.line === undefined ? {} : { line: i.line }),
+    }));
+  return body;
+}
+
+export function sendProblem(reply: FastifyReply, p: ProblemBody): FastifyReply {
+  return reply.code(p.status).type('application/problem+json').send(p);
+}
+
+interface AjvError {
+  instancePath?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+  message?: string;
+}
+
+function pointerToPath(context: string, pointer: string): string {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let out = '';
+  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out === '' ? p : `.${p}`;
+  return out === '' ? context : out;
+}
+
+/** Schema validation errors as issues: an unknown field or a missing one is named, not just "invalid". */
+export function validationIssues(context: string, errors: readonly AjvError[]): Issue[] {
+  const seen = new Set<string>();
+  const out: Issue[] = [];
+  for (const e of errors) {
+    const base = e.instancePath ?? '';
+    let issue: Issue;
+    if (e.keyword === 'additionalProperties') {
+      const field = String(e.params?.additionalProperty);
+      issue = { path: pointerToPath(context, `${base}/${field}`), message: `unknown field "${field}"`, code: 'input.unknown_field' };
+    } else if (e.keyword === 'required') {
+      const field = String(e.params?.missingProperty);
+      issue = { path: pointerToPath(context, `${base}/${field}`), message: `${field} is required`, code: 'input.missing_field' };
+    } else {
+      issue = { path: pointerToPath(context, base), message: e.message ?? 'is invalid' };
+    }
+    const key = `${issue.path}|${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(issue);
+  }
+  return out;
+}
+
+function fromError(err: FastifyError & { validationContext?: string }): ProblemBody {
+  if (err instanceof CredenceError) return problem(err.code, err.message, err.issues);
+  if (err.validation) {
+    const context = err.validationContext ?? 'body';
+    const issues = validationIssues(context, err.validation as AjvError[]);
+    const first = issues[0];
+    const code = issues.length === 1 && first?.code === 'input.unknown_field' ? 'input.unknown_field' : 'input.invalid';
+    return problem(code, first ? `${context}: ${first.path}: ${first.message}` : `${context} is invalid`, issues, 400);
+  }
+  const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+  if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem('input.too_large', 'the request body is larger than 5 MB', undefined, 413);
+  if (status === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem('input.unsupported_media_type', err.message, undefined, 415);
+  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return problem('input.empty_body', 'the request body is empty', undefined, 400);
+  if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+    return problem('input.malformed_json', `the request body is not valid JSON: ${err.message}`, undefined, 400);
+  if (status === 429) return problem('rate.limited', err.message, undefined, 429);
+  if (status >= 400 && status < 500) return problem('input.invalid', err.message, undefined, status);
+  return problem('internal.error', 'an unexpected error occurred; it has been logged', undefined, 500);
+}
+
+/** Installs the one error handler and the not-found handler: every failure is problem+json, never a 500 for bad input. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    const p = fromError(err);
+    if (p.status >= 500) req.log.error({ err }, 'request failed');
+    return sendProblem(reply, p);
+  });
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, problem('route.not_found', `no route ${req.method} ${req.url.split('?')[0]}`)));
+}
