@@ -50,18 +50,26 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
       req.principal = await authenticate(ctx, bearer);
       req.actx = { ...ctx, actor: `token:${req.principal.tokenId}` };
     }
-    const access: Access = req.routeOptions.config?.access ?? ['admin'];
+    // an unknown route answers 404 to everyone; a known route without `access` is closed to all but admins
+    const access: Access = req.is404 ? 'public' : (req.routeOptions.config?.access ?? ['admin']);
     if (access === 'public') return;
-    if (!req.principal) throw new CredenceError('auth.missing_token', 'this endpoint needs a bearer token (Authorization: Bearer <token>)');
+    if (!req.principal)
+      throw new CredenceError(
+        'auth.missing_token',
+        'this endpoint needs a bearer token (Authorization: Bearer <token>)',
+      );
     if (!access.includes(req.principal.role))
-      throw new CredenceError('auth.forbidden', `a ${req.principal.role} token may not do this (allowed: ${access.join(', ')})`);
+      throw new CredenceError(
+        'auth.forbidden',
+        `a ${req.principal.role} token may not do this (allowed: ${access.join(', ')})`,
+      );
   });
 }
 
 /** A subject token reads only its own file and score: the reference must resolve to the token's subject. */
 export async function assertOwnSubject(req: FastifyRequest, ref: string): Promise<void> {
   const p = req.principal;
-  if (!p || p.role !== 'subject') return;
+  if (p?.role !== 'subject') return;
   const id = await req.actx.store.transaction(async (tx) => {
     try {
       return Number((await findSubject(req.actx, tx, ref)).id);
@@ -69,7 +77,8 @@ export async function assertOwnSubject(req: FastifyRequest, ref: string): Promis
       return undefined;
     }
   });
-  if (id === undefined || id !== p.subjectId) throw new CredenceError('auth.forbidden', 'a subject token may only read its own file');
+  if (id === undefined || id !== p.subjectId)
+    throw new CredenceError('auth.forbidden', 'a subject token may only read its own file');
 }
 
 /** Route options for documentation and enforcement together: `config.access`, OpenAPI security and error responses. */
@@ -82,7 +91,11 @@ export function guard<S extends Record<string, unknown>>(access: Access, schema:
       ...schema,
       description,
       ...(access === 'public' ? {} : { security: [{ bearer: [] }] }),
-      response: { ...((schema.response as Record<string, unknown> | undefined) ?? {}), '4xx': Problem, '5xx': Problem },
+      response: {
+        ...((schema.response as Record<string, unknown> | undefined) ?? {}),
+        '4xx': Problem,
+        '5xx': Problem,
+      },
     } as S & { description: string },
   };
 }

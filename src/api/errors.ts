@@ -23,7 +23,12 @@ export const Problem = Type.Object(
 );
 export type ProblemBody = Static<typeof Problem>;
 
-const UNAUTHENTICATED = new Set(['auth.missing_token', 'auth.invalid_token', 'auth.expired_token', 'auth.revoked_token']);
+const UNAUTHENTICATED = new Set([
+  'auth.missing_token',
+  'auth.invalid_token',
+  'auth.expired_token',
+  'auth.revoked_token',
+]);
 
 /** The one place where error codes become HTTP statuses. Unknown domain codes are unprocessable input (422). */
 export function statusFor(code: string): number {
@@ -54,7 +59,12 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-export function problem(code: string, detail: string, issues?: readonly Issue[], status = statusFor(code)): ProblemBody {
+export function problem(
+  code: string,
+  detail: string,
+  issues?: readonly Issue[],
+  status = statusFor(code),
+): ProblemBody {
   const body: ProblemBody = {
     type: `urn:credence:problem:${code}`,
     title: TITLES[status] ?? 'Error',
@@ -78,20 +88,34 @@ export function sendProblem(reply: FastifyReply, p: ProblemBody): FastifyReply {
 
 interface AjvError {
   instancePath?: string;
+  schemaPath?: string;
   keyword?: string;
   params?: Record<string, unknown>;
   message?: string;
 }
 
 function pointerToPath(context: string, pointer: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let out = '';
   for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out === '' ? p : `.${p}`;
   return out === '' ? context : out;
 }
 
 /** Schema validation errors as issues: an unknown field or a missing one is named, not just "invalid". */
-export function validationIssues(context: string, errors: readonly AjvError[]): Issue[] {
+export function validationIssues(context: string, all: readonly AjvError[]): Issue[] {
+  // In a union told apart by `kind` (person | organization), report only the branch the caller chose.
+  const wrongBranches = new Set(
+    all.flatMap((e) => {
+      const m = /^#\/anyOf\/(\d+)\/properties\/kind\/const$/.exec(e.schemaPath ?? '');
+      return m ? [`#/anyOf/${m[1]}/`] : [];
+    }),
+  );
+  let errors = all.filter((e) => ![...wrongBranches].some((b) => (e.schemaPath ?? '').startsWith(b)));
+  if (errors.some((e) => e.keyword !== 'anyOf')) errors = errors.filter((e) => e.keyword !== 'anyOf');
+  if (errors.length === 0) errors = [...all];
   const seen = new Set<string>();
   const out: Issue[] = [];
   for (const e of errors) {
@@ -99,10 +123,18 @@ export function validationIssues(context: string, errors: readonly AjvError[]): 
     let issue: Issue;
     if (e.keyword === 'additionalProperties') {
       const field = String(e.params?.additionalProperty);
-      issue = { path: pointerToPath(context, `${base}/${field}`), message: `unknown field "${field}"`, code: 'input.unknown_field' };
+      issue = {
+        path: pointerToPath(context, `${base}/${field}`),
+        message: `unknown field "${field}"`,
+        code: 'input.unknown_field',
+      };
     } else if (e.keyword === 'required') {
       const field = String(e.params?.missingProperty);
-      issue = { path: pointerToPath(context, `${base}/${field}`), message: `${field} is required`, code: 'input.missing_field' };
+      issue = {
+        path: pointerToPath(context, `${base}/${field}`),
+        message: `${field} is required`,
+        code: 'input.missing_field',
+      };
     } else {
       issue = { path: pointerToPath(context, base), message: e.message ?? 'is invalid' };
     }
@@ -120,15 +152,29 @@ function fromError(err: FastifyError & { validationContext?: string }): ProblemB
     const context = err.validationContext ?? 'body';
     const issues = validationIssues(context, err.validation as AjvError[]);
     const first = issues[0];
-    const code = issues.length === 1 && first?.code === 'input.unknown_field' ? 'input.unknown_field' : 'input.invalid';
-    return problem(code, first ? `${context}: ${first.path}: ${first.message}` : `${context} is invalid`, issues, 400);
+    const code =
+      issues.length === 1 && first?.code === 'input.unknown_field' ? 'input.unknown_field' : 'input.invalid';
+    return problem(
+      code,
+      first ? `${context}: ${first.path}: ${first.message}` : `${context} is invalid`,
+      issues,
+      400,
+    );
   }
   const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
-  if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem('input.too_large', 'the request body is larger than 5 MB', undefined, 413);
-  if (status === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem('input.unsupported_media_type', err.message, undefined, 415);
-  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return problem('input.empty_body', 'the request body is empty', undefined, 400);
+  if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return problem('input.too_large', 'the request body is larger than 5 MB', undefined, 413);
+  if (status === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return problem('input.unsupported_media_type', err.message, undefined, 415);
+  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return problem('input.empty_body', 'the request body is empty', undefined, 400);
   if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
-    return problem('input.malformed_json', `the request body is not valid JSON: ${err.message}`, undefined, 400);
+    return problem(
+      'input.malformed_json',
+      `the request body is not valid JSON: ${err.message}`,
+      undefined,
+      400,
+    );
   if (status === 429) return problem('rate.limited', err.message, undefined, 429);
   if (status >= 400 && status < 500) return problem('input.invalid', err.message, undefined, status);
   return problem('internal.error', 'an unexpected error occurred; it has been logged', undefined, 500);
@@ -141,5 +187,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (p.status >= 500) req.log.error({ err }, 'request failed');
     return sendProblem(reply, p);
   });
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, problem('route.not_found', `no route ${req.method} ${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, problem('route.not_found', `no route ${req.method} ${req.url.split('?')[0]}`)),
+  );
 }

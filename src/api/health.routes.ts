@@ -6,10 +6,18 @@ const Status = Type.Object({ status: Type.String() });
 
 /** Liveness (the process answers) and readiness (the database answers and a rulebook is active). */
 export function healthRoutes(app: Api): void {
-  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true, response: { 200: Status } } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true, response: { 200: Status } } }, async (req) => {
-    const n = await req.actx.store.transaction(async (tx) => (await tx.rulebooks()).length);
-    if (n === 0) throw new CredenceError('rulebook.none_active', 'no rulebook is active');
-    return { status: 'ready' };
-  });
+  app.get(
+    '/healthz',
+    { config: { access: 'public' }, schema: { hide: true, response: { 200: Status } } },
+    async () => ({ status: 'ok' }),
+  );
+  app.get(
+    '/readyz',
+    { config: { access: 'public' }, schema: { hide: true, response: { 200: Status } } },
+    async (req) => {
+      const n = await req.actx.store.transaction(async (tx) => (await tx.rulebooks()).length);
+      if (n === 0) throw new CredenceError('rulebook.none_active', 'no rulebook is active');
+      return { status: 'ready' };
+    },
+  );
 }

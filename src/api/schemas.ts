@@ -7,10 +7,16 @@ export const Instant = Type.String({ description: 'ISO 8601 UTC instant' });
 export const NullableInstant = Nullable(Instant);
 
 export const SubjectRefParams = Type.Object({
-  ref: Type.String({ minLength: 1, maxLength: 64, description: 'USCI, national identity number, or registry reference (P…)' }),
+  ref: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: 'USCI, national identity number, or registry reference (P…)',
+  }),
 });
 export const AtQuery = Type.Object(
-  { at: Type.Optional(Type.String({ description: 'YYYY-MM-DD (00:00 UTC) or ISO 8601 date-time with zone' })) },
+  {
+    at: Type.Optional(Type.String({ description: 'YYYY-MM-DD (00:00 UTC) or ISO 8601 date-time with zone' })),
+  },
   { additionalProperties: false },
 );
 
@@ -18,7 +24,12 @@ const RulebookRef = Type.Object({ name: Type.String(), version: Type.String(), h
 
 const Grounds = Type.Union([
   Type.Object({ kind: Type.Literal('records'), records: Type.Array(Type.String()) }),
-  Type.Object({ kind: Type.Literal('condition'), condition: Type.String(), score: Type.Number(), grade: Type.String() }),
+  Type.Object({
+    kind: Type.Literal('condition'),
+    condition: Type.String(),
+    score: Type.Number(),
+    grade: Type.String(),
+  }),
   Type.Object({ kind: Type.Literal('escalation'), from: Type.String(), list: Type.String() }),
 ]);
 
@@ -63,10 +74,21 @@ export const ScoreView = Type.Object({
   ),
   next_change_at: NullableInstant,
   next_grade_change: Nullable(
-    Type.Object({ from: Type.String(), to: Type.String(), at: NullableInstant, score: Type.Number(), because: Type.Array(Type.String()) }),
+    Type.Object({
+      from: Type.String(),
+      to: Type.String(),
+      at: NullableInstant,
+      score: Type.Number(),
+      because: Type.Array(Type.String()),
+    }),
   ),
   repairable: Type.Array(
-    Type.Object({ record: Type.String(), type: Type.String(), from: NullableInstant, requires: Type.Array(Type.String()) }),
+    Type.Object({
+      record: Type.String(),
+      type: Type.String(),
+      from: NullableInstant,
+      requires: Type.Array(Type.String()),
+    }),
   ),
   rulebook: RulebookRef,
 });
@@ -87,7 +109,9 @@ export const FileView = Type.Object({
     name: Type.String(),
     usci: Nullable(Type.String()),
     parent: Nullable(Type.Number()),
-    relations: Type.Array(Type.Object({ role: Type.String(), organization: Type.Number(), person: Type.Number() })),
+    relations: Type.Array(
+      Type.Object({ role: Type.String(), organization: Type.Number(), person: Type.Number() }),
+    ),
   }),
   score: ScoreView,
   records: Type.Array(
@@ -104,7 +128,13 @@ export const FileView = Type.Object({
       note: Nullable(Type.String()),
       content_hash: Type.String(),
       status_history: Type.Array(
-        Type.Object({ event: Type.String(), at: NullableInstant, by: Type.String(), reason: Type.String(), data: Type.Unknown() }),
+        Type.Object({
+          event: Type.String(),
+          at: NullableInstant,
+          by: Type.String(),
+          reason: Type.String(),
+          data: Type.Unknown(),
+        }),
       ),
     }),
   ),
@@ -119,6 +149,10 @@ export const FileView = Type.Object({
     }),
   ),
   list_history: Type.Array(ListView),
+  // Due-process parts of the file (being added to exportFile): passed through as they are until their shapes settle.
+  notices: Type.Optional(Type.Array(Type.Unknown())),
+  objections: Type.Optional(Type.Array(Type.Unknown())),
+  repairs: Type.Optional(Type.Array(Type.Unknown())),
   checks: Type.Array(
     Type.Object({
       measure: Type.String(),
@@ -165,7 +199,12 @@ export const SourceLine = Type.Object(
   },
   { additionalProperties: false },
 );
-export const SourceView = Type.Object({ id: Type.String(), name: Type.String(), domains: Type.Array(Type.String()), created_at: Instant });
+export const SourceView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  domains: Type.Array(Type.String()),
+  created_at: Instant,
+});
 
 export const RecordLine = Type.Object(
   {
@@ -173,13 +212,19 @@ export const RecordLine = Type.Object(
     id: Text(128),
     subject: Text(64),
     type: Text(128),
-    occurred_at: Type.String({ minLength: 10, maxLength: 40, description: 'YYYY-MM-DD or ISO 8601 date-time with zone; not in the future' }),
+    occurred_at: Type.String({
+      minLength: 10,
+      maxLength: 40,
+      description: 'YYYY-MM-DD or ISO 8601 date-time with zone; not in the future',
+    }),
     legal_basis: Text(500),
     evidence: Type.Array(Text(300), { minItems: 1, maxItems: 100 }),
     amount: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
     on_behalf_of: Type.Optional(Nullable(Text(18))),
     culpability: Type.Optional(
-      Nullable(Type.Union([Type.Literal('knowledge'), Type.Literal('approval'), Type.Literal('acquiescence')])),
+      Nullable(
+        Type.Union([Type.Literal('knowledge'), Type.Literal('approval'), Type.Literal('acquiescence')]),
+      ),
     ),
     note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
   },
@@ -205,7 +250,9 @@ export const BatchResult = Type.Object({
 export const OrganizationSearchQuery = Type.Object(
   {
     q: Type.String({ minLength: 1, maxLength: 100, description: 'name prefix or USCI' }),
-    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$', description: 'opaque cursor from next_cursor' })),
+    cursor: Type.Optional(
+      Type.String({ pattern: '^[0-9]{1,15}$', description: 'opaque cursor from next_cursor' }),
+    ),
     limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$', description: '1 to 100, default 20' })),
   },
   { additionalProperties: false },
@@ -228,8 +275,22 @@ export const RulebookCheck = Type.Object({
   name: Type.Optional(Type.String()),
   version: Type.Optional(Type.String()),
   hash: Type.Optional(Type.String()),
-  issues: Type.Array(Type.Object({ path: Type.String(), message: Type.String(), line: Type.Optional(Type.Integer()), code: Type.Optional(Type.String()) })),
-  warnings: Type.Array(Type.Object({ path: Type.String(), message: Type.String(), line: Type.Optional(Type.Integer()), code: Type.Optional(Type.String()) })),
+  issues: Type.Array(
+    Type.Object({
+      path: Type.String(),
+      message: Type.String(),
+      line: Type.Optional(Type.Integer()),
+      code: Type.Optional(Type.String()),
+    }),
+  ),
+  warnings: Type.Array(
+    Type.Object({
+      path: Type.String(),
+      message: Type.String(),
+      line: Type.Optional(Type.Integer()),
+      code: Type.Optional(Type.String()),
+    }),
+  ),
 });
 export const RulebookActivated = Type.Object({
   name: Type.String(),
@@ -252,7 +313,9 @@ export const TokenRequest = Type.Object(
     role: Roles,
     source: Type.Optional(Text(64)),
     subject: Type.Optional(Text(64)),
-    expires: Type.Optional(Type.String({ pattern: '^P', maxLength: 32, description: 'ISO 8601 duration, e.g. P90D' })),
+    expires: Type.Optional(
+      Type.String({ pattern: '^P', maxLength: 32, description: 'ISO 8601 duration, e.g. P90D' }),
+    ),
     label: Type.Optional(Type.String({ maxLength: 200 })),
   },
   { additionalProperties: false },

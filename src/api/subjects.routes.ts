@@ -1,9 +1,17 @@
+import Type, { type Static } from 'typebox';
 import { Ingestor } from '../app/ingest.ts';
 import { checkMeasure, exportFile, scoreOf } from '../app/queries.ts';
-import Type from 'typebox';
 import { assertOwnSubject, guard } from './auth.ts';
-import { Accepted, AtQuery, CheckView, FileView, ScoreView, SubjectLine, SubjectRefParams } from './schemas.ts';
-import { acceptedOrThrow, parseAt, type Api } from './types.ts';
+import {
+  Accepted,
+  AtQuery,
+  CheckView,
+  FileView,
+  ScoreView,
+  SubjectLine,
+  SubjectRefParams,
+} from './schemas.ts';
+import { type Api, acceptedOrThrow, parseAt } from './types.ts';
 
 /** Subjects: registration, the explained score, the minimal measure check, and the subject's whole file. */
 export function subjectRoutes(app: Api): void {
@@ -35,7 +43,8 @@ export function subjectRoutes(app: Api): void {
     async (req) => {
       const at = parseAt(req.query.at);
       await assertOwnSubject(req, req.params.ref);
-      return scoreOf(req.actx, req.params.ref, at);
+      // readonly arrays in the view are sent as they are; the schema filters the fields
+      return (await scoreOf(req.actx, req.params.ref, at)) as Static<typeof ScoreView>;
     },
   );
 
@@ -44,14 +53,23 @@ export function subjectRoutes(app: Api): void {
     guard(['consumer', 'admin', 'auditor'], {
       summary: 'Does a measure apply to a subject? The minimal answer; the subject sees who asked',
       tags: ['subjects'],
-      params: Type.Object({ ref: SubjectRefParams.properties.ref, measure: Type.String({ minLength: 1, maxLength: 128 }) }),
+      params: Type.Object({
+        ref: SubjectRefParams.properties.ref,
+        measure: Type.String({ minLength: 1, maxLength: 128 }),
+      }),
       querystring: AtQuery,
       response: { 200: CheckView },
     }),
     async (req) => {
       const at = parseAt(req.query.at);
       const v = await checkMeasure(req.actx, req.params.ref, req.params.measure, at);
-      return { subject: v.subject, measure: v.measure, applies: v.applies, until: v.until, decisions: [...v.decisions] };
+      return {
+        subject: v.subject,
+        measure: v.measure,
+        applies: v.applies,
+        until: v.until,
+        decisions: [...v.decisions],
+      };
     },
   );
 
@@ -66,7 +84,8 @@ export function subjectRoutes(app: Api): void {
     }),
     async (req) => {
       await assertOwnSubject(req, req.params.ref);
-      return exportFile(req.actx, req.params.ref);
+      // readonly arrays in the view are sent as they are; the schema filters the fields
+      return (await exportFile(req.actx, req.params.ref)) as unknown as Static<typeof FileView>;
     },
   );
 }

@@ -1,10 +1,18 @@
 import { type Derivation, derive } from '../rules/explain.ts';
 import type { ListEntry } from '../rules/lists.ts';
 import type { MeasureSpan } from '../rules/measures.ts';
+import type { Rulebook } from '../rules/rulebook.model.ts';
 import { Timeline } from '../rules/scorer.ts';
 import type { RulebookSet } from '../rules/versions.ts';
+import type { NoticeRow } from './due-process.ports.ts';
 import { type LoadedFiles, loadFiles } from './files.ts';
+import { decisionNotice, emitNotices, gradeDropNotice } from './notices.ts';
 import type { DecisionRow, DerivedRow, Tx } from './ports.ts';
+
+function gradeRank(rb: Rulebook, grade: string): number {
+  const i = rb.grades.findIndex((g) => g.grade === grade);
+  return i < 0 ? rb.grades.length : i;
+}
 
 /** The projection kept per subject: valid for any date until the subject's ledger or the rulebooks change. */
 export interface StoredState {
@@ -81,6 +89,8 @@ export async function recompute(
   now: number,
 ): Promise<{ loaded: LoadedFiles; derivations: Map<number, Derivation> }> {
   const loaded = await loadFiles(tx, versions, ids);
+  const before = new Map((await tx.derivedOf(ids)).map((r) => [Number(r.subject_id), r]));
+  const known = await tx.decisionIdsOf(ids);
   const derivations = new Map<number, Derivation>();
   const derived: DerivedRow[] = [];
   const decisions: DecisionRow[] = [];
@@ -99,6 +109,18 @@ export async function recompute(
     decisions.push(...decisionRows(id, d.entries, now));
   }
   await tx.upsertDerived(derived);
-  await tx.insertDecisions(decisions);
+  const fresh = decisions.filter((d) => !known.has(d.id));
+  await tx.insertDecisions(fresh);
+  // adverse events become notices: warnings, entries and exits as they fall due, and grade drops
+  const rb = versions.at(now);
+  const notices: NoticeRow[] = fresh
+    .filter((d) => !(d.event === 'exit' && JSON.parse(d.data).entries[0]?.lapsed))
+    .map((d) => decisionNotice(d, now, rb));
+  for (const d of derived) {
+    const prev = before.get(d.subject_id);
+    if (prev && gradeRank(rb, d.grade) > gradeRank(rb, prev.grade))
+      notices.push(gradeDropNotice(d.subject_id, prev.grade, d.grade, d.score, now, rb));
+  }
+  await emitNotices(tx, notices, now);
   return { loaded, derivations };
 }

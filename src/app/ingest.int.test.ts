@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { formatDate, parseInstant } from '../domain/time.ts';
 import { makeUsci } from '../domain/usci.ts';
 import { verifyAudit } from './audit.ts';
+import { recompute } from './derive.ts';
 import { Ingestor } from './ingest.ts';
 import { checkMeasure, exportFile, scoreOf } from './queries.ts';
-import { recompute } from './derive.ts';
 import { activeRulebooks } from './rulebooks.ts';
 import { EVIDENCE, testRegistry } from './test-registry.ts';
 
@@ -123,46 +123,73 @@ const recordArb = fc.record({
 const orgs = [0, 1, 2, 3].map((i) => makeUsci('91350100', `MA${String(i).padStart(5, '0')}0`.slice(0, 8)));
 const subjects = [
   ...base.slice(0, 3),
-  ...orgs.map((u, i) => ({ kind: 'organization', usci: u, name: `Org ${i}`, ...(i === 3 ? { parent: orgs[0] } : {}) })),
+  ...orgs.map((u, i) => ({
+    kind: 'organization',
+    usci: u,
+    name: `Org ${i}`,
+    ...(i === 3 ? { parent: orgs[0] } : {}),
+  })),
 ];
 const toLines = (rs: { org: number; type: string; day: number }[]) =>
-  rs.map((x, i) => ({ ...rec(`R${i}`, x.type, formatDate(parseInstant('2024-01-01')! + x.day * 86_400_000)), subject: orgs[x.org] }));
+  rs.map((x, i) => ({
+    ...rec(`R${i}`, x.type, formatDate(parseInstant('2024-01-01')! + x.day * 86_400_000)),
+    subject: orgs[x.org],
+  }));
 
 test('property: stored state equals a full recomputation, whatever order records arrive in, and importing twice equals once', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(recordArb, { minLength: 1, maxLength: 25 }), fc.integer({ min: 0, max: 1000 }), async (rs, seed) => {
-      const lines = toLines(rs);
-      const a = await testRegistry('2026-11-01');
-      const b = await testRegistry('2026-11-01');
-      try {
-        await new Ingestor(a.ctx).apply(subjects);
-        await new Ingestor(b.ctx).apply(subjects);
-        for (const l of lines) await new Ingestor(a.ctx).apply([l]);
-        const shuffled = [...lines].sort((x, y) => ((x.id.charCodeAt(1) * seed) % 7) - ((y.id.charCodeAt(1) * seed) % 7));
-        await new Ingestor(b.ctx).apply(shuffled);
-        await new Ingestor(b.ctx).apply(shuffled); // twice
-        for (const u of orgs) {
-          const sa = await scoreOf(a.ctx, u);
-          const sb = await scoreOf(b.ctx, u);
-          assert.equal(sa.score, sb.score);
-          assert.deepEqual(sa.lists.map((l) => l.decision), sb.lists.map((l) => l.decision));
+    fc.asyncProperty(
+      fc.array(recordArb, { minLength: 1, maxLength: 25 }),
+      fc.integer({ min: 0, max: 1000 }),
+      async (rs, seed) => {
+        const lines = toLines(rs);
+        const a = await testRegistry('2026-11-01');
+        const b = await testRegistry('2026-11-01');
+        try {
+          await new Ingestor(a.ctx).apply(subjects);
+          await new Ingestor(b.ctx).apply(subjects);
+          for (const l of lines) await new Ingestor(a.ctx).apply([l]);
+          const shuffled = [...lines].sort(
+            (x, y) => ((x.id.charCodeAt(1) * seed) % 7) - ((y.id.charCodeAt(1) * seed) % 7),
+          );
+          await new Ingestor(b.ctx).apply(shuffled);
+          await new Ingestor(b.ctx).apply(shuffled); // twice
+          for (const u of orgs) {
+            const sa = await scoreOf(a.ctx, u);
+            const sb = await scoreOf(b.ctx, u);
+            assert.equal(sa.score, sb.score);
+            assert.deepEqual(
+              sa.lists.map((l) => l.decision),
+              sb.lists.map((l) => l.decision),
+            );
+          }
+          // projection = recomputation
+          const stored = await a.ctx.store.derivedOf([1, 2, 3, 4, 5, 6, 7]);
+          const versions = await a.ctx.store.transaction((tx) => activeRulebooks(tx));
+          const fresh = await a.ctx.store.transaction(
+            async (tx) =>
+              (
+                await recompute(
+                  tx,
+                  versions,
+                  stored.map((s) => Number(s.subject_id)),
+                  a.ctx.clock.now(),
+                )
+              ).derivations,
+          );
+          for (const s of stored) {
+            assert.equal(s.score, fresh.get(Number(s.subject_id))?.explanation.score);
+            assert.equal(s.grade, fresh.get(Number(s.subject_id))?.explanation.grade);
+          }
+          const ca = await a.ctx.store.recordsOf([4, 5, 6, 7]);
+          const cb = await b.ctx.store.recordsOf([4, 5, 6, 7]);
+          assert.equal(ca.length, cb.length);
+        } finally {
+          await a.dispose();
+          await b.dispose();
         }
-        // projection = recomputation
-        const stored = await a.ctx.store.derivedOf([1, 2, 3, 4, 5, 6, 7]);
-        const versions = await a.ctx.store.transaction((tx) => activeRulebooks(tx));
-        const fresh = await a.ctx.store.transaction(async (tx) => (await recompute(tx, versions, stored.map((s) => Number(s.subject_id)), a.ctx.clock.now())).derivations);
-        for (const s of stored) {
-          assert.equal(s.score, fresh.get(Number(s.subject_id))?.explanation.score);
-          assert.equal(s.grade, fresh.get(Number(s.subject_id))?.explanation.grade);
-        }
-        const ca = await a.ctx.store.recordsOf([4, 5, 6, 7]);
-        const cb = await b.ctx.store.recordsOf([4, 5, 6, 7]);
-        assert.equal(ca.length, cb.length);
-      } finally {
-        await a.dispose();
-        await b.dispose();
-      }
-    }),
+      },
+    ),
     { numRuns: 15 },
   );
 });

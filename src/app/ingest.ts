@@ -7,6 +7,7 @@ import { audit } from './audit.ts';
 import { type AppContext, canonicalJson, sha256 } from './context.ts';
 import { recompute } from './derive.ts';
 import { affectedBy } from './files.ts';
+import { emitNotices, recordNotice } from './notices.ts';
 import type { RecordRow, SourceRow, SubjectRow, Tx } from './ports.ts';
 import { activeRulebooks } from './rulebooks.ts';
 
@@ -537,7 +538,14 @@ export class Ingestor {
     const behalf = rows.flatMap((r) =>
       r.on_behalf_of !== null && r.culpability !== null ? [r.on_behalf_of] : [],
     );
-    await recompute(tx, this.versions!, await affectedBy(tx, subjectIds, behalf), this.ctx.clock.now());
+    const now = this.ctx.clock.now();
+    await recompute(tx, this.versions!, await affectedBy(tx, subjectIds, behalf), now);
+    const rb = this.versions!.at(now);
+    await emitNotices(
+      tx,
+      rows.map((r) => recordNotice(r, rb, now)).filter((n) => n !== undefined),
+      now,
+    );
     await audit(tx, this.ctx, 'records.ingest', rows.length === 1 ? rows[0]!.subject_id : null, {
       count: rows.length,
       records: rows.length <= 20 ? rows.map((r) => `${r.source}/${r.record_id}`) : undefined,

@@ -1,3 +1,5 @@
+import type { DueProcessTx } from './due-process.ports.ts';
+
 /**
  * The Store port: what the use cases need of a registry database. Owned by the core; SQLite and PostgreSQL
  * implement it (src/store/*). Times are epoch milliseconds; JSON columns are strings.
@@ -119,7 +121,7 @@ export interface AuditRow {
 }
 
 /** Operations inside one transaction. Batch-shaped so that an import costs a few queries per chunk. */
-export interface Tx {
+export interface Tx extends DueProcessTx {
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
 
@@ -157,6 +159,7 @@ export interface Tx {
 
   insertDecisions(rows: readonly DecisionRow[]): Promise<number>;
   decisionsOf(subjectId: number): Promise<DecisionRow[]>;
+  decisionIdsOf(subjectIds: readonly number[]): Promise<Set<string>>;
   decisionById(id: string): Promise<DecisionRow | undefined>;
 
   insertCheck(row: Omit<CheckRow, 'seq'>): Promise<void>;

@@ -68,7 +68,7 @@ export function explanationView(s: SubjectRow, x: Explanation) {
     })),
     next_change_at: iso(x.nextChangeAt),
     next_grade_change: x.nextGradeChange ? { ...x.nextGradeChange, at: iso(x.nextGradeChange.at) } : null,
-    repairable: x.repairable.map((r) => ({ ...r, from: iso(r.from) })),
+    repairable: x.repairable.map((r) => ({ ...r, requires: [...r.requires], from: iso(r.from) })),
     rulebook: { name: x.rulebook.name, version: x.rulebook.version, hash: x.rulebook.hash },
   };
 }
@@ -232,6 +232,25 @@ export async function exportFile(ctx: AppContext, ref: string) {
       until: iso(c.until === null ? null : Number(c.until)),
       decisions: JSON.parse(c.decisions) as string[],
     }));
+    const notices = (await tx.noticesOf(id)).map((n) => ({
+      id: n.id,
+      recipient: n.recipient,
+      kind: n.kind,
+      created_at: iso(Number(n.created_at)),
+      ...(JSON.parse(n.body) as object),
+    }));
+    const cases = (await tx.casesOf(id)).map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      record: `${c.source}/${c.record_id}`,
+      opened_at: iso(Number(c.opened_at)),
+      deadline: iso(Number(c.deadline)),
+      status: c.status,
+      submission: JSON.parse(c.submission) as unknown,
+      decided_at: iso(c.decided_at === null ? null : Number(c.decided_at)),
+      decided_by: c.decided_by,
+      reasons: c.reasons,
+    }));
     const relations =
       s.kind === 'organization' ? await tx.relationsOfOrgs([id]) : await tx.relationsOfPersons([id]);
     await audit(tx, ctx, 'subject.export', id, {});
@@ -253,6 +272,9 @@ export async function exportFile(ctx: AppContext, ref: string) {
       records,
       decisions,
       list_history: d.entries.map(listView),
+      notices,
+      objections: cases.filter((c) => c.kind === 'objection'),
+      repairs: cases.filter((c) => c.kind === 'repair'),
       checks,
     };
   });

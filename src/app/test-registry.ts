@@ -1,16 +1,71 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { TestClock } from '../domain/clock.ts';
 import { parseInstant } from '../domain/time.ts';
+import { openPostgres } from '../store/postgres/postgres.store.ts';
 import { openSqlite } from '../store/sqlite/sqlite.store.ts';
 import { type AppContext, makeIdHasher } from './context.ts';
 import { activateRulebook } from './rulebooks.ts';
 
-/** A fresh SQLite registry in a temporary folder with the default rulebook, for tests. */
-export async function testRegistry(now = '2026-11-01', rulebook = 'rulebooks/default.yaml'): Promise<{ ctx: AppContext; clock: TestClock; dispose(): Promise<void>; dir: string }> {
+export type Engine = 'sqlite' | 'postgres';
+
+/** Where the test PostgreSQL server is; each test gets a fresh database on it, dropped afterwards. */
+export const PG_ADMIN_URL = process.env.CREDENCE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestRegistry {
+  readonly ctx: AppContext;
+  readonly clock: TestClock;
+  readonly dir: string;
+  /** How to reach the same registry from another process (CLI, server). */
+  readonly location: { db?: string; databaseUrl?: string };
+  dispose(): Promise<void>;
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Whether a PostgreSQL server answers; in CI its absence is a failure, not a skip. */
+export async function postgresAvailable(): Promise<boolean> {
+  try {
+    await admin((c) => c.query('select 1'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A fresh registry with the default rulebook, on SQLite (a temp file) or PostgreSQL (a temp database). */
+export async function testRegistry(
+  now = '2026-11-01',
+  rulebook = 'rulebooks/default.yaml',
+  engine: Engine = 'sqlite',
+): Promise<TestRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'credence-test-'));
-  const store = await openSqlite(join(dir, 'registry.db'));
+  let store: AppContext['store'];
+  let location: TestRegistry['location'];
+  let drop = async () => {};
+  if (engine === 'postgres') {
+    const name = `credence_test_${randomBytes(6).toString('hex')}`;
+    await admin((c) => c.query(`create database ${name}`));
+    const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+    store = await openPostgres(url);
+    location = { databaseUrl: url };
+    drop = () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {});
+  } else {
+    const db = join(dir, 'registry.db');
+    store = await openSqlite(db);
+    location = { db };
+  }
   const clock = new TestClock(parseInstant(now)!);
   const ctx: AppContext = { store, clock, hashNationalId: makeIdHasher('test-key'), actor: 'test' };
   await activateRulebook(ctx, readFileSync(rulebook, 'utf8'));
@@ -18,8 +73,10 @@ export async function testRegistry(now = '2026-11-01', rulebook = 'rulebooks/def
     ctx,
     clock,
     dir,
+    location,
     async dispose() {
       await store.close();
+      await drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,9 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { CredenceError, formatIssue } from '../domain/errors.ts';
 import { commands as adminCommands } from './commands-admin.ts';
+import { commands as caseCommands } from './commands-cases.ts';
 import { commands as queryCommands } from './commands-query.ts';
+import { commands as serveCommands } from './commands-serve.ts';
 
 /** Exit codes (DESIGN §9): 0 success, 1 invalid input, 2 usage error. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -17,6 +19,8 @@ const program = new Command()
 
 adminCommands(program);
 queryCommands(program);
+caseCommands(program);
+serveCommands(program);
 
 try {
   await program.parseAsync(process.argv);

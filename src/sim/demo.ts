@@ -27,13 +27,50 @@ export async function seedDemo(ctx: AppContext, subjects = 2000): Promise<boolea
   const day = (n: number) => formatDate(now - n * DAY);
   const stories: Record<string, unknown>[] = [
     { kind: 'person', national_id: DEMO.representative, name: 'Zhang Wei' },
-    { kind: 'organization', usci: DEMO.blacklisted, name: 'Fuzhou Example Co.', legal_representative: DEMO.representative },
+    {
+      kind: 'organization',
+      usci: DEMO.blacklisted,
+      name: 'Fuzhou Example Co.',
+      legal_representative: DEMO.representative,
+    },
     { kind: 'organization', usci: DEMO.repaired, name: 'Harbin Northern Logistics Co.' },
     { kind: 'organization', usci: DEMO.exemplary, name: 'Rizhao Harbour Catering (individual business)' },
-    { source: 'court-authority', id: 'DEMO-C-1', subject: DEMO.blacklisted, type: 'court.judgment_default', occurred_at: day(120), legal_basis: 'Civil Procedure Law art. 262', evidence: [EVIDENCE] },
-    { source: 'tax-authority', id: 'DEMO-T-1', subject: DEMO.blacklisted, type: 'tax.late_payment', occurred_at: day(200), legal_basis: 'Tax Collection Administration Law art. 32', evidence: [EVIDENCE] },
-    { source: 'tax-authority', id: 'DEMO-T-2', subject: DEMO.repaired, type: 'tax.late_payment', occurred_at: day(60), legal_basis: 'Tax Collection Administration Law art. 32', evidence: [EVIDENCE] },
-    { source: 'community-authority', id: 'DEMO-V-1', subject: DEMO.exemplary, type: 'community.charitable_donation', occurred_at: day(30), legal_basis: 'Charity Law', evidence: [EVIDENCE] },
+    {
+      source: 'court-authority',
+      id: 'DEMO-C-1',
+      subject: DEMO.blacklisted,
+      type: 'court.judgment_default',
+      occurred_at: day(120),
+      legal_basis: 'Civil Procedure Law art. 262',
+      evidence: [EVIDENCE],
+    },
+    {
+      source: 'tax-authority',
+      id: 'DEMO-T-1',
+      subject: DEMO.blacklisted,
+      type: 'tax.late_payment',
+      occurred_at: day(200),
+      legal_basis: 'Tax Collection Administration Law art. 32',
+      evidence: [EVIDENCE],
+    },
+    {
+      source: 'tax-authority',
+      id: 'DEMO-T-2',
+      subject: DEMO.repaired,
+      type: 'tax.late_payment',
+      occurred_at: day(60),
+      legal_basis: 'Tax Collection Administration Law art. 32',
+      evidence: [EVIDENCE],
+    },
+    {
+      source: 'community-authority',
+      id: 'DEMO-V-1',
+      subject: DEMO.exemplary,
+      type: 'community.charitable_donation',
+      occurred_at: day(30),
+      legal_basis: 'Charity Law',
+      evidence: [EVIDENCE],
+    },
   ].filter((l) => !('type' in l) || rb.recordTypes.has(String(l.type)));
   async function* lines() {
     let n = 0;

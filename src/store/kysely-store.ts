@@ -10,6 +10,7 @@ import type {
   TokenRow,
   Tx,
 } from '../app/ports.ts';
+import { DueProcessRepo } from './due-process.store.ts';
 import type { Database } from './schema.ts';
 
 /** Engines bound parameters: stay well below SQLite's and PostgreSQL's limits. */
@@ -22,8 +23,10 @@ function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
 }
 
 /** The Store port over Kysely; the SQLite and PostgreSQL adapters differ only in dialect and bulk paths. */
-export class KyselyTx implements Tx {
-  constructor(protected readonly db: Kysely<Database> | Transaction<Database>) {}
+export class KyselyTx extends DueProcessRepo implements Tx {
+  constructor(protected readonly db: Kysely<Database> | Transaction<Database>) {
+    super(db as unknown as ConstructorParameters<typeof DueProcessRepo>[0]);
+  }
 
   async getMeta(key: string) {
     const r = await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
@@ -290,6 +293,17 @@ export class KyselyTx implements Tx {
       .orderBy('effective_at')
       .orderBy('id')
       .execute();
+  }
+  async decisionIdsOf(subjectIds: readonly number[]) {
+    const out = new Set<string>();
+    for (const c of chunks(subjectIds))
+      for (const r of await this.db
+        .selectFrom('decisions')
+        .select('id')
+        .where('subject_id', 'in', c)
+        .execute())
+        out.add(r.id);
+    return out;
   }
   async decisionById(id: string) {
     return this.db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();

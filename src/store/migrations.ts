@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { dueProcessMigration } from './due-process.store.ts';
 
 /**
  * One migration set for every engine; the few differences (the subject id column) are passed in.
@@ -161,5 +162,6 @@ export function migrations(engine: 'sqlite' | 'postgres'): MigrationProvider {
       },
     },
   };
+  m['0003_due_process'] = dueProcessMigration;
   return { getMigrations: async () => m };
 }

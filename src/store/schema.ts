@@ -12,11 +12,12 @@ import type {
   SubjectRow,
   TokenRow,
 } from '../app/ports.ts';
+import type { DueProcessTables } from './due-process.store.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The typed schema shared by every engine. Tables that grow with the population are keyed by subject first. */
-export interface Database {
+export interface Database extends DueProcessTables {
   meta: { key: string; value: string };
   rulebooks: Mutable<RulebookRow>;
   sources: Mutable<SourceRow>;

@@ -1,0 +1,96 @@
+import Type from 'typebox';
+import type { LineResult } from '../app/ingest.ts';
+import { Ingestor } from '../app/ingest.ts';
+import { CredenceError } from '../domain/errors.ts';
+import { guard } from './auth.ts';
+import { Accepted, BatchResult, RecordLine } from './schemas.ts';
+import { type Api, acceptedOrThrow } from './types.ts';
+
+export const MAX_BATCH_LINES = 10_000;
+const SUBJECT_KINDS = new Set(['person', 'organization']);
+
+/** Records: one at a time (idempotent by source and id), or a batch of NDJSON lines each accepted or rejected whole. */
+export function recordRoutes(app: Api): void {
+  app.post(
+    '/v1/records',
+    guard(['source'], {
+      summary: 'Submit one record',
+      description:
+        '201 when created; 200 when the same content was already submitted under this source and id; 409 (record.duplicate_conflict) when it exists with different content. A source token writes only its own records.',
+      tags: ['records'],
+      body: RecordLine,
+      response: { 200: Accepted, 201: Accepted },
+    }),
+    async (req, reply) => {
+      const [r] = await new Ingestor(req.actx, req.principal?.source ?? undefined).apply([req.body]);
+      const out = acceptedOrThrow(r);
+      return reply.code(out.status === 'created' ? 201 : 200).send(out);
+    },
+  );
+
+  app.post(
+    '/v1/records::batch',
+    guard(['source'], {
+      summary: 'Submit records (and the persons and organizations they name) as NDJSON',
+      description: `Body: application/x-ndjson, at most 5 MB and ${MAX_BATCH_LINES} lines. Each line is accepted whole or rejected with its reason; blank lines are skipped.`,
+      tags: ['records'],
+      consumes: ['application/x-ndjson'],
+      body: Type.String({ description: 'NDJSON: one record (or person/organization) per line' }),
+      response: { 200: BatchResult },
+    }),
+    async (req) => {
+      const text = req.body;
+      const raw = text.split(/\r?\n/);
+      const entries: { line: number; value: unknown }[] = [];
+      const results: (LineResult & { line: number })[] = [];
+      for (let i = 0; i < raw.length; i++) {
+        const t = raw[i]!.trim();
+        if (t === '') continue;
+        if (entries.length + results.length >= MAX_BATCH_LINES)
+          throw new CredenceError('input.too_many_lines', `a batch holds at most ${MAX_BATCH_LINES} lines`, {
+            issues: [{ path: 'body', message: `more than ${MAX_BATCH_LINES} lines`, line: i + 1 }],
+          });
+        let value: unknown;
+        try {
+          value = JSON.parse(t);
+        } catch (e) {
+          results.push({
+            line: i + 1,
+            ok: false,
+            code: 'input.malformed_json',
+            field: '',
+            message: `not valid JSON: ${(e as Error).message}`,
+          });
+          continue;
+        }
+        if (
+          value !== null &&
+          typeof value === 'object' &&
+          'kind' in value &&
+          !SUBJECT_KINDS.has(String((value as { kind: unknown }).kind))
+        ) {
+          results.push({
+            line: i + 1,
+            ok: false,
+            code: 'auth.forbidden',
+            field: 'kind',
+            message: 'a batch registers only persons, organizations and records',
+          });
+          continue;
+        }
+        entries.push({ line: i + 1, value });
+      }
+      if (entries.length + results.length === 0)
+        throw new CredenceError('input.empty_body', 'the batch has no lines');
+      const applied = await new Ingestor(req.actx, req.principal?.source ?? undefined).apply(
+        entries.map((e) => e.value),
+      );
+      applied.forEach((r, i) => {
+        results.push({ ...r, line: entries[i]!.line });
+      });
+      results.sort((a, b) => a.line - b.line);
+      const accepted = results.filter((r) => r.ok).length;
+      return { lines: results.length, accepted, rejected: results.length - accepted, results };
+    },
+  );
+}

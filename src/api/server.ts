@@ -1,0 +1,125 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import pino from 'pino';
+import type { AppContext } from '../app/context.ts';
+import { CredenceError } from '../domain/errors.ts';
+import { installAuth, rateKey } from './auth.ts';
+import { installErrorHandling } from './errors.ts';
+import { healthRoutes } from './health.routes.ts';
+import { recordRoutes } from './records.routes.ts';
+import { registryRoutes } from './registry.routes.ts';
+import { subjectRoutes } from './subjects.routes.ts';
+import { tokenRoutes } from './tokens.routes.ts';
+
+export const BODY_LIMIT = 5 * 1024 * 1024;
+
+export interface ServerOptions {
+  readonly logger?: boolean;
+  /** Requests per minute per token (or per address without one). */
+  readonly rateLimit?: number;
+  /** Public organization searches per minute per address. */
+  readonly publicRateLimit?: number;
+}
+
+/** Builds the HTTP API over an application context; nothing listens until `listen` (or `startServer`). */
+export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: (opts.logger
+      ? pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] })
+      : undefined) as FastifyBaseLogger | undefined,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: false,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false },
+    },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandling(app);
+  installAuth(app, ctx);
+  await app.register(helmet, { global: true });
+  await app.register(rateLimit, {
+    global: true,
+    max: opts.rateLimit ?? 600,
+    timeWindow: '1 minute',
+    keyGenerator: rateKey,
+    errorResponseBuilder: (_req, c) =>
+      new CredenceError('rate.limited', `too many requests; retry in ${Math.ceil(c.ttl / 1000)} s`),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Credence API',
+        version: '1',
+        description: 'An accountable credit registry. Errors are RFC 9457 problem+json with a stable code.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+
+  app.addContentTypeParser(
+    'application/x-ndjson',
+    { parseAs: 'string', bodyLimit: BODY_LIMIT },
+    (_req, body, done) => done(null, body),
+  );
+  app.addContentTypeParser(
+    ['application/yaml', 'application/x-yaml', 'text/yaml'],
+    { parseAs: 'string', bodyLimit: BODY_LIMIT },
+    (_req, body, done) => done(null, body),
+  );
+
+  healthRoutes(app);
+  subjectRoutes(app);
+  recordRoutes(app);
+  registryRoutes(app, { publicRateLimit: opts.publicRateLimit ?? 120 });
+  tokenRoutes(app);
+  app.get('/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  await app.ready();
+  return app;
+}
+
+/**
+ * Starts the API on `host:port` (port 0 picks a free one). SIGTERM and SIGINT close it gracefully: no new
+ * connections, in-flight requests finish, then the store is closed.
+ */
+export async function startServer(
+  ctx: AppContext,
+  opts: { port: number; host?: string; logger?: boolean; beforeClose?: () => Promise<void> },
+): Promise<{ close(): Promise<void>; url: string }> {
+  const app = await buildServer(ctx, { logger: opts.logger ?? true });
+  const address = await app.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' });
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      try {
+        await opts.beforeClose?.();
+        await app.close();
+      } finally {
+        await ctx.store.close();
+      }
+    })();
+    return closing;
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    app.log.info({ signal }, 'shutting down');
+    close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  return { close, url: address };
+}

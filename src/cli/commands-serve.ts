@@ -1,0 +1,147 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from '@commander-js/extra-typings';
+import { startServer } from '../api/server.ts';
+import type { AppContext } from '../app/context.ts';
+import { tick } from '../app/maintenance.ts';
+import { deliverDue } from '../app/outbox.ts';
+import { purge } from '../app/purge.ts';
+import { activateRulebook, activeRulebooks } from '../app/rulebooks.ts';
+import { createToken, listTokens, ROLES, revokeToken } from '../app/tokens.ts';
+import { DEMO, seedDemo } from '../sim/demo.ts';
+import { gradeHistogram } from './commands-admin.ts';
+import { dbOptions } from './options.ts';
+import { openRegistry, resolveOptions } from './registry.ts';
+
+const DEFAULT_RULEBOOK = new URL('../../rulebooks/default.yaml', import.meta.url);
+const DEMO_DB = 'data/demo.db';
+
+/** Runs the periodic work of a registry inside the server: deliveries, due changes, retention. */
+function schedule(ctx: AppContext, log: (msg: string) => void): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const every = (ms: number, name: string, job: () => Promise<unknown>) =>
+    setInterval(() => {
+      if (stopped) return;
+      running = running
+        .then(job)
+        .catch((e: unknown) => log(`${name} failed: ${e instanceof Error ? e.message : String(e)}`));
+    }, ms).unref();
+  const timers = [
+    every(5_000, 'delivery', () => deliverDue(ctx)),
+    every(60_000, 'tick', () => tick(ctx)),
+    every(24 * 3600_000, 'purge', () => purge(ctx)),
+  ];
+  return async () => {
+    stopped = true;
+    for (const t of timers) clearInterval(t);
+    await running;
+  };
+}
+
+/** serve and token: the HTTP server and its credentials. */
+export function commands(program: Command): void {
+  dbOptions(
+    program.command('serve').description('serve the HTTP API (and, with --demo, a seeded demo registry)'),
+  )
+    .option('--port <port>', 'port to listen on', (v) => Number(v), 8080)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--rulebook <file>', 'rulebook to activate when the registry has none')
+    .option('--demo', `seed a demo population on first start (default registry ${DEMO_DB})`)
+    .action(async (o) => {
+      const location = resolveOptions(
+        o.demo && !o.db && !o.databaseUrl && !process.env.DATABASE_URL ? { db: DEMO_DB } : o,
+      );
+      const fresh = location.db !== undefined && !existsSync(location.db);
+      const ctx = await openRegistry(location, fresh || o.demo === true, 'server');
+      const hasRulebook = (await ctx.store.rulebooks()).length > 0;
+      if (!hasRulebook) {
+        const rb = await activateRulebook(
+          { ...ctx, actor: 'init' },
+          readFileSync(o.rulebook ?? DEFAULT_RULEBOOK, 'utf8'),
+        );
+        process.stdout.write(`activated rulebook ${rb.name} ${rb.version}\n`);
+      }
+      if (o.demo) {
+        process.stdout.write('seeding the demo population (first start only)…\n');
+        if (await seedDemo(ctx)) {
+          process.stdout.write(`${await gradeHistogram(ctx)}\n`);
+          const lines: string[] = [];
+          for (const role of ROLES) {
+            const t = await createToken(
+              { ...ctx, actor: 'demo' },
+              {
+                role,
+                label: `demo ${role}`,
+                ...(role === 'source' ? { source: 'court-authority' } : {}),
+                ...(role === 'subject' ? { subjectRef: DEMO.blacklisted } : {}),
+              },
+            );
+            lines.push(`${role.padEnd(9)} ${t.token}`);
+          }
+          const file = `${location.db ?? 'data/demo'}.tokens.txt`;
+          writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+          process.stdout.write(
+            `\ndemo tokens (shown once; also in ${file}):\n${lines.map((l) => `  ${l}`).join('\n')}\n`,
+          );
+        }
+      }
+      await ctx.store.transaction((tx) => activeRulebooks(tx));
+      const stop = schedule(ctx, (m) => process.stderr.write(`${m}\n`));
+      const { url } = await startServer(ctx, { port: o.port, host: o.host, beforeClose: stop });
+      const shown = url.replace('127.0.0.1', 'localhost');
+      process.stdout.write(
+        `\nCredence is serving on ${shown}  (API: ${shown}/v1, OpenAPI: ${shown}/v1/openapi.json)\n`,
+      );
+    });
+
+  const token = program
+    .command('token')
+    .description('API tokens: created once, stored only as their SHA-256');
+  dbOptions(token.command('create').description('create a token and print it once'))
+    .requiredOption('--role <role>', ROLES.join(' | '))
+    .option('--source <id>', 'for a source token: the source it writes for')
+    .option('--subject <subject>', 'for a subject token: the subject whose file it reads')
+    .option('--expires <duration>', 'ISO 8601 duration from now, e.g. P90D')
+    .option('--label <text>', 'a label to recognise it by')
+    .action(async (o) => {
+      const ctx = await openRegistry(resolveOptions(o));
+      try {
+        const t = await createToken(ctx, {
+          role: o.role,
+          ...(o.source ? { source: o.source } : {}),
+          ...(o.subject ? { subjectRef: o.subject } : {}),
+          ...(o.expires ? { expires: o.expires } : {}),
+          ...(o.label ? { label: o.label } : {}),
+        });
+        process.stdout.write(`token ${t.id} (${o.role}) — shown once:\n${t.token}\n`);
+      } finally {
+        await ctx.store.close();
+      }
+    });
+  dbOptions(token.command('list').description('list tokens (never their secret)')).action(async (o) => {
+    const ctx = await openRegistry(resolveOptions(o));
+    try {
+      for (const t of await listTokens(ctx)) {
+        const state = t.revoked_at
+          ? 'revoked'
+          : t.expires_at && Number(t.expires_at) < ctx.clock.now()
+            ? 'expired'
+            : 'active';
+        process.stdout.write(
+          `${t.id}  ${t.role.padEnd(9)} ${state.padEnd(8)} ${t.source ?? ''}${t.subject_id ?? ''} ${t.label}\n`,
+        );
+      }
+    } finally {
+      await ctx.store.close();
+    }
+  });
+  dbOptions(token.command('revoke').description('revoke a token').argument('<id>')).action(async (id, o) => {
+    const ctx = await openRegistry(resolveOptions(o));
+    try {
+      await revokeToken(ctx, id);
+      process.stdout.write(`token ${id} revoked\n`);
+    } finally {
+      await ctx.store.close();
+    }
+  });
+}

@@ -1,0 +1,184 @@
+import type { Kysely, Migration, Transaction } from 'kysely';
+import type {
+  CaseKind,
+  CaseRow,
+  DueProcessTx,
+  NoticeRow,
+  OutboxRow,
+  SubscriberRow,
+} from '../app/due-process.ports.ts';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Tables of the due-process workflows; all that grow with the population are keyed by subject first. */
+export interface DueProcessTables {
+  cases: Mutable<CaseRow>;
+  notices: Mutable<NoticeRow>;
+  subscribers: Mutable<SubscriberRow>;
+  outbox: Mutable<OutboxRow>;
+}
+
+type Db = Kysely<DueProcessTables> | Transaction<DueProcessTables>;
+
+export const dueProcessMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('cases')
+      .addColumn('subject_id', 'bigint', (c) => c.notNull())
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('record_id', 'text', (c) => c.notNull())
+      .addColumn('opened_at', 'bigint', (c) => c.notNull())
+      .addColumn('deadline', 'bigint', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('submission', 'text', (c) => c.notNull())
+      .addColumn('decided_at', 'bigint')
+      .addColumn('decided_by', 'text')
+      .addColumn('reasons', 'text')
+      .addPrimaryKeyConstraint('cases_pk', ['subject_id', 'id'])
+      .execute();
+    await db.schema.createIndex('cases_id').on('cases').column('id').execute();
+    await db.schema.createIndex('cases_open').on('cases').columns(['status', 'deadline']).execute();
+    await db.schema
+      .createTable('notices')
+      .addColumn('subject_id', 'bigint', (c) => c.notNull())
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('recipient', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('notices_pk', ['subject_id', 'id'])
+      .execute();
+    await db.schema.createIndex('notices_id').on('notices').column('id').execute();
+    await db.schema
+      .createTable('subscribers')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('url', 'text', (c) => c.notNull())
+      .addColumn('secret', 'text', (c) => c.notNull())
+      .addColumn('recipients', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('outbox')
+      .addColumn('subject_id', 'bigint', (c) => c.notNull())
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('notice_id', 'text', (c) => c.notNull())
+      .addColumn('subscriber', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+      .addColumn('last_error', 'text')
+      .addColumn('delivered_at', 'bigint')
+      .addPrimaryKeyConstraint('outbox_pk', ['subject_id', 'id'])
+      .execute();
+    await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute();
+    await db.schema.createIndex('outbox_id').on('outbox').column('id').execute();
+  },
+};
+
+/** The DueProcessTx operations over Kysely, shared by both engines. */
+export class DueProcessRepo implements DueProcessTx {
+  constructor(private readonly dp: Db) {}
+
+  async insertCase(row: CaseRow) {
+    await this.dp.insertInto('cases').values(row).execute();
+  }
+  async updateCase(
+    subjectId: number,
+    id: string,
+    patch: Partial<Pick<CaseRow, 'status' | 'decided_at' | 'decided_by' | 'reasons'>>,
+  ) {
+    await this.dp
+      .updateTable('cases')
+      .set(patch)
+      .where('subject_id', '=', subjectId)
+      .where('id', '=', id)
+      .execute();
+  }
+  async caseById(id: string) {
+    return this.dp.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+  async casesOf(subjectId: number) {
+    return this.dp
+      .selectFrom('cases')
+      .selectAll()
+      .where('subject_id', '=', subjectId)
+      .orderBy('opened_at')
+      .execute();
+  }
+  async openCases(kind: CaseKind | undefined, limit: number) {
+    let q = this.dp.selectFrom('cases').selectAll().where('status', '=', 'open');
+    if (kind) q = q.where('kind', '=', kind);
+    return q.orderBy('opened_at').orderBy('id').limit(limit).execute();
+  }
+  async insertNotices(rows: readonly NoticeRow[]) {
+    const fresh: NoticeRow[] = [];
+    for (const r of rows) {
+      const res = await this.dp
+        .insertInto('notices')
+        .values(r)
+        .onConflict((oc) => oc.columns(['subject_id', 'id']).doNothing())
+        .executeTakeFirst();
+      if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) fresh.push(r);
+    }
+    return fresh;
+  }
+  async noticesOf(subjectId: number) {
+    return this.dp
+      .selectFrom('notices')
+      .selectAll()
+      .where('subject_id', '=', subjectId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+  async noticeById(id: string) {
+    return this.dp.selectFrom('notices').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+  async insertSubscriber(row: SubscriberRow) {
+    await this.dp
+      .insertInto('subscribers')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ url: row.url, secret: row.secret, recipients: row.recipients }),
+      )
+      .execute();
+  }
+  async subscribers() {
+    return this.dp.selectFrom('subscribers').selectAll().orderBy('id').execute();
+  }
+  async insertOutbox(rows: readonly OutboxRow[]) {
+    for (let i = 0; i < rows.length; i += 50) {
+      await this.dp
+        .insertInto('outbox')
+        .values(rows.slice(i, i + 50))
+        .onConflict((oc) => oc.columns(['subject_id', 'id']).doNothing())
+        .execute();
+    }
+  }
+  async dueOutbox(now: number, limit: number) {
+    return this.dp
+      .selectFrom('outbox')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+  async updateOutbox(
+    id: string,
+    patch: Partial<
+      Pick<OutboxRow, 'status' | 'attempts' | 'next_attempt_at' | 'last_error' | 'delivered_at'>
+    >,
+  ) {
+    await this.dp.updateTable('outbox').set(patch).where('id', '=', id).execute();
+  }
+  async outbox(status: OutboxRow['status'] | undefined, limit: number) {
+    let q = this.dp.selectFrom('outbox').selectAll();
+    if (status) q = q.where('status', '=', status);
+    return q.orderBy('next_attempt_at').limit(limit).execute();
+  }
+}
