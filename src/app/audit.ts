@@ -25,6 +25,7 @@ export async function audit(
   subjectId: number | null,
   detail: unknown,
 ): Promise<AuditRow> {
+  await tx.lockAudit();
   const last = await tx.lastAudit();
   const base = {
     seq: Number(last?.seq ?? 0) + 1,

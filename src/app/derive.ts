@@ -99,11 +99,11 @@ export async function recompute(
     derivations.set(id, d);
     derived.push({
       subject_id: id,
-      score: d.explanation.score,
-      grade: d.explanation.grade,
-      next_change_at: d.explanation.nextChangeAt,
+      score: d.summary.score,
+      grade: d.summary.grade,
+      next_change_at: d.summary.nextChangeAt,
       computed_at: now,
-      rulebook_hash: d.explanation.rulebook.hash,
+      rulebook_hash: d.summary.rulebook.hash,
       state: encodeState({ entries: d.entries, spans: d.spans }),
     });
     decisions.push(...decisionRows(id, d.entries, now));

@@ -95,6 +95,21 @@ export class Ingestor {
   /** Applies a batch of lines in one transaction; a rejected line changes nothing, the others stay applied. */
   async apply(lines: readonly unknown[]): Promise<LineResult[]> {
     return this.ctx.store.transaction(async (tx) => {
+      try {
+        return await this.applyIn(tx, lines);
+      } catch (e) {
+        // the transaction rolls back (and may be retried): forget what it cached
+        this.byUsci.clear();
+        this.byHash.clear();
+        this.sources.clear();
+        this.registered.length = 0;
+        throw e;
+      }
+    });
+  }
+
+  private async applyIn(tx: Tx, lines: readonly unknown[]): Promise<LineResult[]> {
+    {
       this.versions = await activeRulebooks(tx);
       if (this.sources.size === 0) for (const s of await tx.sources()) this.sources.set(s.id, s);
       this.exceptions = new Set(
@@ -124,13 +139,13 @@ export class Ingestor {
         } else recordLines.push({ index: i, line: l });
       }
       await this.flushRecords(tx, recordLines, results, pending, seenInBatch);
-      await this.writeRecords(tx, pending);
+      await this.writeRecords(tx, pending, results);
       if (this.registered.length > 0) {
         // a new subject starts at the base score: give it its projection
         await recompute(tx, this.versions, this.registered.splice(0), this.ctx.clock.now());
       }
       return results;
-    });
+    }
   }
 
   private async guard(fn: () => Promise<LineResult>): Promise<LineResult> {
@@ -524,8 +539,37 @@ export class Ingestor {
 
   private async writeRecords(
     tx: Tx,
-    pending: { index: number; row: Omit<RecordRow, 'seq'> }[],
+    candidates: { index: number; row: Omit<RecordRow, 'seq'> }[],
+    results: LineResult[],
   ): Promise<void> {
+    if (candidates.length === 0) return;
+    const behalfOf = candidates.flatMap(({ row }) =>
+      row.on_behalf_of !== null && row.culpability !== null ? [row.on_behalf_of] : [],
+    );
+    const touched = await affectedBy(tx, [...new Set(candidates.map((p) => p.row.subject_id))], behalfOf);
+    // lock first, then look again: another writer may have stored the same (source, id) meanwhile
+    await tx.lockSubjects(touched);
+    const stored = new Map(
+      (
+        await tx.recordsByKeys(
+          candidates.map(({ row }) => ({ source: row.source, record_id: row.record_id })),
+        )
+      ).map((r) => [`${r.source}\u0000${r.record_id}`, r.content_hash]),
+    );
+    const pending = candidates.filter(({ index, row }) => {
+      const prior = stored.get(`${row.source}\u0000${row.record_id}`);
+      if (prior === undefined) return true;
+      results[index] =
+        prior === row.content_hash
+          ? { ok: true, status: 'unchanged', what: `record ${row.source}/${row.record_id}` }
+          : {
+              ok: false,
+              code: 'record.duplicate_conflict',
+              field: 'id',
+              message: `record ${row.source}/${row.record_id} already exists with different content; correct it instead of resubmitting`,
+            };
+      return false;
+    });
     if (pending.length === 0) return;
     const subjectIds = [...new Set(pending.map((p) => p.row.subject_id))];
     const seqs = await tx.maxRecordSeq(subjectIds);
@@ -535,11 +579,8 @@ export class Ingestor {
       return { ...row, seq };
     });
     await tx.insertRecords(rows);
-    const behalf = rows.flatMap((r) =>
-      r.on_behalf_of !== null && r.culpability !== null ? [r.on_behalf_of] : [],
-    );
     const now = this.ctx.clock.now();
-    await recompute(tx, this.versions!, await affectedBy(tx, subjectIds, behalf), now);
+    await recompute(tx, this.versions!, touched, now);
     const rb = this.versions!.at(now);
     await emitNotices(
       tx,

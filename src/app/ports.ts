@@ -122,6 +122,9 @@ export interface AuditRow {
 
 /** Operations inside one transaction. Batch-shaped so that an import costs a few queries per chunk. */
 export interface Tx extends DueProcessTx {
+  /** Locks the subjects a write touches (PostgreSQL row locks; a no-op where writers are already serialised). */
+  lockSubjects(ids: readonly number[]): Promise<void>;
+  lockAudit(): Promise<void>;
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
 

@@ -15,6 +15,19 @@ export async function whatIf(ctx: AppContext, draft: Rulebook, at?: number) {
   const entered = new Map<string, number>();
   const exited = new Map<string, number>();
   const affected: { subject: string; from: number; to: number; delta: number }[] = [];
+  // how many subjects change grade or list, by their current grade and by sector (organizations: from the USCI)
+  type Tally = { subjects: number; changed_grade: number; changed_list: number };
+  const byGrade = new Map<string, Tally>();
+  const bySector = new Map<string, Tally>();
+  const tally = (m: Map<string, Tally>, k: string) => {
+    let t = m.get(k);
+    if (!t) {
+      t = { subjects: 0, changed_grade: 0, changed_list: 0 };
+      m.set(k, t);
+    }
+    return t;
+  };
+  let changedList = 0;
   let subjects = 0;
   let after = 0;
   for (;;) {
@@ -41,6 +54,13 @@ export async function whatIf(ctx: AppContext, draft: Rulebook, at?: number) {
       const lb = new Set(activeAt(deriveEntries(b), when).map((e) => e.list));
       for (const l of lb) if (!la.has(l)) entered.set(l, (entered.get(l) ?? 0) + 1);
       for (const l of la) if (!lb.has(l)) exited.set(l, (exited.get(l) ?? 0) + 1);
+      const listChanged = la.size !== lb.size || [...la].some((l) => !lb.has(l));
+      if (listChanged) changedList++;
+      for (const t of [tally(byGrade, sa.grade), tally(bySector, file.subject.facts.sector)]) {
+        t.subjects++;
+        if (sa.grade !== sb.grade) t.changed_grade++;
+        if (listChanged) t.changed_list++;
+      }
     }
   }
   affected.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta));
@@ -72,6 +92,9 @@ export async function whatIf(ctx: AppContext, draft: Rulebook, at?: number) {
     list_entries: Object.fromEntries(entered),
     list_exits: Object.fromEntries(exited),
     most_affected: affected.slice(0, 50),
+    changed_list: changedList,
+    by_grade: Object.fromEntries(byGrade),
+    by_sector: Object.fromEntries(bySector),
     text: lines.join('\n'),
   };
 }

@@ -53,15 +53,52 @@ export interface Explanation {
 export interface Derivation {
   readonly entries: readonly ListEntry[];
   readonly spans: readonly MeasureSpan[];
+  /** What the projection stores: cheap to compute. */
+  readonly summary: {
+    readonly score: number;
+    readonly grade: string;
+    readonly nextChangeAt: number | null;
+    readonly rulebook: Rulebook;
+  };
+  /** The full explanation (contributions, forecast), computed on first use. */
   readonly explanation: Explanation;
 }
-
-const HORIZON = 64;
 
 export function derive(tl: Timeline, at: number): Derivation {
   const entries = deriveEntries(tl);
   const spans = deriveMeasureSpans(tl, entries);
-  return { entries, spans, explanation: explain(tl, at, entries, spans) };
+  const now = tl.scoreAt(at);
+  const upcoming = upcomingTimes(tl, at, entries, spans);
+  let explanation: Explanation | undefined;
+  return {
+    entries,
+    spans,
+    summary: { score: now.score, grade: now.grade, nextChangeAt: upcoming[0] ?? null, rulebook: now.version },
+    get explanation() {
+      explanation ??= explain(tl, at, entries, spans, upcoming);
+      return explanation;
+    },
+  };
+}
+
+/** Every later moment at which the score, a list or a measure can change, in order. */
+function upcomingTimes(
+  tl: Timeline,
+  at: number,
+  entries: readonly ListEntry[],
+  spans: readonly MeasureSpan[],
+): number[] {
+  const future = new Set(tl.changeTimes().filter((t) => t > at));
+  for (const e of entries) {
+    if (e.warnedAt > at) future.add(e.warnedAt);
+    if (e.since > at) future.add(e.since);
+    if (e.until > at && Number.isFinite(e.until)) future.add(e.until);
+  }
+  for (const s of spans) {
+    if (s.from > at) future.add(s.from);
+    if (s.until > at && Number.isFinite(s.until)) future.add(s.until);
+  }
+  return [...future].sort((a, b) => a - b);
 }
 
 function explain(
@@ -69,6 +106,7 @@ function explain(
   at: number,
   entries: readonly ListEntry[],
   spans: readonly MeasureSpan[],
+  upcoming: readonly number[],
 ): Explanation {
   const now = tl.scoreAt(at);
   const contributions: ExplainedContribution[] = [];
@@ -97,20 +135,9 @@ function explain(
       });
     }
   }
-  // the next moments anything can change, and the first one at which the grade does
-  const future = new Set(tl.changeTimes().filter((t) => t > at));
-  for (const e of entries) {
-    if (e.warnedAt > at) future.add(e.warnedAt);
-    if (e.since > at) future.add(e.since);
-    if (e.until > at && Number.isFinite(e.until)) future.add(e.until);
-  }
-  for (const s of spans) {
-    if (s.from > at) future.add(s.from);
-    if (s.until > at && Number.isFinite(s.until)) future.add(s.until);
-  }
-  const upcoming = [...future].sort((a, b) => a - b);
+  // the first later moment at which the grade changes
   let nextGradeChange: GradeChange | null = null;
-  for (const t of upcoming.slice(0, HORIZON)) {
+  for (const t of upcoming) {
     const s = tl.scoreAt(t);
     if (s.grade !== now.grade) {
       nextGradeChange = { from: now.grade, to: s.grade, at: t, score: s.score, because: causesAt(tl, t) };

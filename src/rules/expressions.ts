@@ -85,15 +85,16 @@ function measureEnv(listNames: readonly string[]): Environment {
     .registerVariable('score', 'int')
     .registerVariable('grade', 'string')
     .registerVariable({ name: 'subject', schema: SUBJECT_SCHEMA });
-  return listNames.length > 0
-    ? env.registerVariable({ name: 'lists', schema: lists })
-    : env.registerVariable('lists', 'map<string, bool>');
+  return env.registerVariable({ name: 'lists', schema: lists });
 }
 
 export interface Compiler {
   rule(path: string, source: unknown): { test?: RuleCondition; issues: Issue[] };
   state(path: string, source: unknown): { test?: StateCondition; windows: string[]; issues: Issue[] };
-  measure(path: string, source: unknown): { test?: MeasureCondition; lists: string[]; issues: Issue[] };
+  measure(
+    path: string,
+    source: unknown,
+  ): { test?: MeasureCondition; lists: string[]; usesState: boolean; issues: Issue[] };
 }
 
 type Parsed = ((ctx: Record<string, unknown>) => unknown) & {
@@ -123,7 +124,7 @@ function firstLine(e: unknown): string {
 }
 
 /** Duration literals passed to history.count: the windows after which a list condition may change. */
-function windowLiterals(source: string): string[] {
+export function windowLiterals(source: string): string[] {
   return [...source.matchAll(/count\s*\(\s*"[^"]*"\s*,\s*"([^"]+)"/g)].map((m) => m[1] ?? '');
 }
 
@@ -159,13 +160,14 @@ export function makeCompiler(listNames: readonly string[]): Compiler {
     },
     measure(path, source) {
       const { fn, issues } = compile(m, path, source);
-      if (!fn) return { issues, lists: [] };
+      if (!fn) return { issues, lists: [], usesState: false };
       const referenced = listNames.filter((n) =>
         new RegExp(`\\blists\\s*\\.\\s*${n}\\b`).test(source as string),
       );
       return {
         issues,
         lists: referenced,
+        usesState: /\b(score|grade)\b/.test(source as string),
         test: (ctx) =>
           fn({ score: BigInt(ctx.score), grade: ctx.grade, subject: ctx.subject, lists: ctx.lists }) === true,
       };

@@ -195,6 +195,9 @@ type InState = {
   since: number;
   warnedAt: number;
   falseSince?: number;
+  /** When the entry ends if the condition stays false, and why. */
+  exitAt?: number;
+  exitWhy?: ExitReason;
   max: number;
   score: number;
   grade: string;
@@ -244,8 +247,7 @@ function conditionEntries(tl: Timeline, name: string, make: Make): ListEntry[] {
   };
   const timer = (): number => {
     if (state.s === 'warned') return state.effective;
-    if (state.s === 'in')
-      return Math.min(state.max, state.falseSince !== undefined ? plus(state.falseSince, state.l.hold) : INF);
+    if (state.s === 'in') return Math.min(state.max, state.exitAt ?? INF);
     return INF;
   };
   let i = 0;
@@ -294,24 +296,24 @@ function conditionEntries(tl: Timeline, name: string, make: Make): ListEntry[] {
           out.push(make(cur.l, cur.rb, g, cur.warnedAt, cur.since, cur.max, 'max', false));
           state = c.holds ? { s: 'cooldown' } : { s: 'out' };
         } else if (c.holds) {
-          state = { ...cur, falseSince: undefined };
-        } else if (cur.falseSince === undefined) {
-          if (!cur.l.hold) {
-            out.push(make(cur.l, cur.rb, g, cur.warnedAt, cur.since, t, 'condition', false));
+          state = { ...cur, falseSince: undefined, exitAt: undefined, exitWhy: undefined };
+        } else if (cur.exitAt === undefined) {
+          // the grounds gone by annulment end the entry at once; by repair, not before min; otherwise after hold
+          const annulled = tl.items.some((it) => it.rec.annulledAt === t);
+          const repaired = !annulled && tl.items.some((it) => it.rec.repairedAt === t);
+          const exitAt = annulled
+            ? t
+            : repaired
+              ? Math.max(t, plus(cur.since, cur.l.min))
+              : plus(t, cur.l.hold);
+          const exitWhy: ExitReason = annulled ? 'annulled' : repaired ? 'repair' : 'condition';
+          if (exitAt <= t) {
+            out.push(make(cur.l, cur.rb, g, cur.warnedAt, cur.since, t, exitWhy, false));
             state = { s: 'out' };
-          } else state = { ...cur, falseSince: t };
-        } else if (t >= plus(cur.falseSince, cur.l.hold)) {
+          } else state = { ...cur, falseSince: t, exitAt, exitWhy };
+        } else if (t >= cur.exitAt) {
           out.push(
-            make(
-              cur.l,
-              cur.rb,
-              g,
-              cur.warnedAt,
-              cur.since,
-              plus(cur.falseSince, cur.l.hold),
-              'condition',
-              false,
-            ),
+            make(cur.l, cur.rb, g, cur.warnedAt, cur.since, cur.exitAt, cur.exitWhy ?? 'condition', false),
           );
           state = { s: 'out' };
         }

@@ -1,9 +1,10 @@
+import { Settings } from 'typebox/system';
 import Value from 'typebox/value';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { addDuration, type Duration, parseDuration } from '../domain/duration.ts';
 import type { Issue } from '../domain/errors.ts';
 import { parseInstant } from '../domain/time.ts';
-import { makeCompiler } from './expressions.ts';
+import { makeCompiler, windowLiterals } from './expressions.ts';
 import { protectedCategoryOf } from './guardrails.ts';
 import type {
   Bearer,
@@ -88,9 +89,20 @@ const TYPE_WORDS: Record<string, string> = {
   object: 'a mapping',
 };
 
+function allErrors(doc: unknown) {
+  // typebox stops at 8 errors by default; a loader must report every problem at once
+  const before = Settings.Get().maxErrors;
+  Settings.Set({ maxErrors: 10_000 });
+  try {
+    return [...Value.Errors(RulebookDocument, doc)];
+  } finally {
+    Settings.Set({ maxErrors: before });
+  }
+}
+
 function structuralIssues(doc: unknown, p: Problems): void {
   const seen = new Set<string>();
-  for (const e of Value.Errors(RulebookDocument, doc)) {
+  for (const e of allErrors(doc)) {
     if (e.schemaPath.includes('/anyOf/') || e.keyword === 'boolean') continue;
     const path: string[] =
       e.instancePath === ''
@@ -132,7 +144,7 @@ function structuralIssues(doc: unknown, p: Problems): void {
 /** Loads, validates and compiles a rulebook from its YAML text. `hash` identifies the version (sha-256 of the text). */
 export function loadRulebook(text: string, opts: { hash: string }): LoadResult {
   const lines = new LineCounter();
-  const yamlDoc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const yamlDoc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const p = new Problems(yamlDoc.contents, lines);
   for (const e of yamlDoc.errors) {
     const line = e.linePos?.[0]?.line;
@@ -297,6 +309,7 @@ function compileDocument(doc: Doc, p: Problems, hash: string, source: string): R
     ruleIds.add(id);
     const c = compiler.rule(dotted([...path, 'when']), r.when);
     for (const iss of c.issues) p.add([...path, 'when'], iss.message);
+    if (typeof r.when === 'string') checkWindows(r.when, [...path, 'when'], p);
     if (c.test)
       rules.push({
         id,
@@ -434,7 +447,7 @@ function compileDocument(doc: Doc, p: Problems, hash: string, source: string): R
         name,
         kind,
         title: str(m.title) ?? name,
-        appliesWhen: { source: String(m.applies_when), test: c.test, lists: c.lists },
+        appliesWhen: { source: String(m.applies_when), test: c.test, lists: c.lists, usesState: c.usesState },
         appliesTo,
         domains,
         ...(str(m.legal_basis) ? { legalBasis: str(m.legal_basis)! } : {}),
@@ -489,6 +502,24 @@ function compileDocument(doc: Doc, p: Problems, hash: string, source: string): R
   };
 }
 
+/** history.count windows must be duration literals, so that they are checked here and their ends are known. */
+function checkWindows(source: string, path: Path, p: Problems): Duration[] {
+  const calls = (source.match(/\bcount\s*\(/g) ?? []).length;
+  const literals = windowLiterals(source);
+  if (literals.length < calls)
+    p.add(
+      path,
+      'history.count needs its pattern and window as string literals, e.g. history.count("tax.*", "P1Y")',
+    );
+  const out: Duration[] = [];
+  for (const w of literals) {
+    const d = parseDuration(w);
+    if (d.value) out.push(d.value);
+    else p.add(path, `history.count window "${w}": ${d.issues[0]?.message ?? 'invalid duration'}`);
+  }
+  return out;
+}
+
 /** Escalation sources before their targets; a cycle is an error. */
 function orderLists(lists: ReadonlyMap<string, ListDef>, p: Problems): string[] {
   const order: string[] = [];
@@ -534,8 +565,15 @@ export function proportionality(
       if (src.escalate?.to === listName) for (const t of groundsOf(src.name, seen)) types.add(t);
     return [...types];
   };
-  for (const list of m.appliesWhen.lists) {
-    for (const typeName of groundsOf(list, new Set()).sort()) {
+  const routes: [string, string[]][] = m.appliesWhen.lists.map((list) => [list, groundsOf(list, new Set())]);
+  // a condition on the score or grade can be moved by any negative record
+  if (m.appliesWhen.usesState)
+    routes.push([
+      '(score or grade)',
+      [...rb.recordTypes.values()].filter((t) => t.points < 0).map((t) => t.name),
+    ]);
+  for (const [list, grounds] of routes) {
+    for (const typeName of [...grounds].sort()) {
       const domain = rb.recordTypes.get(typeName)?.domain ?? '';
       const memo = rb.memoranda.find((x) => x.fromDomains.includes(domain) && x.toMeasures.includes(m.name));
       const allowedBy = m.domains.includes(domain) ? 'domains' : memo?.id;

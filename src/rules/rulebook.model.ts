@@ -116,6 +116,8 @@ export interface MeasureDef {
     readonly source: string;
     readonly test: MeasureCondition;
     readonly lists: readonly string[];
+    /** The condition reads score or grade: any negative record can move it. */
+    readonly usesState: boolean;
   };
   readonly appliesTo: readonly Bearer[];
   readonly domains: readonly string[];

@@ -72,7 +72,28 @@ function signOf(v: Rulebook, type: string): number {
   return Math.sign(v.recordTypes.get(type)?.points ?? 0);
 }
 
-/** Counts the subject's other, non-annulled records matching `pattern` in a window ending at `end`. */
+/**
+ * The first moment at which a record that occurred at `o` is no longer inside a window of length w ending at t,
+ * i.e. the smallest t with t − w > o. Usually o + w + 1 ms; at month ends (29 February + P2Y) the calendar
+ * clamps and it is later, so it is searched for.
+ */
+export function windowLeaves(o: number, w: Duration): number {
+  let lo = addDuration(o, w);
+  let hi = lo + 1;
+  if (addDuration(hi, w, -1) > o) return hi;
+  while (addDuration(hi, w, -1) <= o) {
+    lo = hi;
+    hi += 86_400_000;
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (addDuration(mid, w, -1) > o) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/** Counts the subject's other, non-annulled records matching `pattern` in the window [end − window, end]. */
 export function countHistory(
   v: Rulebook,
   history: readonly LedgerRecord[],
@@ -109,7 +130,7 @@ function within(t: number, intervals: readonly Interval[]): boolean {
  */
 export class Timeline {
   readonly items: readonly Item[];
-  private readonly cache = new Map<string, VersionPoints | null>();
+  private readonly cache = new Map<Item, Map<Rulebook, VersionPoints | null>>();
 
   constructor(
     readonly file: SubjectFile,
@@ -153,8 +174,12 @@ export class Timeline {
 
   /** The record's points under version v, or null when v has no such type (or not for that subject kind). */
   pointsUnder(item: Item, v: Rulebook): VersionPoints | null {
-    const key = `${v.hash}\u0000${item.rec.key}\u0000${item.path}`;
-    const cached = this.cache.get(key);
+    let perItem = this.cache.get(item);
+    if (!perItem) {
+      perItem = new Map();
+      this.cache.set(item, perItem);
+    }
+    const cached = perItem.get(v);
     if (cached !== undefined) return cached;
     const t = v.recordTypes.get(item.rec.type);
     let result: VersionPoints | null = null;
@@ -196,7 +221,7 @@ export class Timeline {
         countsUntil: addDuration(rec.occurredAt, t.countsFor),
       };
     }
-    this.cache.set(key, result);
+    perItem.set(v, result);
     return result;
   }
 
@@ -278,7 +303,7 @@ export class Timeline {
         times.add(s.from);
         if (Number.isFinite(s.to)) times.add(s.to);
       }
-      if (item.via === 'own') for (const w of extraWindows) times.add(addDuration(rec.occurredAt, w) + 1);
+      if (item.via === 'own') for (const w of extraWindows) times.add(windowLeaves(rec.occurredAt, w));
     }
     return [...times].sort((a, b) => a - b);
   }

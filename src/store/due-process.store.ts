@@ -114,13 +114,18 @@ export class DueProcessRepo implements DueProcessTx {
   }
   async insertNotices(rows: readonly NoticeRow[]) {
     const fresh: NoticeRow[] = [];
-    for (const r of rows) {
-      const res = await this.dp
+    const byKey = new Map(rows.map((r) => [`${r.subject_id}|${r.id}`, r]));
+    for (let i = 0; i < rows.length; i += 50) {
+      const inserted = await this.dp
         .insertInto('notices')
-        .values(r)
+        .values(rows.slice(i, i + 50))
         .onConflict((oc) => oc.columns(['subject_id', 'id']).doNothing())
-        .executeTakeFirst();
-      if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) fresh.push(r);
+        .returning(['subject_id', 'id'])
+        .execute();
+      for (const k of inserted) {
+        const r = byKey.get(`${Number(k.subject_id)}|${k.id}`);
+        if (r) fresh.push(r);
+      }
     }
     return fresh;
   }

@@ -1,4 +1,4 @@
-import { type Kysely, Migrator, type Transaction } from 'kysely';
+import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
 import type {
   AuditRow,
   CheckRow,
@@ -24,10 +24,33 @@ function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
 
 /** The Store port over Kysely; the SQLite and PostgreSQL adapters differ only in dialect and bulk paths. */
 export class KyselyTx extends DueProcessRepo implements Tx {
-  constructor(protected readonly db: Kysely<Database> | Transaction<Database>) {
+  constructor(
+    protected readonly db: Kysely<Database> | Transaction<Database>,
+    protected readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
+  ) {
     super(db as unknown as ConstructorParameters<typeof DueProcessRepo>[0]);
   }
 
+  /**
+   * Row locks on the subjects a write touches, taken in id order so that concurrent writers cannot deadlock.
+   * SQLite has a single writer already; PostgreSQL needs them (FOR UPDATE).
+   */
+  async lockSubjects(ids: readonly number[]) {
+    if (this.dialect !== 'postgres' || ids.length === 0) return;
+    const sorted = [...new Set(ids)].sort((a, b) => a - b);
+    for (const c of chunks(sorted))
+      await this.db
+        .selectFrom('subjects')
+        .select('id')
+        .where('id', 'in', c)
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+  }
+  /** Serialises appends to the audit chain across processes (held until commit). */
+  async lockAudit() {
+    if (this.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7305201)`.execute(this.db);
+  }
   async getMeta(key: string) {
     const r = await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
     return r?.value;
@@ -384,10 +407,24 @@ export class KyselyStore extends KyselyTx implements Store {
     private readonly kdb: Kysely<Database>,
     readonly engine: 'sqlite' | 'postgres',
   ) {
-    super(kdb);
+    super(kdb, engine);
   }
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.kdb.transaction().execute((trx) => fn(new KyselyTx(trx)));
+  /**
+   * One transaction: all or nothing. On PostgreSQL a transaction that lost a race (serialization failure,
+   * deadlock, or a unique key another writer took first) is retried from the start, a few times.
+   */
+  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.kdb.transaction().execute((trx) => fn(new KyselyTx(trx, this.engine)));
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        const retryable =
+          this.engine === 'postgres' && (code === '40001' || code === '40P01' || code === '23505');
+        if (!retryable || attempt >= 8) throw e;
+        await new Promise((res) => setTimeout(res, Math.random() * 20 * attempt));
+      }
+    }
   }
   async close() {
     await this.kdb.destroy();
