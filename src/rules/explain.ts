@@ -75,7 +75,7 @@ export function derive(tl: Timeline, at: number): Derivation {
     spans,
     summary: { score: now.score, grade: now.grade, nextChangeAt: upcoming[0] ?? null, rulebook: now.version },
     get explanation() {
-      explanation ??= explain(tl, at, entries, spans, upcoming);
+      explanation ??= explain(tl, at, entries, upcoming);
       return explanation;
     },
   };
@@ -105,7 +105,6 @@ function explain(
   tl: Timeline,
   at: number,
   entries: readonly ListEntry[],
-  spans: readonly MeasureSpan[],
   upcoming: readonly number[],
 ): Explanation {
   const now = tl.scoreAt(at);

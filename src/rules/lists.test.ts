@@ -812,7 +812,7 @@ lists:
             // grounds annulled: out at once; repaired: out at once but not before min; otherwise after the hold
             const annulled = records.some((r) => r.annulledAt === t);
             const repaired = !annulled && records.some((r) => r.repairedAt === t);
-            const exitAt = annulled
+            const exitAt: number = annulled
               ? t
               : repaired
                 ? Math.max(

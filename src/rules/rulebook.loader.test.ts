@@ -4,9 +4,6 @@ import { describe, test } from 'node:test';
 import type { Issue } from '../domain/errors.ts';
 import { type LoadResult, loadRulebook } from './rulebook.loader.ts';
 
-const CAP =
-  'structuralIssues drops problems: typebox Value.Errors stops at its default maxErrors (8) and the skipped per-field `boolean` errors use up the budget';
-
 const HEAD = `rulebook: test-book
 version: "1"
 effective_from: 2026-01-01
