@@ -19,27 +19,49 @@ const INF = Number.POSITIVE_INFINITY;
  */
 export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]): MeasureSpan[] {
   const times = new Set(tl.changeTimes());
+  // list membership as a step function: +1 at since, −1 at until, walked with the times
+  const steps: [number, string, number][] = [];
   for (const e of entries) {
-    if (e.lapsed) continue;
+    if (e.lapsed || e.until <= e.since) continue;
     times.add(e.since);
-    if (Number.isFinite(e.until)) times.add(e.until);
+    steps.push([e.since, e.list, 1]);
+    if (Number.isFinite(e.until)) {
+      times.add(e.until);
+      steps.push([e.until, e.list, -1]);
+    }
   }
+  steps.sort((a, b) => a[0] - b[0]);
   const sorted = [...times].sort((a, b) => a - b);
   const latest = tl.versions.latest;
+  const names = [...latest.measures.keys()];
+  const listNames = [...latest.lists.keys()];
+  const count = new Map<string, number>(listNames.map((n) => [n, 0]));
+  // conditions see only score, grade, lists and the version: unchanged inputs give unchanged answers
+  const memo = names.map(() => new Map<string, boolean>());
   const out: MeasureSpan[] = [];
   const open = new Map<string, { from: number; capped: number }>();
   const cappedOut = new Set<string>();
+  let step = 0;
   for (const t of sorted) {
+    while (step < steps.length && steps[step]![0] <= t) {
+      const [, list, d] = steps[step]!;
+      count.set(list, (count.get(list) ?? 0) + d);
+      step++;
+    }
     const rb = tl.versions.at(t);
     const { score, grade } = tl.scoreAt(t);
     const lists: Record<string, boolean> = {};
-    for (const name of latest.lists.keys()) lists[name] = false;
-    for (const e of activeAt(entries, t)) lists[e.list] = true;
-    for (const m of latest.measures.keys()) {
+    for (const n of listNames) lists[n] = (count.get(n) ?? 0) > 0;
+    const listKey = `${rb.hash}|${listNames.map((n) => (lists[n] ? 1 : 0)).join('')}`;
+    const stateKey = `${listKey}|${score}|${grade}`;
+    names.forEach((m, i) => {
       const def = rb.measures.get(m);
-      const holds = def
-        ? def.appliesWhen.test({ score, grade, subject: tl.file.subject.facts, lists })
-        : false;
+      const key = def?.appliesWhen.usesState ? stateKey : listKey;
+      let holds = memo[i]!.get(key);
+      if (holds === undefined) {
+        holds = def ? def.appliesWhen.test({ score, grade, subject: tl.file.subject.facts, lists }) : false;
+        memo[i]!.set(key, holds);
+      }
       const cur = open.get(m);
       if (cur && t >= cur.capped) {
         out.push({ measure: m, from: cur.from, until: cur.capped });
@@ -56,7 +78,7 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
           open.delete(m);
         }
       }
-    }
+    });
   }
   for (const [m, cur] of open) out.push({ measure: m, from: cur.from, until: cur.capped });
   return out.sort((a, b) => a.from - b.from || a.measure.localeCompare(b.measure));

@@ -119,6 +119,27 @@ export function countHistory(
   return n;
 }
 
+/** A step function: raws[i] holds from times[i] until times[i + 1]. */
+class Sweep {
+  constructor(
+    private readonly times: readonly number[],
+    private readonly raws: readonly number[],
+  ) {}
+  rawAt(t: number): number {
+    let lo = 0;
+    let hi = this.times.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.times[mid] ?? 0) <= t) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found < 0 ? 0 : (this.raws[found] ?? 0);
+  }
+}
+
 function within(t: number, intervals: readonly Interval[]): boolean {
   for (const i of intervals) if (i.from <= t && t < i.to) return true;
   return false;
@@ -276,15 +297,75 @@ export class Timeline {
     t: number,
     knownAt = Number.POSITIVE_INFINITY,
   ): { score: number; grade: string; raw: number; unclamped: number; version: Rulebook } {
-    let raw = 0;
-    for (const item of this.items) {
-      const c = this.contribution(item, t, knownAt);
-      if (c) raw += c.points;
+    let raw: number;
+    if (knownAt === Number.POSITIVE_INFINITY) raw = this.sweep('corrected').rawAt(t);
+    else if (knownAt === t) raw = this.sweep('known').rawAt(t);
+    else {
+      raw = 0;
+      for (const item of this.items) {
+        const c = this.contribution(item, t, knownAt);
+        if (c) raw += c.points;
+      }
     }
     const v = this.versions.at(t);
     const unclamped = v.scale.base + Math.round(raw);
     const score = Math.min(v.scale.max, Math.max(v.scale.min, unclamped));
     return { score, grade: gradeOf(v, score), raw, unclamped, version: v };
+  }
+
+  private sweeps = new Map<'corrected' | 'known', Sweep>();
+
+  /**
+   * The raw score as a step function of time, built once: each record's contribution only changes at its own
+   * moments (start, window ends under each version, repair, suspensions, annulment) and at version changes,
+   * so scoring at any moment is a binary search instead of a walk over every record.
+   * `known` sees annulments only from the moment they were made (for list decisions taken at the time).
+   */
+  private sweep(mode: 'corrected' | 'known'): Sweep {
+    let sw = this.sweeps.get(mode);
+    if (sw) return sw;
+    const deltas: [number, number][] = [];
+    const versionTimes = this.versions.changeTimes;
+    for (const item of this.items) {
+      const rec = item.rec;
+      const times = new Set<number>([rec.occurredAt]);
+      for (const v of this.versions.versions) {
+        const pts = this.pointsUnder(item, v);
+        if (pts) times.add(pts.countsUntil);
+      }
+      for (const vt of versionTimes) if (vt > rec.occurredAt) times.add(vt);
+      if (rec.repairedAt !== undefined) times.add(rec.repairedAt);
+      if (mode === 'known' && rec.annulledAt !== undefined) times.add(rec.annulledAt);
+      for (const i of rec.suspended) {
+        times.add(i.from);
+        if (Number.isFinite(i.to)) times.add(i.to);
+      }
+      let prev = 0;
+      for (const t of [...times].sort((a, b) => a - b)) {
+        if (t < rec.occurredAt) continue;
+        const c = this.contribution(item, t, mode === 'known' ? t : Number.POSITIVE_INFINITY);
+        const value = c ? c.points : 0;
+        if (value !== prev) {
+          deltas.push([t, value - prev]);
+          prev = value;
+        }
+      }
+    }
+    deltas.sort((a, b) => a[0] - b[0]);
+    const times: number[] = [];
+    const raws: number[] = [];
+    let raw = 0;
+    for (const [t, d] of deltas) {
+      raw += d;
+      if (times.length > 0 && times[times.length - 1] === t) raws[raws.length - 1] = raw;
+      else {
+        times.push(t);
+        raws.push(raw);
+      }
+    }
+    sw = new Sweep(times, raws);
+    this.sweeps.set(mode, sw);
+    return sw;
   }
 
   /** Every moment at which a score can change: records starting and ending, status changes, new versions. */

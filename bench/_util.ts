@@ -1,0 +1,129 @@
+import { availableParallelism } from 'node:os';
+import { activeRulebooks } from '../src/app/rulebooks.ts';
+import { testRegistry } from '../src/app/test-registry.ts';
+import { formatDate, parseInstant } from '../src/domain/time.ts';
+import type { RecordType, Rulebook } from '../src/rules/rulebook.model.ts';
+import { prng, simulatePopulation } from '../src/sim/population.ts';
+
+export const NOW_TEXT = '2026-11-01';
+export const NOW = parseInstant(NOW_TEXT)!;
+
+/** `--name value` from the command line, as a number, else the default. */
+export function arg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0 || i + 1 >= process.argv.length) return dflt;
+  const v = Number(process.argv[i + 1]!.replace(/_/g, ''));
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number`);
+  return v;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Nearest-rank percentile, p in [0, 100]. */
+export function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+
+export const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** a/b with three significant digits, and its inverse when a is the smaller. */
+export const ratio = (a: number, b: number): string => {
+  const r = a / b;
+  const sig = (x: number) => Number(x.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return r < 1 ? `${sig(r)}× (1/${sig(1 / r)})` : `${sig(r)}×`;
+};
+
+export async function freshRegistry() {
+  const r = await testRegistry(NOW_TEXT);
+  const rb: Rulebook = (await r.ctx.store.transaction((tx) => activeRulebooks(tx))).at(NOW);
+  return { ...r, rb };
+}
+
+export interface Subj {
+  readonly ref: string;
+  readonly kind: 'person' | 'organization';
+}
+
+/** Source and subject lines from the simulator (no records), and the subjects' references. */
+export function subjectLines(rb: Rulebook, subjects: number, seed = 1) {
+  const lines: Record<string, unknown>[] = [];
+  const subs: Subj[] = [];
+  for (const l of simulatePopulation(rb, { subjects, seed, now: NOW })) {
+    if (l.kind === 'source') lines.push(l);
+    else if (l.kind === 'person') {
+      lines.push(l);
+      subs.push({ ref: String(l.national_id), kind: 'person' });
+    } else if (l.kind === 'organization') {
+      lines.push(l);
+      subs.push({ ref: String(l.usci), kind: 'organization' });
+    }
+  }
+  return { lines, subs };
+}
+
+/**
+ * Exactly `n` valid record lines spread round-robin over `subs`, as the simulator writes them: a type the
+ * subject's kind may have, a date in the three years before NOW, evidence, an amount for tax and finance.
+ */
+export function* recordLines(
+  rb: Rulebook,
+  subs: readonly Subj[],
+  n: number,
+  seed = 7,
+  prefix = 'BEN',
+): Generator<Record<string, unknown>> {
+  const rnd = prng(seed);
+  const types = [...rb.recordTypes.values()];
+  const per: Record<string, RecordType[]> = {
+    person: types.filter((t) => t.subjects.includes('person')),
+    organization: types.filter((t) => t.subjects.includes('organization')),
+  };
+  const span = 3 * 365.25 * 86_400_000;
+  for (let i = 0; i < n; i++) {
+    const s = subs[i % subs.length]!;
+    const ts = per[s.kind]!;
+    const t = ts[Math.floor(rnd() * ts.length)]!;
+    let hex = '';
+    for (let k = 0; k < 8; k++)
+      hex += Math.floor(rnd() * 0xffffffff)
+        .toString(16)
+        .padStart(8, '0');
+    const line: Record<string, unknown> = {
+      source: `${t.domain}-authority`,
+      id: `${prefix}-${String(i).padStart(9, '0')}`,
+      subject: s.ref,
+      type: t.name,
+      occurred_at: formatDate(NOW - Math.floor(rnd() * span)),
+      legal_basis: `Synthetic record under ${t.title}`,
+      evidence: [`sha256:${hex}`],
+    };
+    if (t.domain === 'tax' || t.domain === 'finance') line.amount = Math.round(rnd() * 200000);
+    yield line;
+  }
+}
+
+/** Wraps value objects as importLines wants them: `{ n, value, raw }`. */
+export async function* asLines(values: Iterable<Record<string, unknown>>) {
+  let n = 0;
+  for (const value of values) yield { n: ++n, value, raw: JSON.stringify(value) };
+}
+
+export function rejectCounter() {
+  const r = { count: 0, first: '' as string };
+  return {
+    r,
+    on: (x: { code: string; message: string; line: number }) => {
+      if (r.count++ === 0) r.first = `line ${x.line}: ${x.code} ${x.message}`;
+    },
+  };
+}
+
+export function machine(): string {
+  return `node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} cpus`;
+}
