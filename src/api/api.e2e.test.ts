@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { DAY, parseInstant } from '../domain/time.ts';
 import { makeUsci } from '../domain/usci.ts';
 import { openSqlite } from '../store/sqlite/sqlite.store.ts';
 import { Problem } from './errors.ts';
+import { Published, ReplayView, VersionList, VersionText, WhatIfReport } from './governance.routes.ts';
 import {
   Accepted,
   BatchResult,
@@ -53,6 +55,11 @@ const RESPONSES: Record<string, Record<number, TSchema>> = {
   'POST /v1/tokens': { 201: TokenCreated },
   'GET /v1/tokens': { 200: TokenList },
   'DELETE /v1/tokens/{id}': { 204: Type.Null() },
+  'GET /v1/rulebooks/versions': { 200: VersionList },
+  'GET /v1/rulebooks/versions/{hash}': { 200: VersionText },
+  'POST /v1/rulebooks:publish': { 201: Published },
+  'POST /v1/rulebooks:whatif': { 200: WhatIfReport },
+  'GET /v1/decisions/{id}/replay': { 200: ReplayView },
   'GET /v1/openapi.json': {
     200: Type.Object({ openapi: Type.Literal('3.1.0'), paths: Type.Record(Type.String(), Type.Unknown()) }),
   },
@@ -72,6 +79,7 @@ let url: string;
 let close: () => Promise<void>;
 const tokens: Record<Role, string> = {} as Record<Role, string>;
 let otherSubjectToken: string;
+let firstDecision: string;
 let personRef: string;
 
 interface Reply {
@@ -147,6 +155,20 @@ before(async () => {
     results.every((r) => r.ok),
     JSON.stringify(results),
   );
+  // a court defaulter listing: a decision to replay
+  await new Ingestor(ctx).apply([
+    {
+      source: 'court',
+      id: 'C-API-1',
+      subject: OTHER_ORG,
+      type: 'court.judgment_default',
+      occurred_at: '2026-03-01',
+      legal_basis: 'Civil Procedure Law art. 262',
+      evidence: [EVIDENCE],
+    },
+  ]);
+  const [other] = await ctx.store.subjectsByUsci([OTHER_ORG]);
+  firstDecision = (await ctx.store.decisionsOf(Number(other!.id))).find((d) => d.event === 'entry')!.id;
   for (const role of ROLES) {
     const t = await createToken(ctx, {
       role,
@@ -230,6 +252,30 @@ describe('who may do what', () => {
     },
     { route: 'GET /v1/tokens', allowed: ['admin', 'auditor'] },
     { route: 'DELETE /v1/tokens/{id}', allowed: ['admin'], path: () => '/v1/tokens/no-such-token' },
+    { route: 'GET /v1/rulebooks/versions', allowed: 'public' },
+    {
+      route: 'GET /v1/rulebooks/versions/{hash}',
+      allowed: 'public',
+      path: () => `/v1/rulebooks/versions/${createHash('sha256').update(RULEBOOK).digest('hex')}`,
+    },
+    {
+      route: 'POST /v1/rulebooks:publish',
+      allowed: ['admin'],
+      raw: () => RULEBOOK,
+      contentType: 'application/yaml',
+      path: () => '/v1/rulebooks:publish?comment_period=P0D',
+    },
+    {
+      route: 'POST /v1/rulebooks:whatif',
+      allowed: ['admin', 'auditor'],
+      raw: () => RULEBOOK,
+      contentType: 'application/yaml',
+    },
+    {
+      route: 'GET /v1/decisions/{id}/replay',
+      allowed: ['admin', 'auditor', 'reviewer'],
+      path: () => `/v1/decisions/${firstDecision}/replay`,
+    },
   ];
 
   for (const m of matrix) {

@@ -6,8 +6,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino from 'pino';
 import type { AppContext } from '../app/context.ts';
 import { CredenceError } from '../domain/errors.ts';
+import { registerWeb } from '../web/web.routes.ts';
 import { installAuth, rateKey } from './auth.ts';
 import { installErrorHandling } from './errors.ts';
+import { governanceRoutes } from './governance.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { recordRoutes } from './records.routes.ts';
 import { registryRoutes } from './registry.routes.ts';
@@ -72,11 +74,13 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     (_req, body, done) => done(null, body),
   );
 
+  await registerWeb(app, ctx);
   healthRoutes(app);
   subjectRoutes(app);
   recordRoutes(app);
   registryRoutes(app, { publicRateLimit: opts.publicRateLimit ?? 120 });
   tokenRoutes(app);
+  governanceRoutes(app);
   app.get('/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -52,6 +52,8 @@ export async function fileObjection(
   return ctx.store.transaction(async (t) => {
     const tx = t as FullTx;
     const subject = await findSubject(ctx, tx, subjectRef);
+    // lock before looking at the open cases: two concurrent objections to one record cannot both open
+    await tx.lockSubjects(await affectedBy(tx, [Number(subject.id)], []));
     const record = await recordOf(tx, subject, key);
     const versions = await activeRulebooks(tx);
     const now = ctx.clock.now();
@@ -148,6 +150,7 @@ export async function applyForRepair(
   return ctx.store.transaction(async (t) => {
     const tx = t as FullTx;
     const subject = await findSubject(ctx, tx, subjectRef);
+    await tx.lockSubjects([Number(subject.id)]);
     const record = await recordOf(tx, subject, key);
     const versions = await activeRulebooks(tx);
     const now = ctx.clock.now();
@@ -283,8 +286,11 @@ export async function decideCase(
     throw new CredenceError('case.reasons_required', 'a decision needs written reasons');
   return ctx.store.transaction(async (t) => {
     const tx = t as FullTx;
-    const c = await tx.caseById(id);
-    if (!c) throw new CredenceError('case.not_found', `no case ${id}`);
+    const found = await tx.caseById(id);
+    if (!found) throw new CredenceError('case.not_found', `no case ${id}`);
+    // lock, then read the case again: a concurrent decision of the same case has committed by now
+    await tx.lockSubjects(await affectedBy(tx, [Number(found.subject_id)], []));
+    const c = (await tx.caseById(id)) ?? found;
     if (c.status !== 'open')
       throw new CredenceError(
         c.kind === 'objection' ? 'objection.already_decided' : 'repair.already_decided',

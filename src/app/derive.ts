@@ -22,8 +22,12 @@ export interface StoredState {
 
 const INF = Number.POSITIVE_INFINITY;
 
+/** JSON has no Infinity: an open end is stored as null. (No replacer: this runs for every recomputed subject.) */
 export function encodeState(s: StoredState): string {
-  return JSON.stringify(s, (_k, v) => (v === INF ? null : v));
+  return JSON.stringify({
+    entries: s.entries.map((e) => (e.until === INF ? { ...e, until: null } : e)),
+    spans: s.spans.map((x) => (x.until === INF ? { ...x, until: null } : x)),
+  });
 }
 
 export function decodeState(text: string): StoredState {
@@ -37,50 +41,60 @@ export function decodeState(text: string): StoredState {
   };
 }
 
-/** The list decisions that have happened by `now`: warnings, entries and exits, each appended once. */
-export function decisionRows(subjectId: number, entries: readonly ListEntry[], now: number): DecisionRow[] {
+/** What a decision was computed from: enough to recompute it later and to see if anything changed since. */
+export interface DecisionInputs {
+  readonly rulebooks: readonly string[];
+  readonly records: readonly {
+    readonly key: string;
+    readonly subject: number;
+    readonly content_hash: string;
+  }[];
+  readonly at: number;
+}
+
+/** The list decisions that have happened by `now` and are not yet recorded: warnings, entries and exits. */
+export function decisionRows(
+  subjectId: number,
+  entries: readonly ListEntry[],
+  now: number,
+  known: ReadonlySet<string> = new Set(),
+  inputs?: () => DecisionInputs,
+): DecisionRow[] {
   const rows: DecisionRow[] = [];
+  let given: DecisionInputs | undefined;
+  const data = (e: ListEntry) => {
+    given ??= inputs?.();
+    return JSON.stringify({
+      ...JSON.parse(encodeState({ entries: [e], spans: [] })),
+      ...(given ? { inputs: given } : {}),
+    });
+  };
+  const add = (id: string, e: ListEntry, event: DecisionRow['event'], effective_at: number) => {
+    if (!known.has(id))
+      rows.push({
+        subject_id: subjectId,
+        id,
+        list: e.list,
+        event,
+        effective_at,
+        recorded_at: now,
+        data: data(e),
+      });
+  };
   for (const e of entries) {
-    const data = encodeState({ entries: [e], spans: [] });
-    if (e.warnedAt < e.since && e.warnedAt <= now) {
-      rows.push({
-        subject_id: subjectId,
-        id: `${e.decision}:warning`,
-        list: e.list,
-        event: 'warning',
-        effective_at: e.warnedAt,
-        recorded_at: now,
-        data,
-      });
-    }
-    if (!e.lapsed && e.since <= now)
-      rows.push({
-        subject_id: subjectId,
-        id: e.decision,
-        list: e.list,
-        event: 'entry',
-        effective_at: e.since,
-        recorded_at: now,
-        data,
-      });
-    if (Number.isFinite(e.until) && e.until <= now && (!e.lapsed || e.warnedAt < e.since)) {
-      rows.push({
-        subject_id: subjectId,
-        id: `${e.decision}:exit`,
-        list: e.list,
-        event: 'exit',
-        effective_at: e.until,
-        recorded_at: now,
-        data,
-      });
-    }
+    if (e.warnedAt < e.since && e.warnedAt <= now) add(`${e.decision}:warning`, e, 'warning', e.warnedAt);
+    if (!e.lapsed && e.since <= now) add(e.decision, e, 'entry', e.since);
+    if (Number.isFinite(e.until) && e.until <= now && (!e.lapsed || e.warnedAt < e.since))
+      add(`${e.decision}:exit`, e, 'exit', e.until);
   }
   return rows;
 }
 
 /**
  * Recomputes the projection of the given subjects from the ledger at `now` and stores it, with the list
- * decisions that have become due. Runs inside the caller's transaction.
+ * decisions that have become due. Runs inside the caller's transaction, holding the subjects' locks: a writer
+ * that changed their ledger meanwhile has committed before the ledger is read, so no stale projection can
+ * overwrite a fresher one (a no-op for subjects the transaction has locked already, and on SQLite).
  */
 export async function recompute(
   tx: Tx,
@@ -88,6 +102,7 @@ export async function recompute(
   ids: readonly number[],
   now: number,
 ): Promise<{ loaded: LoadedFiles; derivations: Map<number, Derivation> }> {
+  await tx.lockSubjects(ids);
   const loaded = await loadFiles(tx, versions, ids);
   const before = new Map((await tx.derivedOf(ids)).map((r) => [Number(r.subject_id), r]));
   const known = await tx.decisionIdsOf(ids);
@@ -106,10 +121,21 @@ export async function recompute(
       rulebook_hash: d.summary.rulebook.hash,
       state: encodeState({ entries: d.entries, spans: d.spans }),
     });
-    decisions.push(...decisionRows(id, d.entries, now));
+    const inputs = (): DecisionInputs => ({
+      rulebooks: versions.versions.map((v) => v.hash),
+      records: (loaded.involved.get(id) ?? [id]).flatMap((sid) =>
+        (loaded.rows.get(sid) ?? []).map((r) => ({
+          key: `${r.source}/${r.record_id}`,
+          subject: sid,
+          content_hash: r.content_hash,
+        })),
+      ),
+      at: now,
+    });
+    decisions.push(...decisionRows(id, d.entries, now, known, inputs));
   }
   await tx.upsertDerived(derived);
-  const fresh = decisions.filter((d) => !known.has(d.id));
+  const fresh = decisions;
   await tx.insertDecisions(fresh);
   // adverse events become notices: warnings, entries and exits as they fall due, and grade drops
   const rb = versions.at(now);

@@ -83,6 +83,8 @@ export interface LoadedFiles {
   readonly subjects: Map<number, SubjectRow>;
   readonly rows: Map<number, RecordRow[]>;
   readonly events: Map<number, RecordEventRow[]>;
+  /** For each subject loaded: the subjects whose records are in its file (itself, its branches, its agents). */
+  readonly involved: Map<number, number[]>;
 }
 
 function group<T extends { subject_id: number }>(rows: readonly T[]): Map<number, T[]> {
@@ -97,7 +99,13 @@ function group<T extends { subject_id: number }>(rows: readonly T[]): Map<number
 }
 
 /** Loads the files of many subjects at once: their records, their branches' and their agents'. */
-export async function loadFiles(tx: Tx, versions: RulebookSet, ids: readonly number[]): Promise<LoadedFiles> {
+export async function loadFiles(
+  tx: Tx,
+  versions: RulebookSet,
+  ids: readonly number[],
+  /** Only what the ledger held at this moment (records recorded and events made by then): for replays. */
+  asOf?: number,
+): Promise<LoadedFiles> {
   const subjects = new Map<number, SubjectRow>();
   for (const s of await tx.subjectsById(ids)) subjects.set(Number(s.id), s);
   // branches, transitively
@@ -123,8 +131,10 @@ export async function loadFiles(tx: Tx, versions: RulebookSet, ids: readonly num
   const missing = [...new Set(agents.map((a) => a.agent))].filter((id) => !subjects.has(id));
   for (const s of await tx.subjectsById(missing)) subjects.set(Number(s.id), s);
   const all = [...subjects.keys()];
-  const rows = group(await tx.recordsOf(all));
-  const events = group(await tx.eventsOf(all));
+  const known = <T extends { subject_id: number }>(xs: T[], at: (x: T) => number) =>
+    asOf === undefined ? xs : xs.filter((x) => at(x) <= asOf);
+  const rows = group(known(await tx.recordsOf(all), (r) => Number(r.recorded_at)));
+  const events = group(known(await tx.eventsOf(all), (e) => Number(e.at)));
   // on_behalf_of points at organizations that may not be loaded: their refs are needed for matching
   const behalfIds = new Set<number>();
   for (const rs of rows.values())
@@ -153,16 +163,19 @@ export async function loadFiles(tx: Tx, versions: RulebookSet, ids: readonly num
     return l;
   };
   const files = new Map<number, SubjectFile>();
+  const involved = new Map<number, number[]>();
   for (const id of ids) {
     const s = subjects.get(id);
     if (!s) continue;
     const branches: { subject: SubjectRef; depth: number; path: string[]; records: LedgerRecord[] }[] = [];
+    const branchIds: number[] = [];
     const walk = (parent: number, depth: number, path: string[], visited: Set<number>) => {
       for (const kid of childrenOf.get(parent) ?? []) {
         if (visited.has(kid)) continue;
         visited.add(kid);
         const ks = subjects.get(kid)!;
         const kpath = [...path, refOf(ks)];
+        branchIds.push(kid);
         branches.push({ subject: subjectRef(ks), depth, path: kpath, records: ledgerOf(kid) });
         walk(kid, depth + 1, kpath, visited);
       }
@@ -172,8 +185,13 @@ export async function loadFiles(tx: Tx, versions: RulebookSet, ids: readonly num
       .filter((a) => a.org === id && a.agent !== id)
       .map((a) => ({ subject: subjectRef(subjects.get(a.agent)!), records: ledgerOf(a.agent) }));
     files.set(id, { subject: subjectRef(s), records: ledgerOf(id), branches, agents: agentFiles });
+    involved.set(id, [
+      id,
+      ...branchIds,
+      ...agents.filter((a) => a.org === id && a.agent !== id).map((a) => a.agent),
+    ]);
   }
-  return { files, subjects, rows, events };
+  return { files, subjects, rows, events, involved };
 }
 
 /** The subject and every organization its records reach: parents (transitively) and on_behalf_of targets. */

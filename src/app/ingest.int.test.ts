@@ -88,7 +88,15 @@ test('a court defaulter’s legal representative cannot buy high-speed rail tick
     const rep = await checkMeasure(r.ctx, PERSON, 'transport.high_speed_rail');
     assert.equal(rep.applies, true, 'the legal representative bears the restriction');
     assert.ok(rep.decisions.length > 0);
-    assert.deepEqual(Object.keys(rep).sort(), ['applies', 'at', 'decisions', 'measure', 'subject', 'until']);
+    assert.deepEqual(Object.keys(rep).sort(), [
+      'applies',
+      'at',
+      'decisions',
+      'id',
+      'measure',
+      'subject',
+      'until',
+    ]);
     const later = await checkMeasure(r.ctx, PERSON, 'transport.high_speed_rail', parseInstant('2029-06-01'));
     assert.equal(later.applies, false, 'the restriction ends with the entry');
     const file = await exportFile(r.ctx, PERSON);

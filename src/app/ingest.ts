@@ -9,6 +9,7 @@ import { recompute } from './derive.ts';
 import { affectedBy } from './files.ts';
 import { emitNotices, recordNotice } from './notices.ts';
 import type { RecordRow, SourceRow, SubjectRow, Tx } from './ports.ts';
+import { recordContentHash } from './records.ts';
 import { activeRulebooks } from './rulebooks.ts';
 
 /** The outcome of one input line: accepted whole (created, updated or unchanged) or rejected with its reason. */
@@ -379,6 +380,11 @@ export class Ingestor {
   }
 
   private async validateRecord(tx: Tx, l: Record<string, unknown>): Promise<Omit<RecordRow, 'seq'>> {
+    const row = await this.validateRecordFields(tx, l);
+    return { ...row, content_hash: recordContentHash(row) };
+  }
+
+  private async validateRecordFields(tx: Tx, l: Record<string, unknown>): Promise<Omit<RecordRow, 'seq'>> {
     unknownFields(l, RECORD_FIELDS);
     const source = text(l, 'source', { required: true })!;
     const src = this.sources.get(source);
@@ -465,17 +471,6 @@ export class Ingestor {
         reject('record.invalid_on_behalf_of', 'on_behalf_of', 'a subject cannot act on its own behalf');
       onBehalfOf = Number(org.id);
     }
-    const content = {
-      subject: Number(subject.id),
-      type: typeName,
-      occurred_at: occurredAt,
-      legal_basis: legalBasis,
-      evidence,
-      amount,
-      on_behalf_of: onBehalfOf,
-      culpability,
-      note,
-    };
     return {
       subject_id: Number(subject.id),
       source,
@@ -489,7 +484,7 @@ export class Ingestor {
       on_behalf_of: onBehalfOf,
       culpability,
       note,
-      content_hash: sha256(canonicalJson(content)),
+      content_hash: '',
     };
   }
 

@@ -145,6 +145,11 @@ export async function oversightStats(
   const bump = (r: Record<string, number>, k: string, n = 1) => {
     r[k] = (r[k] ?? 0) + n;
   };
+  const row = (m: Record<string, Record<string, number>>, k: string) => {
+    const r = m[k] ?? {};
+    m[k] = r;
+    return r;
+  };
   const versions = await ctx.store.transaction((tx) => activeRulebooks(tx));
   const grades = versions.at(now).grades.map((g) => g.grade);
   const bySector: Record<string, Record<string, number>> = {};
@@ -167,11 +172,11 @@ export async function oversightStats(
         if (!s) continue;
         if (s.kind === 'organization' && s.usci) {
           orgs++;
-          bump((bySector[sectorOf(s.usci)] ??= {}), d.grade);
-          bump((byRegion[regionOf(s.usci)] ??= {}), d.grade);
+          bump(row(bySector, sectorOf(s.usci)), d.grade);
+          bump(row(byRegion, regionOf(s.usci)), d.grade);
         } else {
           persons++;
-          bump((bySector.person ??= {}), d.grade);
+          bump(row(bySector, 'person'), d.grade);
         }
         for (const e of decodeState(d.state).entries) {
           if (e.lapsed) continue;

@@ -97,6 +97,8 @@ export interface CheckRow {
   readonly applies: number;
   readonly until: number | null;
   readonly decisions: string;
+  /** JSON: what the answer was computed from (rulebook hashes, whose state, the date), for replay. */
+  readonly inputs: string | null;
 }
 
 export interface RulebookRow {
@@ -107,6 +109,12 @@ export interface RulebookRow {
   readonly source: string;
   readonly activated_at: number;
   readonly activated_by: string;
+  /** draft: stored and readable, never used; published: used from its effective date. */
+  readonly status: 'draft' | 'published';
+  /** End of the public comment period (published versions); the version cannot take effect before it. */
+  readonly comment_until: number | null;
+  /** JSON list of changes from the version before. */
+  readonly diff: string | null;
 }
 
 export interface AuditRow {
@@ -130,6 +138,10 @@ export interface Tx extends DueProcessTx {
 
   insertRulebook(row: RulebookRow): Promise<void>;
   rulebooks(): Promise<RulebookRow[]>;
+  updateRulebook(
+    hash: string,
+    patch: Partial<Pick<RulebookRow, 'status' | 'comment_until' | 'diff' | 'activated_at' | 'activated_by'>>,
+  ): Promise<void>;
 
   upsertSource(row: SourceRow): Promise<void>;
   sources(): Promise<SourceRow[]>;
@@ -165,8 +177,10 @@ export interface Tx extends DueProcessTx {
   decisionIdsOf(subjectIds: readonly number[]): Promise<Set<string>>;
   decisionById(id: string): Promise<DecisionRow | undefined>;
 
-  insertCheck(row: Omit<CheckRow, 'seq'>): Promise<void>;
+  /** Records a check; returns its sequence number in the subject's file. */
+  insertCheck(row: Omit<CheckRow, 'seq'>): Promise<number>;
   checksOf(subjectId: number): Promise<CheckRow[]>;
+  checkBySeq(subjectId: number, seq: number): Promise<CheckRow | undefined>;
 
   lastAudit(): Promise<AuditRow | undefined>;
   insertAudit(row: AuditRow): Promise<void>;

@@ -118,6 +118,33 @@ export interface CheckView {
   readonly until: string | null;
   readonly decisions: readonly string[];
   readonly at: string;
+  /** The check's id in the subject's file: `credence replay` recomputes it. */
+  readonly id: string;
+}
+
+/** The answer over every holder whose state can bring the measure to the subject; an open end wins. */
+export function combineAnswers(
+  holders: readonly { id: number; via: string }[],
+  states: ReadonlyMap<number, StoredState>,
+  measure: string,
+  lists: readonly string[],
+  when: number,
+): { applies: boolean; until: number | null; decisions: string[] } {
+  const answers = holders
+    .map((h) =>
+      answerFromSpans(
+        (states.get(h.id) ?? { entries: [], spans: [] }).spans,
+        (states.get(h.id) ?? { entries: [], spans: [] }).entries,
+        measure,
+        lists,
+        when,
+        h.via,
+      ),
+    )
+    .filter((a) => a.applies);
+  if (answers.length === 0) return { applies: false, until: null, decisions: [] };
+  const until = answers.some((a) => a.until === null) ? null : Math.max(...answers.map((a) => a.until ?? 0));
+  return { applies: true, until, decisions: answers.flatMap((a) => [...a.decisions]) };
 }
 
 /** Does measure M apply to S at `at`? The minimal answer, recorded for the subject to see. */
@@ -155,20 +182,14 @@ export async function checkMeasure(
     const states = new Map(
       (await tx.derivedOf(holders.map((h) => h.id))).map((r) => [Number(r.subject_id), decodeState(r.state)]),
     );
-    let applies = false;
-    let until: number | null = null;
-    const decisions: string[] = [];
-    for (const h of holders) {
-      const st: StoredState = states.get(h.id) ?? { entries: [], spans: [] };
-      const a = answerFromSpans(st.spans, st.entries, measure, def.appliesWhen.lists, when, h.via);
-      if (!a.applies) continue;
-      applies = true;
-      until =
-        until === null || a.until === null ? (a.until === null ? null : a.until) : Math.max(until, a.until);
-      if (a.until === null) until = null;
-      decisions.push(...a.decisions);
-    }
-    await tx.insertCheck({
+    const { applies, until, decisions } = combineAnswers(
+      holders,
+      states,
+      measure,
+      def.appliesWhen.lists,
+      when,
+    );
+    const seq = await tx.insertCheck({
       subject_id: id,
       measure,
       asked_by: ctx.actor,
@@ -177,8 +198,17 @@ export async function checkMeasure(
       applies: applies ? 1 : 0,
       until,
       decisions: JSON.stringify(decisions),
+      inputs: JSON.stringify({ rulebooks: versions.versions.map((v) => v.hash), holders, at: when }),
     });
-    return { subject: refOf(s), measure, applies, until: iso(until), decisions, at: iso(when)! };
+    return {
+      subject: refOf(s),
+      measure,
+      applies,
+      until: iso(until),
+      decisions,
+      at: iso(when)!,
+      id: `CHK-${id}-${seq}`,
+    };
   });
 }
 
@@ -224,6 +254,7 @@ export async function exportFile(ctx: AppContext, ref: string) {
       entry: listView(decodeState(r.data).entries[0]!),
     }));
     const checks = (await tx.checksOf(id)).map((c) => ({
+      id: `CHK-${id}-${c.seq}`,
       measure: c.measure,
       asked_by: c.asked_by,
       asked_at: iso(Number(c.asked_at)),

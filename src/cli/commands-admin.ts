@@ -4,9 +4,17 @@ import { SingleBar } from 'cli-progress';
 import { importLines, type Rejection } from '../app/import-file.ts';
 import { rebuildAll, tick } from '../app/maintenance.ts';
 import { purge } from '../app/purge.ts';
-import { activateRulebook, activeRulebooks, checkRulebook } from '../app/rulebooks.ts';
+import {
+  activateRulebook,
+  activeRulebooks,
+  checkRulebook,
+  draftRulebook,
+  publishRulebook,
+  rulebookVersions,
+} from '../app/rulebooks.ts';
 import { whatIf } from '../app/whatif.ts';
 import { CredenceError, formatIssue } from '../domain/errors.ts';
+import { formatChange } from '../rules/diff.ts';
 import { proportionality } from '../rules/rulebook.loader.ts';
 import { simulatePopulation } from '../sim/population.ts';
 import { fileSize, readLines } from './import-reader.ts';

@@ -1,6 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { verifyAudit } from '../app/audit.ts';
 import { checkMeasure, exportFile, scoreOf } from '../app/queries.ts';
+import { replay } from '../app/replay.ts';
 import { dbOptions, parseAt } from './options.ts';
 import { scoreText } from './output.ts';
 import { openRegistry, resolveOptions } from './registry.ts';
@@ -64,6 +65,25 @@ export function commands(program: Command): void {
       await ctx.store.close();
     }
   });
+
+  dbOptions(
+    program
+      .command('replay')
+      .description('recompute a list decision (D-…) or a check (CHK-…) from its recorded inputs')
+      .argument('<decision>'),
+  )
+    .option('--json', 'machine-readable output')
+    .action(async (id, o) => {
+      const ctx = await openRegistry(resolveOptions(o));
+      try {
+        const r = await replay(ctx, id);
+        if (o.json) json(r);
+        else process.stdout.write(`${r.id} (${r.kind}): ${r.status.toUpperCase()} — ${r.detail}\n`);
+        if (r.status === 'mismatch') process.exitCode = 1;
+      } finally {
+        await ctx.store.close();
+      }
+    });
 
   const auditCmd = program.command('audit').description('the tamper-evident audit log');
   dbOptions(

@@ -69,7 +69,6 @@ export function deriveEntries(tl: Timeline): ListEntry[] {
   const subject = tl.file.subject;
   const byKey = new Map(tl.file.records.map((r) => [r.key, r]));
   const entries: ListEntry[] = [];
-  const latest = tl.versions.latest;
 
   const make = (
     l: ListDef,
@@ -125,7 +124,7 @@ export function deriveEntries(tl: Timeline): ListEntry[] {
   };
 
   const conditionLists = new Set<string>();
-  for (const name of latest.listOrder) {
+  for (const name of tl.versions.listOrder) {
     // enter_on: each record of a listed type lists its subject, after the notice, under the version of its date
     for (const rec of tl.file.records) {
       const rb = tl.versions.at(rec.occurredAt);
@@ -169,7 +168,7 @@ export function deriveEntries(tl: Timeline): ListEntry[] {
       const { until, exit } = recordExit(l, at, groundRecords);
       entries.push(make(l, rb, grounds, warnedAt, at, until, exit, false));
     }
-    if (latest.lists.get(name)?.enterWhen) conditionLists.add(name);
+    if (tl.versions.versions.some((v) => v.lists.get(name)?.enterWhen)) conditionLists.add(name);
   }
   for (const name of conditionLists) entries.push(...conditionEntries(tl, name, make));
   return entries.sort((a, b) => a.since - b.since || a.list.localeCompare(b.list));

@@ -32,9 +32,8 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
   }
   steps.sort((a, b) => a[0] - b[0]);
   const sorted = [...times].sort((a, b) => a - b);
-  const latest = tl.versions.latest;
-  const names = [...latest.measures.keys()];
-  const listNames = [...latest.lists.keys()];
+  const names = tl.versions.measureNames;
+  const listNames = tl.versions.listOrder;
   const count = new Map<string, number>(listNames.map((n) => [n, 0]));
   // conditions see only score, grade, lists and the version: unchanged inputs give unchanged answers
   const memo = names.map(() => new Map<string, boolean>());
@@ -42,6 +41,7 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
   const open = new Map<string, { from: number; capped: number }>();
   const cappedOut = new Set<string>();
   let step = 0;
+  let prevListKey = '';
   for (const t of sorted) {
     while (step < steps.length && steps[step]![0] <= t) {
       const [, list, d] = steps[step]!;
@@ -54,9 +54,14 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
     for (const n of listNames) lists[n] = (count.get(n) ?? 0) > 0;
     const listKey = `${rb.hash}|${listNames.map((n) => (lists[n] ? 1 : 0)).join('')}`;
     const stateKey = `${listKey}|${score}|${grade}`;
+    const listsChanged = listKey !== prevListKey;
+    prevListKey = listKey;
     names.forEach((m, i) => {
       const def = rb.measures.get(m);
-      const key = def?.appliesWhen.usesState ? stateKey : listKey;
+      const usesState = def?.appliesWhen.usesState === true;
+      // a condition on lists alone can only change when the lists (or the version) do, or its cap falls due
+      if (!usesState && !listsChanged && !(open.get(m) && t >= open.get(m)!.capped)) return;
+      const key = usesState ? stateKey : listKey;
       let holds = memo[i]!.get(key);
       if (holds === undefined) {
         holds = def ? def.appliesWhen.test({ score, grade, subject: tl.file.subject.facts, lists }) : false;

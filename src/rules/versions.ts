@@ -17,6 +17,14 @@ export class RulebookSet {
   get latest(): Rulebook {
     return this.versions[this.versions.length - 1]!;
   }
+  /** List names of every version, escalation sources before their targets. */
+  get listOrder(): string[] {
+    return [...new Set(this.versions.flatMap((v) => v.listOrder))];
+  }
+  /** Measure names of every version. */
+  get measureNames(): string[] {
+    return [...new Set(this.versions.flatMap((v) => [...v.measures.keys()]))];
+  }
   /** Effective dates: a change of version may change any score. */
   get changeTimes(): number[] {
     return this.versions.slice(1).map((v) => v.effectiveFrom);

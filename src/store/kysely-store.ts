@@ -22,11 +22,20 @@ function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
   return out;
 }
 
+/** An engine's bulk path for appending records (PostgreSQL: COPY or one unnest statement; see postgres/postgres.bulk.ts). */
+export interface BulkWriter {
+  insertRecords(db: Kysely<Database> | Transaction<Database>, rows: readonly RecordRow[]): Promise<void>;
+}
+
 /** The Store port over Kysely; the SQLite and PostgreSQL adapters differ only in dialect and bulk paths. */
 export class KyselyTx extends DueProcessRepo implements Tx {
+  /** Subjects this transaction has locked already (row locks are held until it ends). */
+  private readonly held = new Set<number>();
+
   constructor(
     protected readonly db: Kysely<Database> | Transaction<Database>,
     protected readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
+    protected readonly bulk?: BulkWriter,
   ) {
     super(db as unknown as ConstructorParameters<typeof DueProcessRepo>[0]);
   }
@@ -37,7 +46,8 @@ export class KyselyTx extends DueProcessRepo implements Tx {
    */
   async lockSubjects(ids: readonly number[]) {
     if (this.dialect !== 'postgres' || ids.length === 0) return;
-    const sorted = [...new Set(ids)].sort((a, b) => a - b);
+    const sorted = [...new Set(ids)].filter((id) => !this.held.has(id)).sort((a, b) => a - b);
+    if (this.db.isTransaction) for (const id of sorted) this.held.add(id);
     for (const c of chunks(sorted))
       await this.db
         .selectFrom('subjects')
@@ -71,6 +81,9 @@ export class KyselyTx extends DueProcessRepo implements Tx {
   }
   async rulebooks() {
     return this.db.selectFrom('rulebooks').selectAll().orderBy('activated_at').execute();
+  }
+  async updateRulebook(hash: string, patch: Parameters<Tx['updateRulebook']>[1]) {
+    await this.db.updateTable('rulebooks').set(patch).where('hash', '=', hash).execute();
   }
   async upsertSource(row: Parameters<Tx['upsertSource']>[0]) {
     await this.db
@@ -229,6 +242,7 @@ export class KyselyTx extends DueProcessRepo implements Tx {
     return m;
   }
   async insertRecords(rows: readonly RecordRow[]) {
+    if (this.bulk) return this.bulk.insertRecords(this.db, rows);
     for (const c of chunks(rows, 60)) await this.db.insertInto('records').values(c).execute();
   }
   async deleteRecord(subjectId: number, seq: number) {
@@ -337,10 +351,20 @@ export class KyselyTx extends DueProcessRepo implements Tx {
       .select((eb) => eb.fn.max('seq').as('seq'))
       .where('subject_id', '=', row.subject_id)
       .executeTakeFirst();
+    const seq = Number(r?.seq ?? 0) + 1;
     await this.db
       .insertInto('checks')
-      .values({ ...row, seq: Number(r?.seq ?? 0) + 1 })
+      .values({ ...row, seq })
       .execute();
+    return seq;
+  }
+  async checkBySeq(subjectId: number, seq: number) {
+    return this.db
+      .selectFrom('checks')
+      .selectAll()
+      .where('subject_id', '=', subjectId)
+      .where('seq', '=', seq)
+      .executeTakeFirst();
   }
   async checksOf(subjectId: number) {
     return this.db
@@ -406,8 +430,9 @@ export class KyselyStore extends KyselyTx implements Store {
   constructor(
     private readonly kdb: Kysely<Database>,
     readonly engine: 'sqlite' | 'postgres',
+    bulk?: BulkWriter,
   ) {
-    super(kdb, engine);
+    super(kdb, engine, bulk);
   }
   /**
    * One transaction: all or nothing. On PostgreSQL a transaction that lost a race (serialization failure,
@@ -416,7 +441,7 @@ export class KyselyStore extends KyselyTx implements Store {
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.kdb.transaction().execute((trx) => fn(new KyselyTx(trx, this.engine)));
+        return await this.kdb.transaction().execute((trx) => fn(new KyselyTx(trx, this.engine, this.bulk)));
       } catch (e) {
         const code = (e as { code?: string }).code;
         const retryable =

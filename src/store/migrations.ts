@@ -163,5 +163,16 @@ export function migrations(engine: 'sqlite' | 'postgres'): MigrationProvider {
     },
   };
   m['0003_due_process'] = dueProcessMigration;
+  m['0004_rulebook_lifecycle'] = {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('rulebooks')
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('published'))
+        .execute();
+      await db.schema.alterTable('rulebooks').addColumn('comment_until', 'bigint').execute();
+      await db.schema.alterTable('rulebooks').addColumn('diff', 'text').execute();
+      await db.schema.alterTable('checks').addColumn('inputs', 'text').execute();
+    },
+  };
   return { getMigrations: async () => m };
 }

@@ -50,7 +50,8 @@ const en = {
   'search.more': 'More results',
   'search.empty': 'Type a name or a USCI.',
   'home.lists': 'Public lists',
-  'home.lists.black': 'Black lists: court judgment defaulters, seriously illegal and dishonest entities, and more.',
+  'home.lists.black':
+    'Black lists: court judgment defaulters, seriously illegal and dishonest entities, and more.',
   'home.lists.red': 'Red list: organizations of the top grade with two clean years.',
   'home.oversight': 'How the registry is used: listings, removals, repairs, objections and their outcomes.',
   'home.persons': 'Persons are never shown here unless a list makes them public.',
@@ -210,7 +211,8 @@ const en = {
   'me.cases': 'My objections and repair applications',
   'me.cases.none': 'You have not filed any.',
   'me.export': 'Download my whole file (JSON)',
-  'me.export.lead': 'Everything the registry holds about you: records with their history, decisions, notices, checks.',
+  'me.export.lead':
+    'Everything the registry holds about you: records with their history, decisions, notices, checks.',
   'me.history': 'My score over the last three years',
   'me.done.objection': 'Your objection {id} was received. A reviewer will decide by {date}.',
   'me.done.repair': 'Your repair application {id} was received. A reviewer will decide by {date}.',
@@ -261,7 +263,8 @@ const en = {
   'material.credit_report': 'credit report',
 
   'review.title': 'Review queues',
-  'review.lead': 'Oldest first. A case past its deadline is marked overdue; an overdue objection suspends its record.',
+  'review.lead':
+    'Oldest first. A case past its deadline is marked overdue; an overdue objection suspends its record.',
   'review.objections': 'Objections',
   'review.repairs': 'Repair applications',
   'review.none': 'Nothing is waiting.',
@@ -333,7 +336,8 @@ const en = {
   'admin.draft.submit': 'Check and show impact',
   'admin.draft.invalid': 'The draft has {n} problem(s):',
   'admin.impact.title': 'Impact of {name} {version}',
-  'admin.impact.lead': 'As of {date}, over {n} subjects: {grade} change grade, {list} change list membership, {score} change score.',
+  'admin.impact.lead':
+    'As of {date}, over {n} subjects: {grade} change grade, {list} change list membership, {score} change score.',
   'admin.impact.by_grade': 'By current grade',
   'admin.impact.by_sector': 'By sector',
   'admin.impact.subjects': 'Subjects',
@@ -356,7 +360,8 @@ const en = {
   'oversight.title': 'Oversight',
   'oversight.lead':
     'How the registry is used, in aggregate: no subject is named. Figures are computed from the ledger and its projection at {date}.',
-  'oversight.public_note': 'This is the public summary. Auditors see the figures per source and the state of the audit log.',
+  'oversight.public_note':
+    'This is the public summary. Auditors see the figures per source and the state of the audit log.',
   'oversight.subjects': '{orgs} organizations and {persons} persons in the registry.',
   'oversight.listed_now': 'Listed now',
   'oversight.listings': 'List entries per month',
@@ -417,7 +422,8 @@ const zh: Record<MessageKey, string> = {
   'nav.signout': '退出',
   'nav.language': '语言',
   'nav.signed_in': '已登录：{role}',
-  'footer.text': '每一分都有解释，每一条负面记录都会到期，每一项决定都可以申诉。除名单明确公开外，个人信息不予公示。',
+  'footer.text':
+    '每一分都有解释，每一条负面记录都会到期，每一项决定都可以申诉。除名单明确公开外，个人信息不予公示。',
   'footer.api': 'API 与 OpenAPI 说明',
   'role.subject': '信用主体',
   'role.reviewer': '复核人员',
@@ -449,7 +455,8 @@ const zh: Record<MessageKey, string> = {
 
   'usci.invalid': '“{code}”不是有效的统一社会信用代码。',
   'usci.length': '共 {n} 位；统一社会信用代码应为 18 位。',
-  'usci.alphabet': '第 {pos} 位是“{found}”，统一社会信用代码中不会出现该字符（只用数字和除 I、O、S、V、Z 以外的大写字母）。',
+  'usci.alphabet':
+    '第 {pos} 位是“{found}”，统一社会信用代码中不会出现该字符（只用数字和除 I、O、S、V、Z 以外的大写字母）。',
   'usci.lower': '第 {pos} 位是“{found}”；请使用大写字母“{expected}”。',
   'usci.check17': '第 17 位是“{found}”，但组织机构代码校验位应为“{expected}”：第 9–16 位中可能有输入错误。',
   'usci.check18': '第 18 位是“{found}”，但校验位应为“{expected}”：前面某一位可能输入错误。',
@@ -534,7 +541,8 @@ const zh: Record<MessageKey, string> = {
 
   'lists.black.title': '黑名单',
   'lists.red.title': '红名单',
-  'lists.black.lead': '列入黑名单的主体承担规则规定的惩戒措施，每项措施均有法律依据和截止日期。个人仅在名单明确公开时显示。',
+  'lists.black.lead':
+    '列入黑名单的主体承担规则规定的惩戒措施，每项措施均有法律依据和截止日期。个人仅在名单明确公开时显示。',
   'lists.red.lead': '最高信用等级且两年内无不良记录的机构。',
   'lists.filter': '筛选',
   'lists.filter.list': '名单',
@@ -621,12 +629,14 @@ const zh: Record<MessageKey, string> = {
   'notice.from': '自 {date} 起',
 
   'object.title': '对记录 {record} 提出异议',
-  'object.lead': '请说明此记录的错误之处。异议处理期间该记录标记为“异议处理中”，复核人员将在期限内书面说明理由并作出决定。',
+  'object.lead':
+    '请说明此记录的错误之处。异议处理期间该记录标记为“异议处理中”，复核人员将在期限内书面说明理由并作出决定。',
   'object.statement': '此记录错在哪里？',
   'object.statement.hint': '能证明错误的事实、日期和文件。',
   'object.submit': '提交异议',
   'repair.title': '申请修复记录 {record}',
-  'repair.lead': '信用修复可提前终止记录的影响：记录停止计分，以其为依据的名单随之移出。需要提交信用承诺书及规则对该类型要求的材料。',
+  'repair.lead':
+    '信用修复可提前终止记录的影响：记录停止计分，以其为依据的名单随之移出。需要提交信用承诺书及规则对该类型要求的材料。',
   'repair.letter': '信用承诺书',
   'repair.letter.hint': '承诺书全文（至少 20 个字符）。',
   'repair.signed_by': '签署人',
@@ -715,7 +725,8 @@ const zh: Record<MessageKey, string> = {
   'admin.draft.submit': '检查并显示影响',
   'admin.draft.invalid': '草案有 {n} 个问题：',
   'admin.impact.title': '{name} {version} 的影响',
-  'admin.impact.lead': '截至 {date}，共 {n} 个主体：{grade} 个等级变化，{list} 个名单变化，{score} 个信用分变化。',
+  'admin.impact.lead':
+    '截至 {date}，共 {n} 个主体：{grade} 个等级变化，{list} 个名单变化，{score} 个信用分变化。',
   'admin.impact.by_grade': '按当前等级',
   'admin.impact.by_sector': '按类别',
   'admin.impact.subjects': '主体数',

@@ -4,6 +4,7 @@ import type { Store } from '../../app/ports.ts';
 import { KyselyStore, migrate } from '../kysely-store.ts';
 import { migrations } from '../migrations.ts';
 import type { Database } from '../schema.ts';
+import { PostgresBulk } from './postgres.bulk.ts';
 
 // int8 (bigint, count(*), sum) arrives as a string: parse it, refusing values JS cannot hold exactly
 pg.types.setTypeParser(20, (v: string) => {
@@ -12,10 +13,14 @@ pg.types.setTypeParser(20, (v: string) => {
   return n;
 });
 
-/** Opens (and migrates) a PostgreSQL registry. A small pool: sized for the cores, not the clients. */
+/**
+ * Opens (and migrates) a PostgreSQL registry. A small pool: sized for the cores, not the clients. Large batches
+ * of records are appended with COPY (postgres.bulk.ts).
+ */
 export async function openPostgres(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const bulk = new PostgresBulk(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrate(db, migrations('postgres'));
-  return new KyselyStore(db, 'postgres');
+  return new KyselyStore(db, 'postgres', bulk);
 }

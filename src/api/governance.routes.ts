@@ -1,0 +1,179 @@
+import Type from 'typebox';
+import { replay } from '../app/replay.ts';
+import { checkRulebook, publishRulebook, rulebookVersions } from '../app/rulebooks.ts';
+import { whatIf } from '../app/whatif.ts';
+import { CredenceError } from '../domain/errors.ts';
+import { formatInstant, parseInstant } from '../domain/time.ts';
+import { guard } from './auth.ts';
+import { Instant } from './schemas.ts';
+import type { Api } from './types.ts';
+
+const Change = Type.Object({
+  path: Type.String(),
+  kind: Type.String(),
+  before: Type.Optional(Type.Unknown()),
+  after: Type.Optional(Type.Unknown()),
+});
+
+export const VersionList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      version: Type.String(),
+      hash: Type.String(),
+      status: Type.String(),
+      effective_from: Instant,
+      comment_until: Type.Union([Instant, Type.Null()]),
+      in_comment: Type.Boolean(),
+      published_at: Instant,
+      published_by: Type.String(),
+      changes: Type.Array(Change),
+    }),
+  ),
+});
+
+export const VersionText = Type.Object({
+  name: Type.String(),
+  version: Type.String(),
+  hash: Type.String(),
+  status: Type.String(),
+  source: Type.String(),
+  changes: Type.Array(Change),
+});
+
+export const Published = Type.Object({
+  name: Type.String(),
+  version: Type.String(),
+  hash: Type.String(),
+  effective_from: Instant,
+  comment_until: Instant,
+  changes: Type.Array(Change),
+});
+
+export const WhatIfReport = Type.Object({
+  draft: Type.Object({ name: Type.String(), version: Type.String(), hash: Type.String() }),
+  at: Instant,
+  subjects: Type.Integer(),
+  changed_grade: Type.Integer(),
+  transitions: Type.Array(Type.Object({ from: Type.String(), to: Type.String(), count: Type.Integer() })),
+  list_entries: Type.Record(Type.String(), Type.Integer()),
+  list_exits: Type.Record(Type.String(), Type.Integer()),
+  most_affected: Type.Array(
+    Type.Object({ subject: Type.String(), from: Type.Integer(), to: Type.Integer(), delta: Type.Integer() }),
+  ),
+});
+
+export const ReplayView = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  status: Type.Union([Type.Literal('match'), Type.Literal('mismatch'), Type.Literal('inputs_purged')]),
+  detail: Type.String(),
+  inputs: Type.Object({ rulebooks: Type.Array(Type.String()), records: Type.Integer(), at: Instant }),
+});
+
+const yamlTypes = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'];
+
+/** Rulebook lifecycle (versions, comment periods, diffs, what-if before activation) and decision replay. */
+export function governanceRoutes(app: Api): void {
+  app.get(
+    '/v1/rulebooks/versions',
+    guard('public', {
+      summary: 'Every rulebook version: drafts, those open for comment, those in force, with their diffs',
+      tags: ['public'],
+      response: { 200: VersionList },
+    }),
+    async (req) => ({
+      items: (await rulebookVersions(req.actx)).map((v) => ({ ...v, changes: [...v.changes] })),
+    }),
+  );
+
+  app.get(
+    '/v1/rulebooks/versions/:hash',
+    guard('public', {
+      summary: 'The full text of one rulebook version (readable by anyone, also during its comment period)',
+      tags: ['public'],
+      params: Type.Object({ hash: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+      response: { 200: VersionText },
+    }),
+    async (req) => {
+      const row = (await req.actx.store.rulebooks()).find((r) => r.hash === req.params.hash);
+      if (!row) throw new CredenceError('rulebook.not_found', `no rulebook version ${req.params.hash}`);
+      return {
+        name: row.name,
+        version: row.version,
+        hash: row.hash,
+        status: row.status ?? 'published',
+        source: row.source,
+        changes: JSON.parse(row.diff ?? '[]'),
+      };
+    },
+  );
+
+  app.post(
+    '/v1/rulebooks::publish',
+    guard(['admin'], {
+      summary:
+        'Publish a version for comment; it takes effect on its effective_from, never before the comment period ends',
+      tags: ['rulebooks'],
+      consumes: yamlTypes,
+      body: Type.String({ description: 'the rulebook as YAML' }),
+      querystring: Type.Object(
+        { comment_period: Type.Optional(Type.String({ description: 'ISO 8601 duration, default P30D' })) },
+        { additionalProperties: false },
+      ),
+      response: { 201: Published },
+    }),
+    async (req, reply) => {
+      const r = await publishRulebook(req.actx, req.body, req.query.comment_period ?? 'P30D');
+      return reply.code(201).send({
+        name: r.rulebook.name,
+        version: r.rulebook.version,
+        hash: r.rulebook.hash,
+        effective_from: formatInstant(r.rulebook.effectiveFrom),
+        comment_until: formatInstant(r.commentUntil),
+        changes: [...r.changes],
+      });
+    },
+  );
+
+  app.post(
+    '/v1/rulebooks::whatif',
+    guard(['admin', 'auditor'], {
+      summary:
+        'The impact of a draft on the whole population, before anything is activated (changes nothing)',
+      tags: ['rulebooks'],
+      consumes: yamlTypes,
+      body: Type.String({ description: 'the draft rulebook as YAML' }),
+      querystring: Type.Object({ at: Type.Optional(Type.String()) }, { additionalProperties: false }),
+      response: { 200: WhatIfReport },
+    }),
+    async (req) => {
+      const r = checkRulebook(req.body);
+      if (!r.value)
+        throw new CredenceError('rulebook.invalid', `the draft has ${r.issues.length} problem(s)`, {
+          issues: r.issues,
+        });
+      const at = req.query.at === undefined ? undefined : parseInstant(req.query.at);
+      if (req.query.at !== undefined && at === undefined)
+        throw new CredenceError('input.invalid_date', `at=${req.query.at} is not a date`, {
+          issues: [{ path: 'at', message: 'expected YYYY-MM-DD' }],
+        });
+      return whatIf(req.actx, r.value, at);
+    },
+  );
+
+  app.get(
+    '/v1/decisions/:id/replay',
+    guard(['admin', 'auditor', 'reviewer'], {
+      summary:
+        'Recompute a list decision (D-…) or a check (CHK-…) from its recorded inputs and say whether it matches',
+      tags: ['oversight'],
+      params: Type.Object({ id: Type.String({ minLength: 3, maxLength: 80 }) }),
+      response: { 200: ReplayView },
+    }),
+    async (req) => {
+      const r = await replay(req.actx, req.params.id);
+      return { ...r, inputs: { ...r.inputs, rulebooks: [...r.inputs.rulebooks] } };
+    },
+  );
+}

@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { DAY, formatDate, parseInstant } from '../domain/time.ts';
+import { makeUsci } from '../domain/usci.ts';
+import { Ingestor } from './ingest.ts';
+import { purge } from './purge.ts';
+import { checkMeasure, exportFile, scoreOf } from './queries.ts';
+import { replay } from './replay.ts';
+import { checkRulebook, draftRulebook, publishRulebook, rulebookVersions } from './rulebooks.ts';
+import { EVIDENCE, testRegistry } from './test-registry.ts';
+import { whatIf } from './whatif.ts';
+
+const DEFAULT = readFileSync('rulebooks/default.yaml', 'utf8');
+const bump = (text: string, version: string, effective: string) =>
+  text
+    .replace(/^version: .*$/m, `version: "${version}"`)
+    .replace(/^effective_from: .*$/m, `effective_from: ${effective}`);
+const ORGS = [0, 1, 2, 3, 4].map((i) => makeUsci('91350100', `MA${String(i).padStart(6, '0')}`));
+const subjects = [
+  { kind: 'source', id: 'tax-bureau', name: 'Tax Bureau', domains: ['tax'] },
+  { kind: 'source', id: 'court', name: 'Court', domains: ['court'] },
+  ...ORGS.map((u, i) => ({ kind: 'organization', usci: u, name: `Org ${i}` })),
+];
+const rec = (id: string, subject: string, type: string, at: string) => ({
+  source: type.startsWith('court') ? 'court' : 'tax-bureau',
+  id,
+  subject,
+  type,
+  occurred_at: at,
+  legal_basis: 'basis',
+  evidence: [EVIDENCE],
+});
+
+test('a published version cannot take effect before its comment period ends, and is not used before its date', async () => {
+  const r = await testRegistry('2026-11-01');
+  try {
+    const early = bump(DEFAULT, '2027.1', '2026-11-15');
+    await assert.rejects(
+      publishRulebook(r.ctx, early, 'P30D'),
+      (e: { code: string; message: string }) =>
+        e.code === 'rulebook.effective_before_comment_end' && e.message.includes('2026-12-01'),
+    );
+    const milder = bump(DEFAULT, '2027.1', '2027-01-01').replace(
+      /(tax\.late_payment:[\s\S]*?points: )-10/,
+      '$1-5',
+    );
+    const p = await publishRulebook(r.ctx, milder, 'P30D');
+    assert.equal(formatDate(p.commentUntil), '2026-12-01');
+    assert.ok(
+      p.changes.some(
+        (c) => c.path === 'record_types.tax.late_payment.points' && c.before === -10 && c.after === -5,
+      ),
+      'the diff names the change',
+    );
+    const versions = await rulebookVersions(r.ctx);
+    assert.equal(versions[0]?.in_comment, true, 'anyone can read it while it is open for comment');
+    await new Ingestor(r.ctx).apply([...subjects, rec('T1', ORGS[0]!, 'tax.late_payment', '2026-10-20')]);
+    const before = await scoreOf(r.ctx, ORGS[0]!, parseInstant('2026-12-15'));
+    const after = await scoreOf(r.ctx, ORGS[0]!, parseInstant('2027-01-10'));
+    assert.equal(before.score, 990, 'the old deduction applies before the new version’s date');
+    assert.equal(after.score, 995, 'the milder deduction applies from its date (lex mitior)');
+  } finally {
+    await r.dispose();
+  }
+});
+
+test('a draft is kept and readable but never used for scoring', async () => {
+  const r = await testRegistry('2026-11-01');
+  try {
+    const harsh = bump(DEFAULT, '2026.9', '2026-01-01').replace(
+      /(tax\.late_payment:[\s\S]*?points: )-10/,
+      '$1-40',
+    );
+    await draftRulebook(r.ctx, harsh);
+    await new Ingestor(r.ctx).apply([...subjects, rec('T1', ORGS[0]!, 'tax.late_payment', '2026-10-01')]);
+    assert.equal((await scoreOf(r.ctx, ORGS[0]!)).score, 990);
+    assert.equal((await rulebookVersions(r.ctx)).find((v) => v.version === '2026.9')?.status, 'draft');
+  } finally {
+    await r.dispose();
+  }
+});
+
+test('what-if: a draft identical to the active rulebook changes nothing; one milder deduction moves exactly the subjects with such records', async () => {
+  const r = await testRegistry('2026-11-01');
+  try {
+    await new Ingestor(r.ctx).apply([
+      ...subjects,
+      rec('T1', ORGS[0]!, 'tax.late_payment', '2026-10-01'),
+      rec('T2', ORGS[1]!, 'tax.late_payment', '2026-09-01'),
+      rec('C1', ORGS[2]!, 'court.judgment_default', '2026-09-01'),
+    ]);
+    const same = await whatIf(r.ctx, checkRulebook(bump(DEFAULT, '2026.2', '2026-11-01')).value!);
+    assert.equal(same.changed_grade, 0);
+    assert.equal(same.most_affected.length, 0);
+    assert.deepEqual(same.list_entries, {});
+    const milder = checkRulebook(
+      bump(DEFAULT, '2026.3', '2026-01-01').replace(/(tax\.late_payment:[\s\S]*?points: )-10/, '$1-5'),
+    ).value!;
+    const report = await whatIf(r.ctx, milder);
+    assert.deepEqual(report.most_affected.map((a) => a.subject).sort(), [ORGS[0], ORGS[1]].sort());
+    assert.ok(report.most_affected.every((a) => a.delta === 5));
+  } finally {
+    await r.dispose();
+  }
+});
+
+test('replay: a list decision and a check recompute to the same answer; an altered record is a mismatch; a purged one is said so', async () => {
+  const r = await testRegistry('2026-06-01');
+  try {
+    await new Ingestor(r.ctx).apply([
+      ...subjects,
+      rec('C1', ORGS[0]!, 'court.judgment_default', '2026-03-01'),
+      rec('T1', ORGS[0]!, 'tax.late_payment', '2026-04-01'),
+    ]);
+    const file = await exportFile(r.ctx, ORGS[0]!);
+    const entry = file.decisions.find((d) => d.event === 'entry')!;
+    assert.equal((await replay(r.ctx, entry.id)).status, 'match');
+    const chk = await checkMeasure(r.ctx, ORGS[0]!, 'procurement.exclusion');
+    assert.equal((await replay(r.ctx, chk.id)).status, 'match');
+    const db = new Database(r.location.db!);
+    db.prepare("update records set occurred_at = occurred_at - 86400000 where record_id = 'T1'").run();
+    db.close();
+    const altered = await replay(r.ctx, entry.id);
+    assert.equal(altered.status, 'mismatch');
+    assert.match(altered.detail, /T1/);
+    r.clock.set(parseInstant('2030-01-01')!);
+    await purge(r.ctx);
+    assert.equal((await replay(r.ctx, entry.id)).status, 'inputs_purged');
+  } finally {
+    await r.dispose();
+  }
+});
+
+test('property: every list decision of a random ledger replays to a match', async () => {
+  const types = [
+    'court.judgment_default',
+    'tax.evasion',
+    'tax.late_payment',
+    'market.annual_report_not_filed',
+  ];
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(
+        fc.record({
+          org: fc.integer({ min: 0, max: 4 }),
+          type: fc.constantFrom(...types),
+          day: fc.integer({ min: 0, max: 600 }),
+        }),
+        { minLength: 1, maxLength: 12 },
+      ),
+      async (rs) => {
+        const r = await testRegistry('2026-11-01');
+        try {
+          const src = [...subjects, { kind: 'source', id: 'market', name: 'Market', domains: ['market'] }];
+          await new Ingestor(r.ctx).apply(src);
+          for (const [i, x] of rs.entries()) {
+            const line = {
+              ...rec(`R${i}`, ORGS[x.org]!, x.type, formatDate(parseInstant('2025-01-01')! + x.day * DAY)),
+              ...(x.type.startsWith('market') ? { source: 'market' } : {}),
+            };
+            const res = await new Ingestor(r.ctx).apply([line]);
+            assert.ok(res[0]?.ok, JSON.stringify(res[0]));
+          }
+          for (const u of ORGS) {
+            for (const d of (await exportFile(r.ctx, u)).decisions) {
+              const rp = await replay(r.ctx, d.id);
+              assert.equal(rp.status, 'match', `${d.id}: ${rp.detail}`);
+            }
+          }
+        } finally {
+          await r.dispose();
+        }
+      },
+    ),
+    { numRuns: 8 },
+  );
+});

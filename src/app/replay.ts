@@ -1,0 +1,198 @@
+import { CredenceError } from '../domain/errors.ts';
+import { formatInstant } from '../domain/time.ts';
+import { derive } from '../rules/explain.ts';
+import type { ListEntry } from '../rules/lists.ts';
+import type { Rulebook } from '../rules/rulebook.model.ts';
+import { Timeline } from '../rules/scorer.ts';
+import { RulebookSet } from '../rules/versions.ts';
+import type { AppContext } from './context.ts';
+import { type DecisionInputs, decodeState, type StoredState } from './derive.ts';
+import { loadFiles } from './files.ts';
+import type { Tx } from './ports.ts';
+import { combineAnswers } from './queries.ts';
+import { recordContentHash } from './records.ts';
+import { checkRulebook } from './rulebooks.ts';
+
+export type ReplayStatus = 'match' | 'mismatch' | 'inputs_purged';
+
+export interface ReplayResult {
+  readonly id: string;
+  readonly kind: 'list decision' | 'check';
+  readonly status: ReplayStatus;
+  readonly detail: string;
+  readonly inputs: { readonly rulebooks: readonly string[]; readonly records: number; readonly at: string };
+}
+
+async function versionsOf(tx: Tx, hashes: readonly string[]): Promise<RulebookSet | string> {
+  const rows = new Map((await tx.rulebooks()).map((r) => [r.hash, r]));
+  const out: Rulebook[] = [];
+  for (const h of hashes) {
+    const row = rows.get(h);
+    if (!row) return `rulebook version ${h.slice(0, 12)}… is no longer stored`;
+    const r = checkRulebook(row.source);
+    if (!r.value || r.value.hash !== h)
+      return `rulebook version ${h.slice(0, 12)}… no longer matches its hash`;
+    out.push(r.value);
+  }
+  return new RulebookSet(out);
+}
+
+function sameEntry(a: ListEntry, b: ListEntry): string | undefined {
+  for (const k of ['list', 'since', 'until', 'warnedAt', 'lapsed', 'exit'] as const)
+    if (JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+      return `${k} differs: recorded ${JSON.stringify(a[k])}, recomputed ${JSON.stringify(b[k])}`;
+  if (JSON.stringify(a.grounds) !== JSON.stringify(b.grounds)) return 'grounds differ';
+  return undefined;
+}
+
+/**
+ * Recomputes a recorded decision from its inputs alone — the rulebook versions by hash, the records by content
+ * hash, the ledger as it stood when the decision was recorded — and says whether it matches. A record purged
+ * under retention since is reported as such; a record whose stored content no longer matches its hash is a
+ * mismatch.
+ */
+export async function replay(ctx: AppContext, id: string): Promise<ReplayResult> {
+  return ctx.store.transaction(async (tx) => {
+    const check = /^CHK-(\d+)-(\d+)$/.exec(id);
+    if (check) return replayCheck(tx, id, Number(check[1]), Number(check[2]));
+    const row = (await tx.decisionById(id)) ?? (await tx.decisionById(`${id}:warning`));
+    if (!row)
+      throw new CredenceError(
+        'decision.not_found',
+        `no decision ${id} (list decisions are D-…, checks CHK-<subject>-<n>)`,
+      );
+    const data = JSON.parse(row.data) as {
+      entries: (ListEntry & { until: number | null })[];
+      inputs?: DecisionInputs;
+    };
+    const inputs = data.inputs;
+    if (!inputs)
+      throw new CredenceError('decision.no_inputs', `decision ${id} was recorded without its inputs`);
+    const summary = {
+      rulebooks: inputs.rulebooks,
+      records: inputs.records.length,
+      at: formatInstant(Number(row.recorded_at)),
+    };
+    const versions = await versionsOf(tx, inputs.rulebooks);
+    if (typeof versions === 'string')
+      return { id, kind: 'list decision', status: 'mismatch', detail: versions, inputs: summary };
+    const stored = await tx.recordsByKeys(
+      inputs.records.map((r) => ({
+        source: r.key.slice(0, r.key.indexOf('/')),
+        record_id: r.key.slice(r.key.indexOf('/') + 1),
+      })),
+    );
+    const byKey = new Map(stored.map((r) => [`${r.source}/${r.record_id}`, r]));
+    const purged = inputs.records.filter((r) => !byKey.has(r.key)).map((r) => r.key);
+    if (purged.length > 0) {
+      return {
+        id,
+        kind: 'list decision',
+        status: 'inputs_purged',
+        detail: `cannot be recomputed: ${purged.length} input record(s) were purged under retention (${purged.slice(0, 3).join(', ')}${purged.length > 3 ? ', …' : ''})`,
+        inputs: summary,
+      };
+    }
+    for (const r of inputs.records) {
+      const now = byKey.get(r.key)!;
+      if (recordContentHash(now) !== r.content_hash || now.content_hash !== r.content_hash) {
+        return {
+          id,
+          kind: 'list decision',
+          status: 'mismatch',
+          detail: `record ${r.key} has changed since the decision was taken (its content no longer matches its hash)`,
+          inputs: summary,
+        };
+      }
+    }
+    const subjectId = Number(row.subject_id);
+    const { files } = await loadFiles(tx, versions, [subjectId], Number(row.recorded_at));
+    const file = files.get(subjectId);
+    if (!file)
+      return {
+        id,
+        kind: 'list decision',
+        status: 'mismatch',
+        detail: 'the subject is no longer in the registry',
+        inputs: summary,
+      };
+    const recomputed = derive(new Timeline(file, versions), Number(row.recorded_at)).entries;
+    const recorded = {
+      ...data.entries[0]!,
+      until: data.entries[0]!.until ?? Number.POSITIVE_INFINITY,
+    } as ListEntry;
+    const again = recomputed.find((e) => e.decision === recorded.decision);
+    if (!again)
+      return {
+        id,
+        kind: 'list decision',
+        status: 'mismatch',
+        detail: 'the recomputation does not produce this decision',
+        inputs: summary,
+      };
+    const diff = sameEntry(recorded, again);
+    return diff
+      ? { id, kind: 'list decision', status: 'mismatch', detail: diff, inputs: summary }
+      : {
+          id,
+          kind: 'list decision',
+          status: 'match',
+          detail: `recomputed from ${inputs.records.length} record(s) and ${inputs.rulebooks.length} rulebook version(s): same list, dates and grounds`,
+          inputs: summary,
+        };
+  });
+}
+
+async function replayCheck(tx: Tx, id: string, subjectId: number, seq: number): Promise<ReplayResult> {
+  const row = await tx.checkBySeq(subjectId, seq);
+  if (!row) throw new CredenceError('decision.not_found', `no check ${id}`);
+  const inputs = JSON.parse(row.inputs ?? 'null') as {
+    rulebooks: string[];
+    holders: { id: number; via: string }[];
+    at: number;
+  } | null;
+  if (!inputs) throw new CredenceError('decision.no_inputs', `check ${id} was recorded without its inputs`);
+  const summary = { rulebooks: inputs.rulebooks, records: 0, at: formatInstant(Number(row.asked_at)) };
+  const versions = await versionsOf(tx, inputs.rulebooks);
+  if (typeof versions === 'string')
+    return { id, kind: 'check', status: 'mismatch', detail: versions, inputs: summary };
+  const ids = inputs.holders.map((h) => h.id);
+  const { files } = await loadFiles(tx, versions, ids, Number(row.asked_at));
+  const states = new Map<number, StoredState>();
+  let records = 0;
+  for (const [hid, file] of files) {
+    records += file.records.length;
+    const d = derive(new Timeline(file, versions), Number(row.asked_at));
+    states.set(hid, { entries: d.entries, spans: d.spans });
+  }
+  const def =
+    versions.at(Number(row.at)).measures.get(row.measure) ?? versions.latest.measures.get(row.measure);
+  const again = combineAnswers(
+    inputs.holders,
+    states,
+    row.measure,
+    def?.appliesWhen.lists ?? [],
+    Number(row.at),
+  );
+  const was = {
+    applies: row.applies === 1,
+    until: row.until === null ? null : Number(row.until),
+    decisions: JSON.parse(row.decisions) as string[],
+  };
+  const same =
+    again.applies === was.applies &&
+    again.until === was.until &&
+    JSON.stringify(again.decisions) === JSON.stringify(was.decisions);
+  return {
+    id,
+    kind: 'check',
+    status: same ? 'match' : 'mismatch',
+    detail: same
+      ? `recomputed: ${row.measure} ${was.applies ? 'applied' : 'did not apply'}, as answered`
+      : `answered ${JSON.stringify(was)}, recomputed ${JSON.stringify(again)}`,
+    inputs: { ...summary, records },
+  };
+}
+
+/** Decodes the stored state (re-exported for callers that show replays beside decisions). */
+export { decodeState };
