@@ -9,6 +9,8 @@ export interface AppContext {
   /** HMAC-SHA-256 of a national identity number under the registry's key (never stored in the database). */
   readonly hashNationalId: (id: string) => string;
   readonly actor: string;
+  /** Where the registry is, so that worker threads can open their own connection. */
+  readonly location?: { readonly db?: string; readonly databaseUrl?: string };
 }
 
 export function makeIdHasher(key: Buffer | string): (id: string) => string {

@@ -178,3 +178,34 @@ test('property: every list decision of a random ledger replays to a match', asyn
     { numRuns: 8 },
   );
 });
+
+test('what-if on worker threads gives the same report as in one thread, and renders as a self-contained HTML report', async () => {
+  const r = await testRegistry('2026-11-01');
+  try {
+    const lines: Record<string, unknown>[] = [...subjects];
+    ORGS.forEach((u, i) => {
+      for (let k = 0; k <= i; k++)
+        lines.push(
+          rec(`T${i}-${k}`, u, 'tax.late_payment', formatDate(parseInstant('2026-09-01')! + k * 7 * DAY)),
+        );
+    });
+    await new Ingestor(r.ctx).apply(lines);
+    const milder = checkRulebook(
+      bump(DEFAULT, '2026.3', '2026-01-01').replace(/(tax\.late_payment:[\s\S]*?points: )-10/, '$1-5'),
+    ).value!;
+    const one = await whatIf(r.ctx, milder, { workers: 1 });
+    const two = await whatIf(r.ctx, milder, { workers: 2 });
+    assert.deepEqual(two, one);
+    assert.equal(one.subjects, ORGS.length);
+    const { whatIfHtml } = await import('./reports/whatif.html.ts');
+    const html = whatIfHtml(
+      one,
+      milder.grades.map((g) => g.grade),
+    );
+    assert.match(html, /^<!doctype html>/);
+    assert.match(html, /<svg role="img"/);
+    assert.ok(!/<script/.test(html), 'no script: a report to read anywhere');
+  } finally {
+    await r.dispose();
+  }
+});

@@ -67,7 +67,7 @@ export async function testRegistry(
     location = { db };
   }
   const clock = new TestClock(parseInstant(now)!);
-  const ctx: AppContext = { store, clock, hashNationalId: makeIdHasher('test-key'), actor: 'test' };
+  const ctx: AppContext = { store, clock, hashNationalId: makeIdHasher('test-key'), actor: 'test', location };
   await activateRulebook(ctx, readFileSync(rulebook, 'utf8'));
   return {
     ctx,

@@ -1,9 +1,10 @@
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
 import { SingleBar } from 'cli-progress';
 import { importLines, type Rejection } from '../app/import-file.ts';
 import { rebuildAll, tick } from '../app/maintenance.ts';
 import { purge } from '../app/purge.ts';
+import { whatIfHtml } from '../app/reports/whatif.html.ts';
 import {
   activateRulebook,
   activeRulebooks,
@@ -241,6 +242,8 @@ export function commands(program: Command): void {
   )
     .option('--at <date>', 'compare as of this date')
     .option('--json', 'machine-readable output')
+    .option('--html <file>', 'also write a self-contained report with charts')
+    .option('--workers <n>', 'worker threads (default: all cores for large populations)', (v) => Number(v))
     .action(async (draft, o) => {
       const ctx = await openRegistry(resolveOptions(o));
       try {
@@ -249,7 +252,34 @@ export function commands(program: Command): void {
           throw new CredenceError('rulebook.invalid', `${draft} has ${r.issues.length} problem(s)`, {
             issues: r.issues,
           });
-        const report = await whatIf(ctx, r.value, parseAt(o.at));
+        const bar = process.stderr.isTTY
+          ? new SingleBar({
+              format: 'what-if [{bar}] {value}/{total} subjects | eta {eta_formatted}',
+              hideCursor: true,
+            })
+          : undefined;
+        let started = false;
+        const at = parseAt(o.at);
+        const report = await whatIf(ctx, r.value, {
+          ...(at !== undefined ? { at } : {}),
+          ...(o.workers ? { workers: o.workers } : {}),
+          onProgress: (done, total) => {
+            if (!started) bar?.start(total, 0);
+            started = true;
+            bar?.update(done);
+          },
+        });
+        bar?.stop();
+        if (o.html) {
+          writeFileSync(
+            o.html,
+            whatIfHtml(
+              report,
+              r.value.grades.map((g) => g.grade),
+            ),
+          );
+          process.stderr.write(`report written to ${o.html}\n`);
+        }
         if (o.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else process.stdout.write(`${report.text}\n`);
       } finally {

@@ -78,5 +78,5 @@ export async function openRegistry(opts: RegistryOptions, init = false, actor = 
     );
   const store = await openStore(opts);
   const key = loadKey(opts, init);
-  return { store, clock: systemClock(), hashNationalId: makeIdHasher(key), actor };
+  return { store, clock: systemClock(), hashNationalId: makeIdHasher(key), actor, location: opts };
 }

@@ -1,10 +1,19 @@
+import { parse } from 'yaml';
 import type { AppContext } from '../app/context.ts';
 import { Ingestor } from '../app/ingest.ts';
-import type { RulebookRow, TokenRow } from '../app/ports.ts';
-import { activateRulebook, checkRulebook } from '../app/rulebooks.ts';
+import type { TokenRow } from '../app/ports.ts';
+import {
+  activateRulebook,
+  checkRulebook,
+  draftRulebook,
+  publishRulebook,
+  rulebookVersions,
+  type VersionView,
+} from '../app/rulebooks.ts';
 import { createToken, listTokens, ROLES, revokeToken } from '../app/tokens.ts';
 import { whatIf } from '../app/whatif.ts';
 import { CredenceError, formatIssue } from '../domain/errors.ts';
+import { diffDocuments, formatChange, type RulebookChange } from '../rules/diff.ts';
 import { field, href, PAGE, queryOf, requireRole, sendPage, type View, type Web } from './http.ts';
 import { type MessageKey, sectorName } from './i18n.ts';
 import { Csrf, day, Flash, Page, TableBox, Time } from './layout.tsx';
@@ -51,12 +60,12 @@ export function lineDiff(before: string, after: string): DiffLine[] {
       out.push({ op: ' ', text: am[i]!, a: head + i + 1, b: head + j + 1 });
       i++;
       j++;
-    } else if (j < m && (i === n || lcs[i * (m + 1) + j + 1]! >= lcs[(i + 1) * (m + 1) + j]!)) {
-      out.push({ op: '+', text: bm[j]!, a: null, b: head + j + 1 });
-      j++;
-    } else {
+    } else if (i < n && (j === m || lcs[(i + 1) * (m + 1) + j]! >= lcs[i * (m + 1) + j + 1]!)) {
       out.push({ op: '-', text: am[i]!, a: head + i + 1, b: null });
       i++;
+    } else {
+      out.push({ op: '+', text: bm[j]!, a: null, b: head + j + 1 });
+      j++;
     }
   }
   for (let k = 0; k < tail; k++)
@@ -118,6 +127,48 @@ export function Diff({ v, before, after, label }: { v: View; before: string; aft
   );
 }
 
+/** The changes of a version as the rulebook layer computes them (field by field), then the full text diff. */
+export function Changes({
+  v,
+  changes,
+  before,
+  after,
+  label,
+}: {
+  v: View;
+  changes: readonly RulebookChange[];
+  before: string;
+  after: string;
+  label: string;
+}) {
+  const { t } = v;
+  return (
+    <>
+      {changes.length === 0 ? (
+        <p>{t('admin.rb.no_changes')}</p>
+      ) : (
+        <ul class="changes">
+          {changes.map((c) => (
+            <li key={c.path} class={`change-${c.kind}`}>
+              <code>{formatChange(c)}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+      <details>
+        <summary>{t('admin.rb.text_diff')}</summary>
+        <Diff v={v} before={before} after={after} label={label} />
+      </details>
+    </>
+  );
+}
+
+function versionStatus(v: View, r: VersionView): string {
+  if (r.status === 'draft') return v.t('admin.rb.draft');
+  if (r.in_comment) return v.t('admin.rb.in_comment', { date: day(r.comment_until) });
+  return v.t('admin.rb.published');
+}
+
 function tokenState(tk: TokenRow, now: number): MessageKey {
   if (tk.revoked_at !== null && tk.revoked_at <= now) return 'admin.token.revoked';
   if (tk.expires_at !== null && tk.expires_at <= now) return 'admin.token.expired';
@@ -138,7 +189,7 @@ export function AdminPage({
   v: View;
   sources: readonly { id: string; name: string; domains: string }[];
   tokens: readonly TokenRow[];
-  rulebooks: readonly RulebookRow[];
+  rulebooks: readonly VersionView[];
   draft: string;
   flash?: string | undefined;
   error?: string | undefined;
@@ -171,6 +222,7 @@ export function AdminPage({
             <thead>
               <tr>
                 <th scope="col">{t('admin.rb.version')}</th>
+                <th scope="col">{t('admin.rb.status')}</th>
                 <th scope="col">{t('admin.rb.effective')}</th>
                 <th scope="col">{t('admin.rb.activated')}</th>
                 <th scope="col">{t('admin.rb.by')}</th>
@@ -179,35 +231,38 @@ export function AdminPage({
               </tr>
             </thead>
             <tbody>
-              {rulebooks.map((r, i) => {
-                const prev = rulebooks[i - 1];
-                return (
-                  <tr key={r.hash}>
-                    <td>
-                      {r.name} {r.version}
-                    </td>
-                    <td>
-                      <Time t={Number(r.effective_from)} />
-                    </td>
-                    <td>
-                      <Time t={Number(r.activated_at)} />
-                    </td>
-                    <td>{r.activated_by}</td>
-                    <td>
-                      <code>{r.hash.slice(0, 12)}</code>
-                    </td>
-                    <td>
-                      {prev ? (
-                        <a href={href('/admin/rulebooks/diff', { from: prev.hash, to: r.hash })}>
-                          {t('admin.rb.diff_link', { from: prev.version, to: r.version })}
-                        </a>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
+              {rulebooks.map((r) => (
+                <tr key={r.hash}>
+                  <td>
+                    {r.name} {r.version}
+                  </td>
+                  <td>{versionStatus(v, r)}</td>
+                  <td>
+                    <Time t={r.effective_from} />
+                  </td>
+                  <td>
+                    <Time t={r.published_at} />
+                  </td>
+                  <td>{r.published_by}</td>
+                  <td>
+                    <code>{r.hash.slice(0, 12)}</code>
+                  </td>
+                  <td>
+                    <a href={href('/admin/rulebooks/diff', { hash: r.hash })}>
+                      {t('admin.rb.changes_link', { n: r.changes.length, version: r.version })}
+                    </a>
+                    {r.status === 'draft' && (
+                      <form method="post" action="/admin/rulebooks/impact" class="inline">
+                        <Csrf v={v} />
+                        <input type="hidden" name="hash" value={r.hash} />{' '}
+                        <button type="submit" class="small">
+                          {t('admin.rb.impact', { version: r.version })}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </TableBox>
@@ -416,12 +471,16 @@ export function ImpactPage({
   impact,
   text,
   current,
+  changes,
+  stored,
   grades,
 }: {
   v: View;
   impact: Impact;
   text: string;
   current: string;
+  changes: readonly RulebookChange[];
+  stored: boolean;
   grades: readonly string[];
 }) {
   const { t } = v;
@@ -445,7 +504,6 @@ export function ImpactPage({
           n: impact.subjects,
           grade: impact.changed_grade,
           list: impact.changed_list,
-          score: impact.most_affected.length,
         })}
       </p>
       <div class="two-col">
@@ -465,81 +523,111 @@ export function ImpactPage({
       </div>
       <section aria-labelledby="trans-h">
         <h2 id="trans-h">{t('admin.impact.transitions')}</h2>
-        <TableBox label={t('admin.impact.transitions')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.impact.from')}</th>
-                <th scope="col">{t('admin.impact.to')}</th>
-                <th scope="col">{t('admin.impact.count')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {impact.transitions
-                .filter((x) => x.from !== x.to)
-                .map((x) => (
-                  <tr key={`${x.from}-${x.to}`}>
-                    <td>{x.from}</td>
-                    <td>{x.to}</td>
-                    <td class="num">{x.count}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </TableBox>
+        {impact.transitions.every((x) => x.from === x.to) ? (
+          <p>{t('admin.impact.no_transitions')}</p>
+        ) : (
+          <TableBox label={t('admin.impact.transitions')}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.impact.from')}</th>
+                  <th scope="col">{t('admin.impact.to')}</th>
+                  <th scope="col">{t('admin.impact.count')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {impact.transitions
+                  .filter((x) => x.from !== x.to)
+                  .map((x) => (
+                    <tr key={`${x.from}-${x.to}`}>
+                      <td>{x.from}</td>
+                      <td>{x.to}</td>
+                      <td class="num">{x.count}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </TableBox>
+        )}
         <p>{t('admin.impact.entries', { list: fmtLists(impact.list_entries) })}</p>
         <p>{t('admin.impact.exits', { list: fmtLists(impact.list_exits) })}</p>
       </section>
       <section aria-labelledby="diff-h">
         <h2 id="diff-h">{t('admin.rb.diff')}</h2>
-        <Diff v={v} before={current} after={text} label={t('admin.rb.diff')} />
+        <Changes v={v} changes={changes} before={current} after={text} label={t('admin.rb.diff')} />
       </section>
-      <form
-        method="post"
-        action="/admin/rulebooks/activate"
-        class="stack"
-        data-confirm={t('admin.impact.confirm')}
-      >
-        <Csrf v={v} />
+      <section aria-labelledby="act-h">
+        <h2 id="act-h">{t('admin.impact.decide')}</h2>
+        <p class="hint">{t('admin.impact.confirm')}</p>
         <details>
           <summary>{t('admin.draft.text')}</summary>
-          <label for="activate-text" class="visually-hidden">
-            {t('admin.draft.text')}
-          </label>
-          <textarea id="activate-text" name="text" rows={10} class="code" readOnly>
-            {text}
-          </textarea>
+          <pre class="diff">{text}</pre>
         </details>
-        <p class="hint">{t('admin.impact.confirm')}</p>
-        <button type="submit" class="danger">
-          {t('admin.impact.activate', { name: impact.draft.name, version: impact.draft.version })}
-        </button>
-      </form>
+        <div class="actions-row">
+          <form method="post" action="/admin/rulebooks/activate" data-confirm={t('admin.impact.confirm')}>
+            <Csrf v={v} />
+            <input type="hidden" name="text" value={text} />
+            <button type="submit" class="danger">
+              {t('admin.impact.activate', { name: impact.draft.name, version: impact.draft.version })}
+            </button>
+          </form>
+          <form method="post" action="/admin/rulebooks/publish" class="publish">
+            <Csrf v={v} />
+            <input type="hidden" name="text" value={text} />
+            <label for="period">{t('admin.publish.period')}</label>
+            <input id="period" name="period" value="P30D" size={8} />
+            <button type="submit">{t('admin.publish')}</button>
+          </form>
+          {!stored && (
+            <form method="post" action="/admin/rulebooks/draft">
+              <Csrf v={v} />
+              <input type="hidden" name="text" value={text} />
+              <button type="submit" class="secondary">
+                {t('admin.draft.save')}
+              </button>
+            </form>
+          )}
+        </div>
+      </section>
     </Page>
   );
 }
 
-export function DiffPage({ v, from, to }: { v: View; from: RulebookRow; to: RulebookRow }) {
+export function DiffPage({
+  v,
+  version,
+  before,
+}: {
+  v: View;
+  version: VersionView & { source: string };
+  before: string;
+}) {
   const { t } = v;
-  const title = t('admin.rb.diff.title', { from: from.version, to: to.version });
+  const title = t('admin.rb.diff.title', { name: version.name, version: version.version });
   return (
     <Page v={v} title={title}>
       <p class="crumbs">
         <a href="/admin">{t('admin.title')}</a>
       </p>
       <h1>{title}</h1>
-      <Diff v={v} before={from.source} after={to.source} label={title} />
+      <p>
+        {versionStatus(v, version)} · {t('admin.rb.effective')} <Time t={version.effective_from} /> ·{' '}
+        <code>{version.hash.slice(0, 12)}</code>
+      </p>
+      <Changes v={v} changes={version.changes} before={before} after={version.source} label={title} />
     </Page>
   );
 }
 
 async function adminData(ctx: AppContext) {
-  const [sources, tokens, rulebooks] = await Promise.all([
+  const [sources, tokens, rulebooks, rows] = await Promise.all([
     ctx.store.sources(),
     listTokens(ctx),
+    rulebookVersions(ctx),
     ctx.store.rulebooks(),
   ]);
-  return { sources, tokens: [...tokens].reverse(), rulebooks };
+  const latest = [...rows].reverse().find((r) => (r.status ?? 'published') === 'published');
+  return { sources, tokens: [...tokens].reverse(), rulebooks, latestText: latest?.source ?? '' };
 }
 
 export function adminRoutes(web: Web, ctx: AppContext): void {
@@ -557,8 +645,10 @@ export function adminRoutes(web: Web, ctx: AppContext): void {
     return (
       <AdminPage
         v={v}
-        {...d}
-        draft={extra.draft ?? d.rulebooks[d.rulebooks.length - 1]?.source ?? ''}
+        sources={d.sources}
+        tokens={d.tokens}
+        rulebooks={d.rulebooks}
+        draft={extra.draft ?? d.latestText}
         flash={extra.flash}
         error={extra.error}
         issues={extra.issues}
@@ -573,11 +663,15 @@ export function adminRoutes(web: Web, ctx: AppContext): void {
     const q = queryOf(req);
     const flash = q.activated
       ? v.t('admin.activated', { name: q.activated, version: q.version ?? '' })
-      : q.saved
-        ? v.t('admin.saved')
-        : q.revoked
-          ? v.t('admin.revoked')
-          : undefined;
+      : q.published
+        ? v.t('admin.published', { name: q.published, version: q.version ?? '', date: q.until ?? '' })
+        : q.drafted
+          ? v.t('admin.drafted', { name: q.drafted, version: q.version ?? '' })
+          : q.saved
+            ? v.t('admin.saved')
+            : q.revoked
+              ? v.t('admin.revoked')
+              : undefined;
     return sendPage(reply, await page(v, flash ? { flash } : {}));
   });
 
@@ -627,47 +721,92 @@ export function adminRoutes(web: Web, ctx: AppContext): void {
     requireRole(req, ['admin', 'auditor']);
     const q = queryOf(req);
     const rows = await ctx.store.rulebooks();
-    const to = rows.find((r) => r.hash === q.to) ?? rows[rows.length - 1];
-    const from = rows.find((r) => r.hash === q.from) ?? rows[rows.indexOf(to!) - 1] ?? to;
-    if (!to || !from) throw new CredenceError('rulebook.not_found', 'no such rulebook version');
-    return sendPage(reply, <DiffPage v={req.webView} from={from} to={to} />);
+    const versions = await rulebookVersions(ctx);
+    const version = versions.find((r) => r.hash === q.hash) ?? versions[0];
+    const row = rows.find((r) => r.hash === version?.hash);
+    if (!version || !row) throw new CredenceError('rulebook.not_found', 'no such rulebook version');
+    // the text diff is against the version the stored changes were computed from: the one in force before it
+    const before =
+      rows
+        .filter(
+          (r) =>
+            r.hash !== row.hash &&
+            (r.status ?? 'published') === 'published' &&
+            Number(r.effective_from) <= Number(row.effective_from),
+        )
+        .sort((a, b) => Number(a.effective_from) - Number(b.effective_from))
+        .pop()?.source ?? '';
+    return sendPage(
+      reply,
+      <DiffPage v={req.webView} version={{ ...version, source: row.source }} before={before} />,
+    );
   });
+
+  const draftText = async (body: unknown): Promise<{ text: string; stored: boolean }> => {
+    const hash = field(body, 'hash');
+    if (hash) {
+      const row = (await ctx.store.rulebooks()).find((r) => r.hash === hash);
+      if (!row) throw new CredenceError('rulebook.not_found', `no rulebook version ${hash}`);
+      return { text: row.source, stored: true };
+    }
+    const text = `${field(body, 'text').replace(/\r\n/g, '\n')}\n`;
+    const stored = (await ctx.store.rulebooks()).some((r) => r.source === text);
+    return { text, stored };
+  };
 
   web.post('/admin/rulebooks/impact', PAGE, async (req, reply) => {
     requireRole(req, ['admin']);
     const v = req.webView;
-    const text = field(req.body, 'text').replace(/\r\n/g, '\n');
-    const r = checkRulebook(`${text}\n`);
+    const { text, stored } = await draftText(req.body);
+    const r = checkRulebook(text);
     if (!r.value)
       return sendPage(reply, await page(v, { issues: r.issues.map(formatIssue), draft: text }), 400);
     const impact = await whatIf(req.webCtx, r.value);
-    const rows = await ctx.store.rulebooks();
+    const rows = (await ctx.store.rulebooks()).filter((x) => (x.status ?? 'published') === 'published');
     const current = rows[rows.length - 1]?.source ?? '';
     return sendPage(
       reply,
       <ImpactPage
         v={v}
         impact={impact}
-        text={`${text}\n`}
+        text={text}
         current={current}
+        changes={diffDocuments(parse(current), parse(text))}
+        stored={stored}
         grades={r.value.grades.map((g) => g.grade)}
       />,
     );
   });
 
-  web.post('/admin/rulebooks/activate', PAGE, async (req, reply) => {
-    requireRole(req, ['admin']);
-    const text = field(req.body, 'text').replace(/\r\n/g, '\n');
-    try {
-      const rb = await activateRulebook(req.webCtx, `${text}\n`);
-      return reply.redirect(href('/admin', { activated: rb.name, version: rb.version }), 303);
-    } catch (e) {
-      if (!(e instanceof CredenceError)) throw e;
-      return sendPage(
-        reply,
-        await page(req.webView, { error: e.message, issues: e.issues.map(formatIssue), draft: text }),
-        400,
-      );
-    }
+  /** Activation, publication for comment and saving a draft all go through the rulebook layer. */
+  const lifecycle = (
+    path: string,
+    run: (actx: AppContext, text: string, body: unknown) => Promise<Record<string, string>>,
+  ) =>
+    web.post(path, PAGE, async (req, reply) => {
+      requireRole(req, ['admin']);
+      const { text } = await draftText(req.body);
+      try {
+        return reply.redirect(href('/admin', await run(req.webCtx, text, req.body)), 303);
+      } catch (e) {
+        if (!(e instanceof CredenceError)) throw e;
+        return sendPage(
+          reply,
+          await page(req.webView, { error: e.message, issues: e.issues.map(formatIssue), draft: text }),
+          400,
+        );
+      }
+    });
+  lifecycle('/admin/rulebooks/activate', async (actx, text) => {
+    const rb = await activateRulebook(actx, text);
+    return { activated: rb.name, version: rb.version };
+  });
+  lifecycle('/admin/rulebooks/publish', async (actx, text, body) => {
+    const r = await publishRulebook(actx, text, field(body, 'period') || 'P0D');
+    return { published: r.rulebook.name, version: r.rulebook.version, until: day(r.commentUntil) };
+  });
+  lifecycle('/admin/rulebooks/draft', async (actx, text) => {
+    const r = await draftRulebook(actx, text);
+    return { drafted: r.rulebook.name, version: r.rulebook.version };
   });
 }

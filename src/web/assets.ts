@@ -131,6 +131,14 @@ pre.diff .gap { color: var(--muted); display: block; }
 .js-only { display: none; }
 .js .js-only { display: inline-block; }
 .cards ul { padding-left: 1.2rem; }
+ul.changes { list-style: none; padding: 0; }
+ul.changes li { padding: .15rem .5rem; margin: .15rem 0; border-left: 4px solid var(--line); overflow-wrap: anywhere; }
+ul.changes li.change-added { border-left-color: var(--ok); }
+ul.changes li.change-removed { border-left-color: var(--bad); }
+ul.changes li.change-changed { border-left-color: var(--focus); }
+.actions-row { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-end; margin: 1rem 0; }
+.actions-row form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+button.secondary { background: #fff; color: var(--brand); }
 @media (max-width: 40rem) {
   h1 { font-size: 1.45rem; }
   dl.facts { grid-template-columns: 1fr; gap: 0; }
@@ -156,3 +164,7 @@ document.addEventListener('submit', function (e) {
   if (msg && !window.confirm(msg)) e.preventDefault();
 });
 `;
+
+/** A plain mark for the browser tab. */
+export const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0a3069"/><path d="M11 4.5a4.5 4.5 0 1 0 0 7" stroke="#fff" stroke-width="2" fill="none"/></svg>';

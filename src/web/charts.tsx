@@ -109,8 +109,7 @@ export function ScoreChart({
     grade: last.grade,
   });
   return (
-    <figure class="chart" aria-labelledby={`${id}-cap`}>
-      <figcaption id={`${id}-cap`}>{title}</figcaption>
+    <figure class="chart" aria-label={title}>
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
@@ -273,11 +272,11 @@ export function StackedBars({
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} class="chart-svg">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{summary}</desc>
-        {[0, max / 2, max].map((n) => (
+        {[0, max / 2, max].filter(Number.isInteger).map((n) => (
           <g key={n}>
             <line x1={L} x2={W - R} y1={y(n)} y2={y(n)} stroke={GRID} />
             <text x={L - 6} y={y(n) + 4} font-size="12" fill={MUTED} text-anchor="end">
-              {Math.round(n * 10) / 10}
+              {n}
             </text>
           </g>
         ))}
@@ -345,6 +344,7 @@ export function HBars({
   max,
   colour,
   caption,
+  showTitle = true,
 }: {
   id: string;
   title: string;
@@ -352,6 +352,7 @@ export function HBars({
   max: number;
   colour: string;
   caption?: string;
+  showTitle?: boolean;
 }) {
   const W = 720;
   const L = 190;
@@ -360,8 +361,8 @@ export function HBars({
   const H = rows.length * rowH + 8;
   const m = max > 0 ? max : 1;
   return (
-    <figure class="chart" aria-labelledby={`${id}-cap`}>
-      <figcaption id={`${id}-cap`}>{title}</figcaption>
+    <figure class="chart" aria-label={title}>
+      {showTitle && <figcaption>{title}</figcaption>}
       {caption && <p class="hint">{caption}</p>}
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} class="chart-svg">
         <title id={`${id}-t`}>{title}</title>

@@ -83,8 +83,11 @@ export class SignInRequired extends Error {
   }
 }
 
-/** Routes of the web pages are public to the API's token check: they authenticate with the session cookie. */
-export const PAGE = { config: { access: 'public' as const } };
+/**
+ * Routes of the web pages are public to the API's token check (they authenticate with the session cookie) and
+ * are left out of the API's OpenAPI description.
+ */
+export const PAGE = { config: { access: 'public' as const }, schema: { hide: true } };
 
 export type Web = FastifyInstance;
 

@@ -98,7 +98,7 @@ const en = {
   'entry.rulebook': 'Under rulebook',
   'entry.no_end': 'no fixed end',
   'entry.ended': 'ended {date}: {why}',
-  'grounds.records': 'Record {records}',
+  'grounds.records': '{records}',
   'grounds.condition': 'Score {score} (grade {grade}) met the list condition “{condition}”',
   'grounds.escalation': 'Escalated from “{list}”: not cured in time',
   'exit.max': 'end of its maximum term',
@@ -286,7 +286,7 @@ const en = {
   'review.submit': 'Decide',
   'review.decided': 'Decided: {status} on {date} by {by}.',
   'review.read_only': 'Auditors can read cases but not decide them.',
-  'review.subject_score': 'Subject’s current score: {score} ({grade})',
+  'review.subject_score': 'Subject’s current score: {score}',
   'outcome.uphold': 'Uphold the record',
   'outcome.annul': 'Annul the record',
   'outcome.approve': 'Approve the repair',
@@ -319,14 +319,27 @@ const en = {
   'admin.token.shown_once': 'New {role} token — copy it now, it is shown only once:',
   'admin.token.copy': 'Copy',
   'admin.rulebooks': 'Rulebook versions',
+  'admin.rb.status': 'Status',
+  'admin.rb.draft': 'draft (not used)',
+  'admin.rb.published': 'published',
+  'admin.rb.in_comment': 'published, open for comment until {date}',
+  'admin.rb.changes_link': '{n} change(s) in {version}',
+  'admin.rb.no_changes': 'No change from the version before.',
+  'admin.rb.text_diff': 'Full text diff',
+  'admin.rb.impact': 'Impact of {version}',
+  'admin.impact.decide': 'Decide',
+  'admin.publish': 'Publish for comment',
+  'admin.publish.period': 'Comment period',
+  'admin.draft.save': 'Save as draft only',
+  'admin.published': 'Published {name} {version}; open for comment until {date}.',
+  'admin.drafted': 'Saved draft {name} {version}; it is not used until it is published.',
   'admin.rb.version': 'Version',
   'admin.rb.effective': 'Effective from',
   'admin.rb.activated': 'Activated',
   'admin.rb.by': 'By',
   'admin.rb.hash': 'Hash',
-  'admin.rb.diff': 'Changes from the previous version',
-  'admin.rb.diff_link': 'Diff {from} → {to}',
-  'admin.rb.diff.title': 'Rulebook diff: {from} → {to}',
+  'admin.rb.diff': 'Changes from the version before',
+  'admin.rb.diff.title': 'Changes in {name} {version}',
   'admin.rb.diff.none': 'The texts are identical.',
   'admin.rb.diff.summary': '{added} lines added, {removed} lines removed.',
   'admin.draft': 'Activate a new version',
@@ -337,7 +350,7 @@ const en = {
   'admin.draft.invalid': 'The draft has {n} problem(s):',
   'admin.impact.title': 'Impact of {name} {version}',
   'admin.impact.lead':
-    'As of {date}, over {n} subjects: {grade} change grade, {list} change list membership, {score} change score.',
+    'As of {date}, over {n} subjects: {grade} change grade, {list} change list membership.',
   'admin.impact.by_grade': 'By current grade',
   'admin.impact.by_sector': 'By sector',
   'admin.impact.subjects': 'Subjects',
@@ -350,9 +363,10 @@ const en = {
   'admin.impact.entries': 'List entries caused: {list}',
   'admin.impact.exits': 'List exits caused: {list}',
   'admin.impact.none': 'none',
+  'admin.impact.no_transitions': 'No subject changes grade.',
   'admin.impact.activate': 'Activate {name} {version}',
   'admin.impact.confirm':
-    'Activation cannot be undone: versions are kept for ever and take effect on their effective date.',
+    'Activation cannot be undone: versions are kept for ever and take effect on their effective date. Publishing for comment lets the public comment first; the version cannot take effect before the comment period ends.',
   'admin.activated': 'Activated {name} {version}.',
   'admin.saved': 'Saved.',
   'admin.revoked': 'Token revoked.',
@@ -380,6 +394,7 @@ const en = {
   'oversight.ttd.open': 'Open',
   'oversight.ttd.overdue': 'Open and overdue',
   'oversight.ttd.chart': 'Decided cases by time taken',
+  'oversight.grades': 'Grade distribution',
   'oversight.by_sector': 'Grades by sector',
   'oversight.by_region': 'Grades by region (organizations)',
   'oversight.sources': 'Per source',
@@ -405,6 +420,9 @@ const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+
+/** Every message key (the English catalogue is the reference). */
+export const MESSAGE_KEYS = Object.keys(en) as MessageKey[];
 
 const zh: Record<MessageKey, string> = {
   'site.name': 'Credence 信用',
@@ -492,7 +510,7 @@ const zh: Record<MessageKey, string> = {
   'entry.rulebook': '适用规则',
   'entry.no_end': '无固定期限',
   'entry.ended': '已于 {date} 移出：{why}',
-  'grounds.records': '记录 {records}',
+  'grounds.records': '{records}',
   'grounds.condition': '信用分 {score}（等级 {grade}）符合名单条件“{condition}”',
   'grounds.escalation': '由“{list}”升级：未在期限内整改',
   'exit.max': '期限届满',
@@ -676,7 +694,7 @@ const zh: Record<MessageKey, string> = {
   'review.submit': '作出决定',
   'review.decided': '已决定：{status}，{date}，由 {by} 作出。',
   'review.read_only': '审计人员可以查看案件，但不能作出决定。',
-  'review.subject_score': '主体当前信用分：{score}（{grade}）',
+  'review.subject_score': '主体当前信用分：{score}',
   'outcome.uphold': '维持记录',
   'outcome.annul': '撤销记录',
   'outcome.approve': '批准修复',
@@ -709,14 +727,27 @@ const zh: Record<MessageKey, string> = {
   'admin.token.shown_once': '新的{role}令牌——请立即复制，仅显示一次：',
   'admin.token.copy': '复制',
   'admin.rulebooks': '规则版本',
+  'admin.rb.status': '状态',
+  'admin.rb.draft': '草案（未使用）',
+  'admin.rb.published': '已发布',
+  'admin.rb.in_comment': '已发布，征求意见至 {date}',
+  'admin.rb.changes_link': '{version} 的 {n} 项变化',
+  'admin.rb.no_changes': '与上一版本相比没有变化。',
+  'admin.rb.text_diff': '全文差异',
+  'admin.rb.impact': '{version} 的影响',
+  'admin.impact.decide': '决定',
+  'admin.publish': '发布并征求意见',
+  'admin.publish.period': '征求意见期',
+  'admin.draft.save': '仅保存为草案',
+  'admin.published': '已发布 {name} {version}；征求意见至 {date}。',
+  'admin.drafted': '已保存草案 {name} {version}；发布前不会使用。',
   'admin.rb.version': '版本',
   'admin.rb.effective': '生效日期',
   'admin.rb.activated': '启用时间',
   'admin.rb.by': '启用人',
   'admin.rb.hash': '哈希',
   'admin.rb.diff': '与上一版本的差异',
-  'admin.rb.diff_link': '差异 {from} → {to}',
-  'admin.rb.diff.title': '规则差异：{from} → {to}',
+  'admin.rb.diff.title': '{name} {version} 的变化',
   'admin.rb.diff.none': '两个文本相同。',
   'admin.rb.diff.summary': '新增 {added} 行，删除 {removed} 行。',
   'admin.draft': '启用新版本',
@@ -725,8 +756,7 @@ const zh: Record<MessageKey, string> = {
   'admin.draft.submit': '检查并显示影响',
   'admin.draft.invalid': '草案有 {n} 个问题：',
   'admin.impact.title': '{name} {version} 的影响',
-  'admin.impact.lead':
-    '截至 {date}，共 {n} 个主体：{grade} 个等级变化，{list} 个名单变化，{score} 个信用分变化。',
+  'admin.impact.lead': '截至 {date}，共 {n} 个主体：{grade} 个等级变化，{list} 个名单变化。',
   'admin.impact.by_grade': '按当前等级',
   'admin.impact.by_sector': '按类别',
   'admin.impact.subjects': '主体数',
@@ -739,8 +769,10 @@ const zh: Record<MessageKey, string> = {
   'admin.impact.entries': '新增列入：{list}',
   'admin.impact.exits': '移出：{list}',
   'admin.impact.none': '无',
+  'admin.impact.no_transitions': '没有主体的等级发生变化。',
   'admin.impact.activate': '启用 {name} {version}',
-  'admin.impact.confirm': '启用后不可撤回：所有版本永久保存，并在其生效日期起适用。',
+  'admin.impact.confirm':
+    '启用后不可撤回：所有版本永久保存，并在其生效日期起适用。发布并征求意见可先听取公众意见；征求意见期结束前该版本不会生效。',
   'admin.activated': '已启用 {name} {version}。',
   'admin.saved': '已保存。',
   'admin.revoked': '令牌已吊销。',
@@ -766,6 +798,7 @@ const zh: Record<MessageKey, string> = {
   'oversight.ttd.open': '处理中',
   'oversight.ttd.overdue': '处理中且逾期',
   'oversight.ttd.chart': '已决定案件的用时分布',
+  'oversight.grades': '信用等级分布',
   'oversight.by_sector': '按类别的等级分布',
   'oversight.by_region': '按地区的等级分布（机构）',
   'oversight.sources': '按来源单位',
@@ -876,4 +909,24 @@ export function regionName(code: string, lang: Lang): string {
 export function sectorName(sector: string, t: T): string {
   const key = `sector.${sector}` as MessageKey;
   return key in en ? t(key) : sector;
+}
+
+/** An ISO 8601 duration of years, months, weeks and days in words (`P30D` → “30 days”); others as written. */
+export function durationText(iso: string, lang: Lang): string {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(iso);
+  if (!m || iso === 'P') return iso;
+  const units: [string | undefined, string, string, string][] = [
+    [m[1], 'year', 'years', '年'],
+    [m[2], 'month', 'months', '个月'],
+    [m[3], 'week', 'weeks', '周'],
+    [m[4], 'day', 'days', '天'],
+  ];
+  const parts = units
+    .filter(([n]) => n !== undefined && Number(n) > 0)
+    .map(([n, one, many, zh]) => (lang === 'zh-CN' ? `${n} ${zh}` : `${n} ${Number(n) === 1 ? one : many}`));
+  return parts.length === 0
+    ? lang === 'zh-CN'
+      ? '0 天'
+      : '0 days'
+    : parts.join(lang === 'zh-CN' ? ' ' : ', ');
 }

@@ -31,9 +31,10 @@ export function GradeBadge({ grade }: { grade: string }) {
 export function TableBox({ label, children }: { label: string; children: ComponentChildren }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section class="table-box" aria-label={label} tabIndex={0}>
+    // biome-ignore lint/a11y/useSemanticElements: a named group, not a landmark (a page has many tables)
+    <div class="table-box" role="group" aria-label={label} tabIndex={0}>
       {children}
-    </section>
+    </div>
   );
 }
 
@@ -83,6 +84,7 @@ export function Page({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t('site.name')}`}</title>
+        <link rel="icon" href="/favicon.ico" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/credence.css" />
         <script src="/assets/credence.js" defer />
       </head>

@@ -105,6 +105,7 @@ export function OversightPage({ v, s, detail }: { v: View; s: OversightStats; de
             }))}
             max={1}
             colour={SERIES_COLOURS.annulled}
+            showTitle={false}
           />
         )}
       </section>
@@ -151,7 +152,7 @@ export function OversightPage({ v, s, detail }: { v: View; s: OversightStats; de
         />
       </section>
       <section aria-labelledby="grades-h">
-        <h2 id="grades-h">{t('oversight.by_sector')}</h2>
+        <h2 id="grades-h">{t('oversight.grades')}</h2>
         <GradeShares
           v={v}
           id="ch-sector"

@@ -11,7 +11,7 @@ import type { Rulebook } from '../rules/rulebook.model.ts';
 import type { RulebookSet } from '../rules/versions.ts';
 import { ScoreChart } from './charts.tsx';
 import { href, PAGE, queryOf, sendPage, type View, type Web } from './http.ts';
-import { type MessageKey, regionName, sectorName } from './i18n.ts';
+import { durationText, type MessageKey, regionName, sectorName } from './i18n.ts';
 import { day, Flash, GradeBadge, Page, TableBox, Time } from './layout.tsx';
 
 /** The public portal: search by name or USCI, an organization's page, the public black and red lists. */
@@ -666,7 +666,7 @@ export function portalRoutes(web: Web, ctx: AppContext): void {
         records={records}
         history={history}
         recordTitle={recordTitle}
-        contest={v.t('org.contest', { window: rb.objectionWindow.text })}
+        contest={v.t('org.contest', { window: durationText(rb.objectionWindow.text, v.lang) })}
       />,
     );
   });

@@ -7,7 +7,7 @@ import { activeRulebooks } from '../app/rulebooks.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { field, PAGE, requireRole, sendPage, type View, type Web } from './http.ts';
 import type { MessageKey } from './i18n.ts';
-import { Csrf, day, Flash, GradeBadge, Page, TableBox, Time } from './layout.tsx';
+import { Csrf, day, Flash, GradeBadge, Page, pts, TableBox, Time } from './layout.tsx';
 import type { SubjectFile } from './me.tsx';
 
 /** The reviewer console: queues of objections and repair applications, oldest first; the case page; decisions. */
@@ -154,8 +154,7 @@ export function CasePage({
         <dd>{t(`case.status.${c.status}` as MessageKey)}</dd>
       </dl>
       <p>
-        {t('review.subject_score', { score: file.score.score, grade: file.score.grade })}{' '}
-        <GradeBadge grade={file.score.grade} />
+        {t('review.subject_score', { score: file.score.score })} <GradeBadge grade={file.score.grade} />
       </p>
       <section aria-labelledby="record-h">
         <h2 id="record-h">{t('review.record')}</h2>
@@ -177,7 +176,7 @@ export function CasePage({
                 <Time t={r.occurred_at} />
               </dd>
               <dt>{t('rec.points')}</dt>
-              <dd>{points === 0 ? '—' : points}</dd>
+              <dd>{points === 0 ? '—' : pts(points)}</dd>
               <dt>{t('rec.legal_basis')}</dt>
               <dd>{r.legal_basis}</dd>
               <dt>{t('review.record_evidence')}</dt>

@@ -13,7 +13,7 @@ import type { AppContext } from '../app/context.ts';
 import { authenticate, type Principal } from '../app/tokens.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { adminRoutes } from './admin.tsx';
-import { CSS, JS } from './assets.ts';
+import { CSS, FAVICON, JS } from './assets.ts';
 import {
   csrfToken,
   field,
@@ -83,7 +83,13 @@ function checkPost(req: FastifyRequest, csrf: string): void {
     } catch {
       host = undefined;
     }
-    if (host === undefined || host !== req.headers.host)
+    let own: string | undefined;
+    try {
+      own = new URL(`${req.protocol}://${req.headers.host ?? ''}`).host;
+    } catch {
+      own = undefined;
+    }
+    if (host === undefined || own === undefined || host !== own)
       throw new CredenceError('web.csrf', req.webView.t('error.csrf'));
   }
   if (csrf && !sameToken(field(req.body, '_csrf'), csrf))
@@ -149,6 +155,9 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promis
       req.webView = { lang, t: translator(lang), here: hereOf(req), user, csrf, now: ctx.clock.now() };
       req.webCtx = { ...ctx, actor: user ? `token:${user.tokenId}` : 'public' };
       reply.header('vary', 'Accept-Language, Cookie');
+      // helmet's no-referrer would make the browser send "Origin: null" with our own forms; same-origin keeps
+      // the Origin (and Referer) for this site only, so the POST origin check below can work
+      reply.header('referrer-policy', 'same-origin');
       if (req.method === 'POST') checkPost(req, req.url.startsWith('/login') ? '' : csrf);
     });
 
@@ -190,6 +199,7 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promis
     };
     web.get('/assets/credence.css', PAGE, asset(CSS, 'text/css; charset=utf-8'));
     web.get('/assets/credence.js', PAGE, asset(JS, 'text/javascript; charset=utf-8'));
+    web.get('/favicon.ico', PAGE, asset(FAVICON, 'image/svg+xml'));
 
     web.get('/login', PAGE, async (req, reply) => {
       const v = req.webView;
