@@ -17,7 +17,9 @@ import { whatIf } from '../app/whatif.ts';
 import { CredenceError, formatIssue } from '../domain/errors.ts';
 import { formatChange } from '../rules/diff.ts';
 import { proportionality } from '../rules/rulebook.loader.ts';
-import { simulatePopulation } from '../sim/population.ts';
+import { dynamicsHtml } from '../sim/dynamics.html.ts';
+import { dynamicsText } from '../sim/dynamics.ts';
+import { simulateResearch } from '../sim/research.ts';
 import { fileSize, readLines } from './import-reader.ts';
 import { dbOptions, parseAt } from './options.ts';
 import { histogram } from './output.ts';
@@ -152,7 +154,9 @@ export function commands(program: Command): void {
   dbOptions(
     program
       .command('simulate')
-      .description('generate a deterministic synthetic population with three years of records'),
+      .description(
+        'a deterministic synthetic population lived through Y years: records, objections, repairs, and the dynamics they produce',
+      ),
   )
     .requiredOption('--subjects <n>', 'number of subjects', (v) => {
       const n = Number(v);
@@ -161,29 +165,76 @@ export function commands(program: Command): void {
       return n;
     })
     .option('--seed <s>', 'random seed', (v) => Number(v), 1)
-    .option('--years <n>', 'years of records', (v) => Number(v), 3)
+    .option('--years <n>', 'years of history', (v) => Number(v), 3)
+    .option(
+      '--offence-rate <domain=multiplier...>',
+      'scale the default offence rate of a domain (or * for all), e.g. tax=2',
+      (v: string, prev: Record<string, number>) => {
+        const [k, x] = v.split('=');
+        if (!k || x === undefined || !(Number(x) >= 0))
+          throw new CredenceError(
+            'usage.invalid_rate',
+            `--offence-rate ${v}: expected DOMAIN=MULTIPLIER, e.g. tax=2`,
+          );
+        return { ...prev, [k]: Number(x) };
+      },
+      {} as Record<string, number>,
+    )
+    .option('--repair-uptake <p>', 'share of repairable records that are repaired', (v) => Number(v), 0.3)
+    .option('--objection-rate <p>', 'share of negative records objected to', (v) => Number(v), 0.05)
+    .option('--objection-success <p>', 'share of objections that annul the record', (v) => Number(v), 0.3)
+    .option('--html <file>', 'write the dynamics as a self-contained report with charts')
+    .option('--json', 'machine-readable output')
     .action(async (o) => {
       const ctx = await openRegistry(resolveOptions(o));
       try {
-        const set = await ctx.store.transaction((tx) => activeRulebooks(tx));
-        const rb = set.at(ctx.clock.now());
-        async function* lines() {
-          let n = 0;
-          for (const l of simulatePopulation(rb, {
-            subjects: o.subjects,
-            seed: o.seed,
-            now: ctx.clock.now(),
-            years: o.years,
-          }))
-            yield { n: ++n, value: l, raw: JSON.stringify(l) };
+        const bar = process.stderr.isTTY
+          ? new SingleBar({ format: 'simulate {stage} [{bar}] {value}', hideCursor: true })
+          : undefined;
+        let stage = '';
+        const r = await simulateResearch(ctx, {
+          subjects: o.subjects,
+          seed: o.seed,
+          years: o.years,
+          offenceRates: o.offenceRate,
+          repairUptake: o.repairUptake,
+          objectionRate: o.objectionRate,
+          objectionSuccess: o.objectionSuccess,
+          onProgress: (s, done, total) => {
+            if (!bar) return;
+            if (s !== stage) {
+              bar.stop();
+              bar.start(total || done, 0, { stage: s });
+              stage = s;
+            }
+            bar.setTotal(Math.max(total, done));
+            bar.update(done, { stage: s });
+          },
+        });
+        bar?.stop();
+        const params = {
+          subjects: o.subjects,
+          seed: o.seed,
+          years: o.years,
+          offence_rates: o.offenceRate,
+          repair_uptake: o.repairUptake,
+          objection_rate: o.objectionRate,
+          objection_success: o.objectionSuccess,
+        };
+        if (o.html) {
+          writeFileSync(o.html, dynamicsHtml(r.dynamics, o.years, params));
+          process.stderr.write(`report written to ${o.html}\n`);
         }
-        const s = await importLines(ctx, lines(), (r) =>
-          process.stderr.write(`simulated line ${r.line} rejected: ${r.message}\n`),
-        );
+        if (o.json) {
+          process.stdout.write(
+            `${JSON.stringify({ params, imported: r.imported, behaviour: r.behaviour, dynamics: r.dynamics }, null, 2)}\n`,
+          );
+          return;
+        }
         process.stdout.write(
-          `simulated ${o.subjects} subjects (seed ${o.seed}): ${s.created} lines created\n\n`,
+          `simulated ${o.subjects} subjects over ${o.years} year(s) (seed ${o.seed}): ${r.imported.created} lines; ${r.behaviour.objections} objections (${r.behaviour.annulled} annulled), ${r.behaviour.repaired} repairs\n\n`,
         );
-        process.stdout.write(`${await gradeHistogram(ctx)}\n`);
+        process.stdout.write(`${await gradeHistogram(ctx)}\n\n${dynamicsText(r.dynamics, o.years)}\n`);
       } finally {
         await ctx.store.close();
       }

@@ -85,6 +85,8 @@ export interface SimulationOptions {
   /** The last moment records may occur (the registry's now). */
   readonly now: number;
   readonly years?: number;
+  /** Multipliers of the default offence rate, per record domain (e.g. { tax: 2 }); `*` applies to all. */
+  readonly offenceRates?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -147,7 +149,9 @@ export function* simulatePopulation(rb: Rulebook, o: SimulationOptions): Generat
   ): Generator<Record<string, unknown>> {
     for (const t of perKind[kind]) {
       const rate =
-        (t.points < 0 ? (RATE[t.severity] ?? 0.05) : POSITIVE_RATE) / Math.max(1, perKind[kind].length / 10);
+        (t.points < 0
+          ? (RATE[t.severity] ?? 0.05) * (o.offenceRates?.[t.domain] ?? o.offenceRates?.['*'] ?? 1)
+          : POSITIVE_RATE) / Math.max(1, perKind[kind].length / 10);
       let count = 0;
       // Poisson by inversion over `years`
       const lambda = rate * years;

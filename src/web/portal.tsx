@@ -582,6 +582,9 @@ export function portalRoutes(web: Web, ctx: AppContext): void {
     const q = (query.q ?? '').trim();
     if (!q) return sendPage(reply, <HomePage v={v} q="" />);
     if (looksLikeUsci(q)) {
+      // a registered code is shown even if it fails the checksum (pilot-era codes on the exception list)
+      const [s] = await ctx.store.subjectsByUsci([q]);
+      if (s?.kind === 'organization') return reply.redirect(`/org/${q}`, 303);
       const check = checkUsci(q);
       if (!check.ok)
         return sendPage(
@@ -589,8 +592,6 @@ export function portalRoutes(web: Web, ctx: AppContext): void {
           <HomePage v={v} q={q} problem={<UsciError v={v} code={q} check={check} />} />,
           400,
         );
-      const [s] = await ctx.store.subjectsByUsci([q]);
-      if (s?.kind === 'organization') return reply.redirect(`/org/${q}`, 303);
       return sendPage(
         reply,
         <HomePage v={v} q={q} problem={<Flash kind="error">{v.t('usci.not_found', { usci: q })}</Flash>} />,
@@ -610,14 +611,14 @@ export function portalRoutes(web: Web, ctx: AppContext): void {
   web.get('/org/:usci', PAGE, async (req, reply) => {
     const v = req.webView;
     const usci = (req.params as { usci: string }).usci.trim();
+    const [s] = await ctx.store.subjectsByUsci([usci]);
     const check = checkUsci(usci);
-    if (!check.ok)
+    if (!check.ok && s?.kind !== 'organization')
       return sendPage(
         reply,
         <HomePage v={v} q={usci} problem={<UsciError v={v} code={usci} check={check} />} />,
         400,
       );
-    const [s] = await ctx.store.subjectsByUsci([usci]);
     if (s?.kind !== 'organization')
       throw new CredenceError('subject.not_found', v.t('usci.not_found', { usci }));
     const actx = req.webCtx;

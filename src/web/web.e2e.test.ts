@@ -2,7 +2,7 @@
 // accessibility check of every page. Screenshots go to test-output/screenshots/ (git-ignored).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -35,6 +35,20 @@ const EVIDENCE = `sha256:${'ab'.repeat(32)}`;
 const OBJ_ORG = makeUsci('91350200', 'M0000300');
 /** An organization with an objection left open: the review queue and case page are checked with it. */
 const OPEN_ORG = makeUsci('91350200', 'M0000400');
+
+/** Screenshots of this run that illustrate the README, by area. */
+const DOCS: Record<string, string> = {
+  'visitor-org': 'portal-organization',
+  'visitor-usci-error': 'portal-usci-error',
+  'visitor-blacklist': 'portal-blacklist',
+  'subject-score-recovered': 'subject-file',
+  'subject-repair-form': 'subject-repair',
+  'reviewer-case': 'reviewer-case',
+  'admin-impact': 'admin-impact',
+  'auditor-oversight': 'oversight',
+  'lang-zh-org': 'portal-organization-zh',
+  'phone-org': 'phone-organization',
+};
 
 const missing = existsSync(CHROMIUM)
   ? undefined
@@ -113,6 +127,16 @@ describe('web pages in a browser', { skip: missing && !process.env.CI ? missing 
   });
 
   after(async () => {
+    // DOCS_SCREENSHOTS=1 refreshes the README's pictures from this run (each kept under ~300 KB)
+    if (process.env.DOCS_SCREENSHOTS) {
+      mkdirSync(join('docs', 'screenshots'), { recursive: true });
+      for (const [from, to] of Object.entries(DOCS)) {
+        const src = join(SHOTS, `${from}.png`);
+        if (!existsSync(src)) continue;
+        assert.ok(statSync(src).size < 300_000, `${src} is larger than 300 KB`);
+        copyFileSync(src, join('docs', 'screenshots', `${to}.png`));
+      }
+    }
     await browser?.close();
     await app?.close();
     await reg?.dispose();
@@ -387,6 +411,10 @@ describe('web pages in a browser', { skip: missing && !process.env.CI ? missing 
       assert.match((await page.textContent('h1')) ?? '', /Impact of municipal-default 2026\.2/);
       assert.match((await page.textContent('.lead')) ?? '', /[1-9]\d* change grade/);
       assert.match((await page.textContent('section[aria-labelledby=bysector-h]')) ?? '', /enterprise/);
+      assert.match(
+        (await page.textContent('ul.changes')) ?? '',
+        /record_types\.court\.unpaid_debt_judgment\.points: -30 → -20/,
+      );
       assert.match((await page.textContent('pre.diff')) ?? '', /min: 990/);
       await shot(page, 'admin-impact');
       await Promise.all([page.waitForURL(/activated=/), page.click('button.danger')]);

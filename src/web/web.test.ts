@@ -322,6 +322,31 @@ describe('the pages over HTTP, without JavaScript', () => {
     assert.ok(!JSON.stringify(file).includes('receipt of payment'), 'the bytes themselves are not stored');
   });
 
+  test('an admin saves a draft rulebook; it is listed as not used', async () => {
+    const admin = (await createToken(reg.ctx, { role: 'admin' })).token;
+    const page = await get('/admin', session(admin));
+    assert.equal(page.statusCode, 200);
+    const current = /<textarea id="draft"[^>]*>([\s\S]*?)<\/textarea>/.exec(page.body)?.[1] ?? '';
+    const text = current
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/^version: .*$/m, 'version: "2027.1"')
+      .replace(/^effective_from: .*$/m, 'effective_from: 2027-01-01');
+    const csrf = csrfToken(admin);
+    const bad = await post('/admin/rulebooks/impact', { _csrf: csrf, text: 'rulebook: x' }, session(admin));
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /The draft has \d+ problem/);
+    const impact = await post('/admin/rulebooks/impact', { _csrf: csrf, text }, session(admin));
+    assert.equal(impact.statusCode, 200);
+    assert.match(impact.body, /effective_from: 2026-01-01 → 2027-01-01|version: 2026\.1 → 2027\.1/);
+    const saved = await post('/admin/rulebooks/draft', { _csrf: csrf, text }, session(admin));
+    assert.equal(saved.statusCode, 303);
+    const after = await get('/admin', session(admin));
+    assert.match(after.body, /municipal-default 2027\.1<\/td><td>draft \(not used\)/);
+  });
+
   test('the export downloads the whole file as JSON', async () => {
     const r = await get('/me/export.json', session(subjectToken));
     assert.equal(r.statusCode, 200);

@@ -77,7 +77,11 @@ export function lineChart(
   const all = series.flatMap((s) => s.points);
   if (all.length === 0) return `<figure><figcaption>${esc(title)}</figcaption><p>no data</p></figure>`;
   const [x0, x1] = [Math.min(...all.map((p) => p[0])), Math.max(...all.map((p) => p[0]))];
-  const [y0, y1] = [Math.min(0, ...all.map((p) => p[1])), Math.max(1, ...all.map((p) => p[1]))];
+  const lo = Math.min(...all.map((p) => p[1]));
+  const hi = Math.max(...all.map((p) => p[1]));
+  const [y0, y1] = fromZero
+    ? [Math.min(0, lo), Math.max(1, hi)]
+    : [lo - Math.max(1, (hi - lo) * 0.1), hi + Math.max(1, (hi - lo) * 0.1)];
   const W = 640;
   const H = 240;
   const px = (x: number) => 50 + ((x - x0) / Math.max(1, x1 - x0)) * (W - 70);
