@@ -72,6 +72,7 @@ export function lineChart(
   title: string,
   series: readonly { name: string; points: readonly [number, number][] }[],
   yLabel: string,
+  fromZero = true,
   colors = ['#1f6feb', '#d1242f', '#1a7f37', '#8250df'],
 ): string {
   const all = series.flatMap((s) => s.points);
