@@ -138,6 +138,8 @@ export interface Tx extends DueProcessTx {
 
   insertRulebook(row: RulebookRow): Promise<void>;
   rulebooks(): Promise<RulebookRow[]>;
+  /** Hash and status of every version, in activation order: cheap enough to ask on every request. */
+  rulebookKeys(): Promise<{ hash: string; status: string }[]>;
   updateRulebook(
     hash: string,
     patch: Partial<Pick<RulebookRow, 'status' | 'comment_until' | 'diff' | 'activated_at' | 'activated_by'>>,

@@ -34,14 +34,24 @@ function compile(row: RulebookRow): Rulebook {
 }
 
 /** The published versions (drafts are never used), compiled once per process and cached by hash. */
+const sets = new Map<string, RulebookSet>();
+
 export async function activeRulebooks(tx: Tx): Promise<RulebookSet> {
+  // the common case: the same published versions as last time, already compiled
+  const keys = (await tx.rulebookKeys())
+    .filter((r) => (r.status ?? 'published') === 'published')
+    .map((r) => r.hash);
+  const cached = sets.get(keys.join(','));
+  if (cached) return cached;
   const rows = (await tx.rulebooks()).filter((r) => (r.status ?? 'published') === 'published');
   if (rows.length === 0)
     throw new CredenceError(
       'rulebook.none_active',
       'no rulebook has been activated in this registry (run credence init or credence rulebook activate)',
     );
-  return new RulebookSet(rows.map(compile));
+  const set = new RulebookSet(rows.map(compile));
+  sets.set(keys.join(','), set);
+  return set;
 }
 
 /** The changes from the version in force just before `rb` takes effect (or the latest one) to `rb`. */

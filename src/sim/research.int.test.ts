@@ -4,7 +4,15 @@ import { testRegistry } from '../app/test-registry.ts';
 import { dynamicsHtml } from './dynamics.html.ts';
 import { simulateResearch } from './research.ts';
 
-const base = { subjects: 300, seed: 11, years: 4, objectionRate: 0.05, objectionSuccess: 0.3, repairUptake: 0.3, offenceRates: { '*': 3 } };
+const base = {
+  subjects: 300,
+  seed: 11,
+  years: 4,
+  objectionRate: 0.05,
+  objectionSuccess: 0.3,
+  repairUptake: 0.3,
+  offenceRates: { '*': 3 } as Record<string, number>,
+};
 
 async function run(over: Partial<typeof base>) {
   const r = await testRegistry('2026-11-01');
@@ -28,7 +36,10 @@ test('subjects who repair leave the black lists sooner: full repair uptake lower
   const all = await run({ repairUptake: 1 });
   assert.ok(all.behaviour.repaired > 0 && none.behaviour.repaired === 0);
   const median = (xs: number[]) => xs[Math.floor(xs.length / 2)] ?? 0;
-  assert.ok(median(all.dynamics.entryDays) < median(none.dynamics.entryDays), `median days ${median(all.dynamics.entryDays)} < ${median(none.dynamics.entryDays)}`);
+  assert.ok(
+    median(all.dynamics.entryDays) < median(none.dynamics.entryDays),
+    `median days ${median(all.dynamics.entryDays)} < ${median(none.dynamics.entryDays)}`,
+  );
   assert.ok(all.dynamics.blackListedAtEnd <= none.dynamics.blackListedAtEnd);
   assert.ok((all.dynamics.exits.repair ?? 0) > 0);
 });

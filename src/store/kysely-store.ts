@@ -82,6 +82,9 @@ export class KyselyTx extends DueProcessRepo implements Tx {
   async rulebooks() {
     return this.db.selectFrom('rulebooks').selectAll().orderBy('activated_at').execute();
   }
+  async rulebookKeys() {
+    return this.db.selectFrom('rulebooks').select(['hash', 'status']).orderBy('activated_at').execute();
+  }
   async updateRulebook(hash: string, patch: Parameters<Tx['updateRulebook']>[1]) {
     await this.db.updateTable('rulebooks').set(patch).where('hash', '=', hash).execute();
   }

@@ -80,6 +80,7 @@ form.inline { display: inline; margin: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 thead th { background: var(--soft); font-weight: 600; white-space: nowrap; }
+td time, td.nowrap { white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.basis { font-size: .85rem; color: var(--muted); min-width: 14rem; }
 tr.overdue td { background: #fff8c5; }

@@ -157,7 +157,7 @@ const en = {
   'lists.filter.region': 'Region',
   'lists.filter.sector': 'Sector',
   'lists.filter.apply': 'Apply',
-  'lists.count': '{n} entries',
+  'lists.count': 'Entries: {n}',
   'lists.page': 'Page {page} of {pages}',
   'lists.pages': 'Pages',
   'lists.prev': 'Previous page',

@@ -10,7 +10,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { buildServer } from '../api/server.ts';
 import { fileObjection } from '../app/cases.ts';
 import { Ingestor } from '../app/ingest.ts';
-import { exportFile, scoreOf } from '../app/queries.ts';
+import { checkMeasure, exportFile, scoreOf } from '../app/queries.ts';
 import { type TestRegistry, testRegistry } from '../app/test-registry.ts';
 import { createToken } from '../app/tokens.ts';
 import { makeUsci } from '../domain/usci.ts';
@@ -107,10 +107,15 @@ describe('web pages in a browser', { skip: missing && !process.env.CI ? missing 
         'The tax was paid on time; the bank transfer receipt is attached.',
       )
     ).id;
+    const ids: Record<string, string> = {};
     const issue = async (name: string, role: string, subjectRef?: string) => {
-      tokens[name] = (
-        await createToken(reg.ctx, { role, label: `e2e ${name}`, ...(subjectRef ? { subjectRef } : {}) })
-      ).token;
+      const t = await createToken(reg.ctx, {
+        role,
+        label: `e2e ${name}`,
+        ...(subjectRef ? { subjectRef } : {}),
+      });
+      tokens[name] = t.token;
+      ids[name] = t.id;
     };
     await issue('objector', 'subject', OBJ_ORG);
     await issue('defaulter', 'subject', DEMO.blacklisted);
@@ -118,6 +123,8 @@ describe('web pages in a browser', { skip: missing && !process.env.CI ? missing 
     await issue('admin', 'admin');
     await issue('auditor', 'auditor');
     await issue('consumer', 'consumer');
+    // a relying party asks about the objector: the subject sees who checked it
+    await checkMeasure({ ...reg.ctx, actor: `token:${ids.consumer}` }, OBJ_ORG, 'procurement.exclusion');
     app = await buildServer(reg.ctx);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const addr = app.server.address();
@@ -226,6 +233,10 @@ describe('web pages in a browser', { skip: missing && !process.env.CI ? missing 
       assert.match(
         (await page.textContent('ul.explain')) ?? '',
         /−30 for Debt judgment left unpaid \(court-authority\/WEB-OBJ-1\) until 2027-10-01/,
+      );
+      assert.match(
+        (await page.textContent('section[aria-labelledby=checks-h]')) ?? '',
+        /e2e consumer \(consumer\).*procurement\.exclusion.*does not apply/s,
       );
       await Promise.all([
         page.waitForURL(/\/me\/object/),
