@@ -15,8 +15,16 @@ import { makeNationalId } from '../domain/national-id.ts';
 import { DAY, parseInstant } from '../domain/time.ts';
 import { makeUsci } from '../domain/usci.ts';
 import { openSqlite } from '../store/sqlite/sqlite.store.ts';
+import { Changed } from './corrections.routes.ts';
 import { Problem } from './errors.ts';
-import { Published, ReplayView, VersionList, VersionText, WhatIfReport } from './governance.routes.ts';
+import {
+  AuditHead,
+  Published,
+  ReplayView,
+  VersionList,
+  VersionText,
+  WhatIfReport,
+} from './governance.routes.ts';
 import {
   Accepted,
   BatchResult,
@@ -60,6 +68,9 @@ const RESPONSES: Record<string, Record<number, TSchema>> = {
   'POST /v1/rulebooks:publish': { 201: Published },
   'POST /v1/rulebooks:whatif': { 200: WhatIfReport },
   'GET /v1/decisions/{id}/replay': { 200: ReplayView },
+  'GET /v1/audit/head': { 200: AuditHead },
+  'POST /v1/records/{source}/{id}/annul': { 200: Changed },
+  'POST /v1/records/{source}/{id}/correct': { 200: Changed },
   'GET /v1/openapi.json': {
     200: Type.Object({ openapi: Type.Literal('3.1.0'), paths: Type.Record(Type.String(), Type.Unknown()) }),
   },
@@ -80,6 +91,7 @@ let close: () => Promise<void>;
 const tokens: Record<Role, string> = {} as Record<Role, string>;
 let otherSubjectToken: string;
 let firstDecision: string;
+let annulSeq = 0;
 let personRef: string;
 
 interface Reply {
@@ -167,6 +179,17 @@ before(async () => {
       evidence: [EVIDENCE],
     },
   ]);
+  await new Ingestor(ctx).apply(
+    Array.from({ length: 8 }, (_, i) => ({
+      source: 'court',
+      id: `C-API-ANNUL-${i}`,
+      subject: OTHER_ORG,
+      type: 'court.obstructing_enforcement',
+      occurred_at: '2026-02-01',
+      legal_basis: 'Civil Procedure Law art. 111',
+      evidence: [EVIDENCE],
+    })),
+  );
   const [other] = await ctx.store.subjectsByUsci([OTHER_ORG]);
   firstDecision = (await ctx.store.decisionsOf(Number(other!.id))).find((d) => d.event === 'entry')!.id;
   for (const role of ROLES) {
@@ -270,6 +293,19 @@ describe('who may do what', () => {
       allowed: ['admin', 'auditor'],
       raw: () => RULEBOOK,
       contentType: 'application/yaml',
+    },
+    { route: 'GET /v1/audit/head', allowed: 'public' },
+    {
+      route: 'POST /v1/records/{source}/{id}/correct',
+      allowed: ['reviewer'],
+      path: () => '/v1/records/court/C-API-1/correct',
+      body: () => ({ reasons: 'The judgment was dated a day later.', occurred_at: '2026-03-02' }),
+    },
+    {
+      route: 'POST /v1/records/{source}/{id}/annul',
+      allowed: ['reviewer'],
+      path: () => `/v1/records/court/C-API-ANNUL-${annulSeq++}/annul`,
+      body: () => ({ reasons: 'Entered against the wrong company.' }),
     },
     {
       route: 'GET /v1/decisions/{id}/replay',

@@ -71,6 +71,12 @@ export const ReplayView = Type.Object({
   inputs: Type.Object({ rulebooks: Type.Array(Type.String()), records: Type.Integer(), at: Instant }),
 });
 
+export const AuditHead = Type.Object({
+  seq: Type.Integer(),
+  hash: Type.String(),
+  at: Type.Union([Instant, Type.Null()]),
+});
+
 const yamlTypes = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'];
 
 /** Rulebook lifecycle (versions, comment periods, diffs, what-if before activation) and decision replay. */
@@ -159,6 +165,23 @@ export function governanceRoutes(app: Api): void {
           issues: [{ path: 'at', message: 'expected YYYY-MM-DD' }],
         });
       return whatIf(req.actx, r.value, at);
+    },
+  );
+
+  app.get(
+    '/v1/audit/head',
+    guard('public', {
+      summary: 'The head of the tamper-evident audit chain, for outsiders to pin and compare later',
+      tags: ['public'],
+      response: { 200: AuditHead },
+    }),
+    async (req) => {
+      const last = await req.actx.store.lastAudit();
+      return {
+        seq: Number(last?.seq ?? 0),
+        hash: last?.hash ?? '0'.repeat(64),
+        at: last ? formatInstant(Number(last.at)) : null,
+      };
     },
   );
 

@@ -8,6 +8,7 @@ import type { AppContext } from '../app/context.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { registerWeb } from '../web/web.routes.ts';
 import { installAuth, rateKey } from './auth.ts';
+import { correctionRoutes } from './corrections.routes.ts';
 import { installErrorHandling } from './errors.ts';
 import { governanceRoutes } from './governance.routes.ts';
 import { healthRoutes } from './health.routes.ts';
@@ -81,6 +82,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   registryRoutes(app, { publicRateLimit: opts.publicRateLimit ?? 120 });
   tokenRoutes(app);
   governanceRoutes(app);
+  correctionRoutes(app);
   app.get('/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
