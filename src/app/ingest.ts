@@ -86,6 +86,8 @@ export class Ingestor {
   private exceptions = new Set<string>();
   private versions?: RulebookSet;
   private readonly registered: number[] = [];
+  /** Lines answered from an earlier line of the same batch: their answer follows that line's final fate. */
+  private readonly repeats = new Map<string, { index: number; hash: string }[]>();
 
   constructor(
     private readonly ctx: AppContext,
@@ -119,6 +121,7 @@ export class Ingestor {
       const results: LineResult[] = new Array(lines.length);
       const pending: { index: number; row: Omit<RecordRow, 'seq'> }[] = [];
       const seenInBatch = new Map<string, string>();
+      this.repeats.clear();
       const recordLines: { index: number; line: Record<string, unknown> }[] = [];
       // subjects and sources first, in order, so that records later in the batch can name them
       for (let i = 0; i < lines.length; i++) {
@@ -185,9 +188,15 @@ export class Ingestor {
       )
         reject('input.wrong_type', 'domains', 'domains must be a non-empty list of record domains');
       const row: SourceRow = { id, name, domains: JSON.stringify([...domains].sort()), created_at: now };
-      const existing = this.sources.get(id);
-      if (existing && existing.name === name && existing.domains === row.domains)
-        return { ok: true, status: 'unchanged', what: `source ${id}` };
+      const same = (s: SourceRow | undefined) => s && s.name === name && s.domains === row.domains;
+      let existing = this.sources.get(id);
+      if (same(existing)) return { ok: true, status: 'unchanged', what: `source ${id}` };
+      // a write: take the audit lock first and look again, so that a concurrent registration of the same source
+      // has committed and is seen (reported unchanged, not created twice)
+      await tx.lockAudit();
+      existing = (await tx.sources()).find((s) => s.id === id);
+      if (existing) this.sources.set(id, existing);
+      if (same(existing)) return { ok: true, status: 'unchanged', what: `source ${id}` };
       await tx.upsertSource(existing ? { ...row, created_at: existing.created_at } : row);
       this.sources.set(id, row);
       await audit(tx, this.ctx, existing ? 'source.update' : 'source.register', null, { id, name, domains });
@@ -201,6 +210,8 @@ export class Ingestor {
       if (c.ok) reject('usci.not_an_exception', 'usci', `${usci} is a valid USCI; it needs no exception`);
       if (c.position !== 18 && c.position !== 17)
         reject('usci.invalid', 'usci', `only a checksum failure can be excepted: ${c.message}`);
+      // the list is read, changed and written back: serialised on the audit lock, no concurrent addition is lost
+      await tx.lockAudit();
       const list = JSON.parse((await tx.getMeta('usci_exceptions')) ?? '[]') as { usci: string }[];
       if (list.some((e) => e.usci === usci))
         return { ok: true, status: 'unchanged', what: `usci exception ${usci}` };
@@ -510,6 +521,8 @@ export class Ingestor {
         const key = `${row.source}\u0000${row.record_id}`;
         const prior = existing.get(key) ?? seenInBatch.get(key);
         if (prior !== undefined) {
+          if (!existing.has(key))
+            this.repeats.set(key, [...(this.repeats.get(key) ?? []), { index, hash: row.content_hash }]);
           results[index] =
             prior === row.content_hash
               ? { ok: true, status: 'unchanged', what: `record ${row.source}/${row.record_id}` }
@@ -552,17 +565,20 @@ export class Ingestor {
       ).map((r) => [`${r.source}\u0000${r.record_id}`, r.content_hash]),
     );
     const pending = candidates.filter(({ index, row }) => {
-      const prior = stored.get(`${row.source}\u0000${row.record_id}`);
+      const key = `${row.source}\u0000${row.record_id}`;
+      const prior = stored.get(key);
       if (prior === undefined) return true;
-      results[index] =
-        prior === row.content_hash
-          ? { ok: true, status: 'unchanged', what: `record ${row.source}/${row.record_id}` }
-          : {
-              ok: false,
-              code: 'record.duplicate_conflict',
-              field: 'id',
-              message: `record ${row.source}/${row.record_id} already exists with different content; correct it instead of resubmitting`,
-            };
+      // stored meanwhile by another writer: this line, and its repeats later in the batch, answer to that version
+      for (const line of [{ index, hash: row.content_hash }, ...(this.repeats.get(key) ?? [])])
+        results[line.index] =
+          prior === line.hash
+            ? { ok: true, status: 'unchanged', what: `record ${row.source}/${row.record_id}` }
+            : {
+                ok: false,
+                code: 'record.duplicate_conflict',
+                field: 'id',
+                message: `record ${row.source}/${row.record_id} already exists with different content; correct it instead of resubmitting`,
+              };
       return false;
     });
     if (pending.length === 0) return;

@@ -60,7 +60,20 @@ export async function testRegistry(
     const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
     store = await openPostgres(url);
     location = { databaseUrl: url };
-    drop = () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {});
+    drop = () =>
+      admin(async (c) => {
+        // a closed pool's connections can still be on their way out; dropping WITH (FORCE) would terminate them,
+        // and a client that is ending reports that as an unhandled error in the test process: let them go first
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await c.query(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (rows[0].n === 0) break;
+          await new Promise((res) => setTimeout(res, 20));
+        }
+        await c.query(`drop database if exists ${name} with (force)`);
+      });
   } else {
     const db = join(dir, 'registry.db');
     store = await openSqlite(db);

@@ -140,7 +140,9 @@ export class KyselyTx extends DueProcessRepo implements Tx {
       .where('kind', '=', 'organization')
       .where((eb) =>
         eb.or([
-          eb('name', 'like', `${prefix.replace(/[%_\\]/g, '\\$&')}%`),
+          // the same answer on both engines: case-insensitive (PostgreSQL's LIKE is not, SQLite's is), and % _ \
+          // taken literally (SQLite has no escape character unless one is named)
+          sql<boolean>`lower(${sql.ref('name')}) like lower(${`${prefix.replace(/[%_\\]/g, '\\$&')}%`}) escape '\\'`,
           eb('usci', '=', prefix.toUpperCase()),
         ]),
       )

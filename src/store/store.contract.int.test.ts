@@ -46,7 +46,7 @@ const ORG = '91350100M000100Y43';
 const BRANCH = makeUsci('91350100', 'MA000020');
 const ORG2 = makeUsci('92230184', 'MA000030');
 const REP = '110101199003074514';
-const PERSON2 = '110101198506071239';
+const PERSON2 = '110101198506071230';
 const BASE = [
   { kind: 'source', id: 'court', name: 'Intermediate People’s Court', domains: ['court'] },
   { kind: 'source', id: 'tax-bureau', name: 'Tax Bureau', domains: ['tax'] },
@@ -94,7 +94,9 @@ async function rawSql(r: TestRegistry, text: string): Promise<unknown[]> {
     const db = new Database(r.location.db);
     try {
       const st = db.prepare(text);
-      return st.reader ? st.all() : (st.run(), []);
+      if (st.reader) return st.all();
+      st.run();
+      return [];
     } finally {
       db.close();
     }
@@ -131,7 +133,7 @@ const scenarios: Scenario[] = [
         outcome(again),
         BASE.map(() => 'unchanged'),
       );
-      const renamed = await new Ingestor(r.ctx).apply([{ ...BASE[8]!, name: 'Harbin Snow Trading Group' }]);
+      const renamed = await new Ingestor(r.ctx).apply([{ ...BASE[8]!, name: 'Harbin Snow_Trading Group' }]);
       assert.deepEqual(outcome(renamed), ['updated']);
       const found = await r.ctx.store.transaction(async (tx) => {
         const out: Record<string, Pick<SubjectRow, 'id' | 'kind' | 'name' | 'parent_id'>> = {};
@@ -157,11 +159,13 @@ const scenarios: Scenario[] = [
         page1: names(await r.ctx.store.searchOrganizations('', 2)),
         page2: names(await r.ctx.store.searchOrganizations('', 2, found[BRANCH]!.id)),
         wildcard: names(await r.ctx.store.searchOrganizations('Fuzhou_', 10)),
+        underscore: names(await r.ctx.store.searchOrganizations('harbin snow_', 10)),
       };
       assert.deepEqual(search.prefix, ['Fuzhou Example Co.', 'Fuzhou Example Co. Xiamen Branch']);
       assert.deepEqual(search.lowercase, search.prefix, 'name search ignores case on both engines');
-      assert.deepEqual(search.usci, ['Harbin Snow Trading Group']);
+      assert.deepEqual(search.usci, ['Harbin Snow_Trading Group']);
       assert.deepEqual(search.wildcard, [], '_ is a literal character, not a wildcard');
+      assert.deepEqual(search.underscore, ['Harbin Snow_Trading Group']);
       const orgId = found[ORG]!.id;
       const relations = {
         org: plain(await r.ctx.store.relationsOfOrgs([orgId])),
@@ -523,6 +527,11 @@ const scenarios: Scenario[] = [
       ]);
       const ids = await r.ctx.store.subjectIdsAfter(0, 100);
       const at = (t: string) => parseInstant(t)!;
+      // derivedOf promises no order; computed_at says when a row was last written, which tick and rebuild differ on
+      const state = async () =>
+        plain(await r.ctx.store.derivedOf(ids))
+          .sort((a, b) => a.subject_id - b.subject_id)
+          .map(({ computed_at: _, ...d }) => d);
       const due = {
         now: await r.ctx.store.dueSubjects(r.clock.now(), 100, 0),
         inAYear: await r.ctx.store.dueSubjects(at('2027-03-01'), 100, 0),
@@ -531,13 +540,13 @@ const scenarios: Scenario[] = [
       r.clock.advance(400 * DAY);
       const ticked = await tick(r.ctx);
       assert.equal(ticked, due.inAYear.length, 'tick touches exactly the subjects that came due');
-      const afterTick = plain(await r.ctx.store.derivedOf(ids));
+      const afterTick = await state();
       assert.ok(
         afterTick.every((d) => d.next_change_at === null || Number(d.next_change_at) > r.clock.now()),
       );
       assert.equal(await tick(r.ctx), 0, 'nothing is due twice');
       assert.equal(await rebuildAll(r.ctx), ids.length);
-      const afterRebuild = plain(await r.ctx.store.derivedOf(ids));
+      const afterRebuild = await state();
       assert.deepEqual(afterRebuild, afterTick, 'the incremental state equals a full recomputation');
       return { due, ticked, afterRebuild };
     },
@@ -617,7 +626,8 @@ const scenarios: Scenario[] = [
         assert.equal(row.note, (l as { note?: string }).note ?? null);
         assert.equal(row.amount, (l as { amount?: number }).amount ?? null);
       }
-      return { rows, derived: plain(await r.ctx.store.derivedOf(ids)) };
+      const derived = plain(await r.ctx.store.derivedOf(ids)).sort((a, b) => a.subject_id - b.subject_id);
+      return { rows, derived };
     },
   },
   {
@@ -683,16 +693,48 @@ for (const engine of ENGINES) {
           await r.dispose();
         }
       });
-    test('every CLI command works on it', { timeout: 240_000 }, async () => {
+  });
+}
+
+// each sweep spends most of its time starting ~25 CLI processes: run the two engines' sweeps side by side
+describe('every CLI command works unchanged', { concurrency: true }, () => {
+  for (const engine of ENGINES) {
+    if (engine === 'postgres' && !PG_UP) {
+      if (CI)
+        test('on postgres', () => assert.fail(`${PG_DOWN}. CI is set, so the CLI must be tried on it.`));
+      else test('on postgres', { skip: `${PG_DOWN}; skipped outside CI` }, () => {});
+      continue;
+    }
+    test(`on ${engine}`, { timeout: 240_000 }, async () => {
       observed('CLI').set(engine, await cliSweep(engine));
     });
-  });
+  }
+});
+
+/** Where two JSON values first differ, as a path with both values; undefined when equal (no huge diff output). */
+function firstDifference(a: unknown, b: unknown, path = '$'): string | undefined {
+  if (Object.is(a, b)) return undefined;
+  const show = (v: unknown) => JSON.stringify(v)?.slice(0, 300);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return `${path}: sqlite ${show(a)}, postgres ${show(b)}`;
+  if (Array.isArray(a) !== Array.isArray(b)) return `${path}: sqlite ${show(a)}, postgres ${show(b)}`;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  for (const k of new Set([...ka, ...kb])) {
+    const d = firstDifference(
+      (a as Record<string, unknown>)[k],
+      (b as Record<string, unknown>)[k],
+      `${path}.${k}`,
+    );
+    if (d) return d;
+  }
+  return undefined;
 }
 
 const seen = new Map<string, Map<Engine, unknown>>();
 function observed(name: string): Map<Engine, unknown> {
-  let m = seen.get(name);
-  if (!m) seen.set(name, (m = new Map()));
+  const m = seen.get(name) ?? new Map<Engine, unknown>();
+  seen.set(name, m);
   return m;
 }
 
@@ -704,7 +746,8 @@ describe('both engines give identical results', () => {
         t.skip(`not run on both engines (${[...m.keys()].join(', ') || 'neither'})`);
         return;
       }
-      assert.deepEqual(m.get('postgres'), m.get('sqlite'));
+      const diff = firstDifference(m.get('sqlite'), m.get('postgres'));
+      if (diff) assert.fail(`the engines differ at ${diff}`);
     });
 });
 
@@ -789,7 +832,7 @@ async function cliSweep(engine: Engine) {
       data,
       [
         ...BASE,
-        rec('C-1', ORG, 'court.judgment_default', '2026-02-20'),
+        rec('C-1', ORG, 'court.judgment_default', '2026-02-10'),
         rec('T-1', ORG, 'tax.late_payment', '2026-02-21'),
         rec('T-1', ORG, 'tax.late_payment', '2026-02-22'),
       ]
@@ -805,15 +848,16 @@ async function cliSweep(engine: Engine) {
     assert.equal(imported.code, 1, 'one line is rejected, so import exits 1');
     assert.match(imported.stdout, /12 lines — 11 created, 0 updated, 0 unchanged, 1 rejected/);
     assert.match(imported.stdout, /1 lines — 1 created/);
-    const [score, rulebookCheck, verify, noCases, whatif] = await Promise.all([
+    const [score, noCases, whatif, rulebookCheck] = await Promise.all([
       ok(cli(['score', ORG, '--json'], w), 'score'),
-      ok(cli(['rulebook', 'check', 'rulebooks/default.yaml'], []), 'rulebook check'),
-      ok(cli(['audit', 'verify'], w), 'audit verify'),
       ok(cli(['cases'], w), 'cases'),
       ok(cli(['whatif', 'rulebooks/default.yaml', '--json'], w), 'whatif'),
+      // the one command that opens no registry: once is enough
+      engine === 'sqlite'
+        ? ok(cli(['rulebook', 'check', 'rulebooks/default.yaml'], []), 'rulebook check')
+        : 'valid',
     ]);
     assert.match(rulebookCheck, /valid/);
-    assert.match(verify, /audit chain intact/);
     assert.match(noCases, /no open cases/);
     const check = JSON.parse(
       await ok(
