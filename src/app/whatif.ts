@@ -141,7 +141,8 @@ export async function whatIf(ctx: AppContext, draft: Rulebook, opts: WhatIfOptio
   const when = o.at ?? Math.max(ctx.clock.now(), draft.effectiveFrom);
   const proposed = new RulebookSet([...current.versions.filter((v) => v.hash !== draft.hash), draft]);
   const total = await ctx.store.subjectCount();
-  const workers = o.workers ?? (total >= 5000 && ctx.location ? availableParallelism() : 1);
+  // a worker costs about a second to start (modules, rulebooks): worth it only for large populations
+  const workers = o.workers ?? (total >= 50_000 && ctx.location ? availableParallelism() : 1);
   const part =
     workers > 1 && ctx.location
       ? await inWorkers(ctx, current, draft, when, workers, total, o.onProgress)
