@@ -1,12 +1,13 @@
 import { checkNationalId } from '../domain/national-id.ts';
-import { parseInstant } from '../domain/time.ts';
 import { checkUsci } from '../domain/usci.ts';
 import type { Rulebook } from '../rules/rulebook.model.ts';
 import type { RulebookSet } from '../rules/versions.ts';
 import { audit } from './audit.ts';
-import { type AppContext, canonicalJson, sha256 } from './context.ts';
+import { type AppContext, sha256 } from './context.ts';
 import { recompute } from './derive.ts';
 import { affectedBy } from './files.ts';
+import { evidenceOf, FIELDS, Reject, reject, text, unknownFields } from './ingest.input.ts';
+import { type RecordDeps, validateRecordFields } from './ingest.records.ts';
 import { emitNotices, recordNotice } from './notices.ts';
 import type { RecordRow, SourceRow, SubjectRow, Tx } from './ports.ts';
 import { recordContentHash } from './records.ts';
@@ -16,64 +17,6 @@ import { activeRulebooks } from './rulebooks.ts';
 export type LineResult =
   | { readonly ok: true; readonly status: 'created' | 'updated' | 'unchanged'; readonly what: string }
   | { readonly ok: false; readonly code: string; readonly field: string; readonly message: string };
-
-const RECORD_FIELDS = new Set([
-  'source',
-  'id',
-  'subject',
-  'type',
-  'occurred_at',
-  'legal_basis',
-  'evidence',
-  'amount',
-  'on_behalf_of',
-  'culpability',
-  'note',
-]);
-const FIELDS: Record<string, Set<string>> = {
-  source: new Set(['kind', 'id', 'name', 'domains']),
-  person: new Set(['kind', 'national_id', 'name']),
-  organization: new Set(['kind', 'usci', 'name', 'parent', 'legal_representative', 'actual_controller']),
-  usci_exception: new Set(['kind', 'usci', 'evidence', 'reason']),
-};
-const CULPABILITY = new Set(['knowledge', 'approval', 'acquiescence']);
-const EVIDENCE = /^(sha256:[0-9a-f]{64}|[a-z][a-z0-9+.-]*:\S+)$/i;
-
-class Reject extends Error {
-  constructor(
-    readonly code: string,
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function reject(code: string, field: string, message: string): never {
-  throw new Reject(code, field, message);
-}
-
-function text(
-  line: Record<string, unknown>,
-  field: string,
-  opts: { required?: boolean; max?: number } = {},
-): string | undefined {
-  const v = line[field];
-  if (v === undefined || v === null || v === '') {
-    if (opts.required) reject('input.missing_field', field, `${field} is required`);
-    return undefined;
-  }
-  if (typeof v !== 'string') reject('input.wrong_type', field, `${field} must be a string, got ${typeof v}`);
-  if (opts.max !== undefined && v.length > opts.max)
-    reject('input.too_long', field, `${field} has ${v.length} characters; at most ${opts.max} are allowed`);
-  return v;
-}
-
-function unknownFields(line: Record<string, unknown>, allowed: Set<string>): void {
-  for (const k of Object.keys(line))
-    if (!allowed.has(k))
-      reject('input.unknown_field', k, `unknown field "${k}" (allowed: ${[...allowed].join(', ')})`);
-}
 
 /**
  * An import or API session: resolves natural keys once, validates every line completely before writing it,
@@ -161,6 +104,18 @@ export class Ingestor {
     }
   }
 
+  private recordDeps(): RecordDeps {
+    return {
+      ctx: this.ctx,
+      sources: this.sources,
+      exceptions: this.exceptions,
+      onlySource: this.onlySource,
+      rulebook: () => this.rulebookNow(),
+      resolve: (tx, ref) => this.resolve(tx, ref),
+      orgByUsci: (tx, usci) => this.orgByUsci(tx, usci),
+    };
+  }
+
   private rulebookNow(): Rulebook {
     return this.versions!.at(this.ctx.clock.now());
   }
@@ -204,7 +159,7 @@ export class Ingestor {
     }
     if (kind === 'usci_exception') {
       const usci = text(l, 'usci', { required: true })!;
-      const evidence = this.evidence(l);
+      const evidence = evidenceOf(l);
       const reason = text(l, 'reason', { required: true, max: 500 })!;
       const c = checkUsci(usci);
       if (c.ok) reject('usci.not_an_exception', 'usci', `${usci} is a valid USCI; it needs no exception`);
@@ -360,25 +315,6 @@ export class Ingestor {
     return s;
   }
 
-  private evidence(l: Record<string, unknown>): string[] {
-    const ev = l.evidence;
-    if (!Array.isArray(ev) || ev.length === 0)
-      reject(
-        'input.missing_field',
-        'evidence',
-        'evidence must be a non-empty list of document references such as "sha256:<64 hex digits>"',
-      );
-    ev.forEach((e, i) => {
-      if (typeof e !== 'string' || !EVIDENCE.test(e))
-        reject(
-          'input.invalid_evidence',
-          `evidence[${i}]`,
-          `evidence[${i}] must be a document reference such as "sha256:<64 hex digits>", got ${JSON.stringify(e)}`,
-        );
-    });
-    return ev as string[];
-  }
-
   /** Resolves a subject reference: USCI, national identity number, registry reference (P…) or numeric id. */
   async resolve(tx: Tx, ref: string): Promise<SubjectRow | undefined> {
     if (/^P\d{1,12}$/.test(ref) || /^\d{1,12}$/.test(ref)) {
@@ -391,112 +327,8 @@ export class Ingestor {
   }
 
   private async validateRecord(tx: Tx, l: Record<string, unknown>): Promise<Omit<RecordRow, 'seq'>> {
-    const row = await this.validateRecordFields(tx, l);
+    const row = await validateRecordFields(this.recordDeps(), tx, l);
     return { ...row, content_hash: recordContentHash(row) };
-  }
-
-  private async validateRecordFields(tx: Tx, l: Record<string, unknown>): Promise<Omit<RecordRow, 'seq'>> {
-    unknownFields(l, RECORD_FIELDS);
-    const source = text(l, 'source', { required: true })!;
-    const src = this.sources.get(source);
-    if (!src) reject('record.unknown_source', 'source', `source "${source}" is not registered`);
-    if (this.onlySource !== undefined && this.onlySource !== source)
-      reject(
-        'auth.wrong_source',
-        'source',
-        `this token may only submit records of source "${this.onlySource}"`,
-      );
-    const id = text(l, 'id', { required: true, max: 128 })!;
-    const subjectRef = text(l, 'subject', { required: true })!;
-    const typeName = text(l, 'type', { required: true })!;
-    const rb = this.rulebookNow();
-    const type = rb.recordTypes.get(typeName);
-    if (!type)
-      reject(
-        'record.unknown_type',
-        'type',
-        `type "${typeName}" is not in the active rulebook ${rb.name} ${rb.version}`,
-      );
-    const domains = JSON.parse(src.domains) as string[];
-    if (!domains.includes(type.domain))
-      reject(
-        'record.domain_not_authorised',
-        'type',
-        `source "${source}" is not authorised for domain "${type.domain}" (it may write: ${domains.join(', ')})`,
-      );
-    const occurredText = text(l, 'occurred_at', { required: true })!;
-    const occurredAt = parseInstant(occurredText);
-    if (occurredAt === undefined)
-      reject(
-        'input.invalid_date',
-        'occurred_at',
-        `occurred_at "${occurredText}" is not a date (YYYY-MM-DD) or an ISO 8601 date-time with a zone`,
-      );
-    if (occurredAt > this.ctx.clock.now())
-      reject('record.future_date', 'occurred_at', `occurred_at ${occurredText} is in the future`);
-    const legalBasis = text(l, 'legal_basis', { required: true, max: 500 })!;
-    const evidence = this.evidence(l);
-    let amount: number | null = null;
-    if (l.amount !== undefined && l.amount !== null) {
-      if (typeof l.amount !== 'number' || !Number.isFinite(l.amount))
-        reject('input.wrong_type', 'amount', 'amount must be a number');
-      if (l.amount < 0) reject('input.out_of_range', 'amount', 'amount must not be negative');
-      amount = l.amount;
-    }
-    const note = text(l, 'note', { max: 500 }) ?? null;
-    const culpability = text(l, 'culpability') ?? null;
-    if (culpability !== null && !CULPABILITY.has(culpability))
-      reject(
-        'record.invalid_culpability',
-        'culpability',
-        'culpability must be knowledge, approval or acquiescence',
-      );
-    const behalfRef = text(l, 'on_behalf_of');
-    if (culpability !== null && behalfRef === undefined)
-      reject(
-        'record.culpability_without_organization',
-        'culpability',
-        'culpability is only meaningful with on_behalf_of',
-      );
-    const subject = await this.resolve(tx, subjectRef);
-    if (!subject)
-      reject(
-        'record.unknown_subject',
-        'subject',
-        `subject ${subjectRef.length === 18 && checkNationalId(subjectRef).ok ? '(a person)' : subjectRef} is not registered`,
-      );
-    if (!type.subjects.includes(subject.kind))
-      reject(
-        'record.wrong_subject_kind',
-        'type',
-        `type "${typeName}" applies to ${type.subjects.join(' and ')}, not to a ${subject.kind}`,
-      );
-    let onBehalfOf: number | null = null;
-    if (behalfRef !== undefined) {
-      const uc = checkUsci(behalfRef, this.exceptions);
-      if (!uc.ok) reject('subject.invalid_usci', 'on_behalf_of', `on_behalf_of: ${uc.message}`);
-      const org = await this.orgByUsci(tx, behalfRef);
-      if (!org)
-        reject('record.unknown_subject', 'on_behalf_of', `organization ${behalfRef} is not registered`);
-      if (Number(org.id) === Number(subject.id))
-        reject('record.invalid_on_behalf_of', 'on_behalf_of', 'a subject cannot act on its own behalf');
-      onBehalfOf = Number(org.id);
-    }
-    return {
-      subject_id: Number(subject.id),
-      source,
-      record_id: id,
-      type: typeName,
-      occurred_at: occurredAt,
-      recorded_at: this.ctx.clock.now(),
-      legal_basis: legalBasis,
-      evidence: JSON.stringify(evidence),
-      amount,
-      on_behalf_of: onBehalfOf,
-      culpability,
-      note,
-      content_hash: '',
-    };
   }
 
   private async flushRecords(
