@@ -1,0 +1,187 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { TokenRow, Tx } from '../app/ports.ts';
+import { DueProcessRepo } from './due-process.store.ts';
+import type { Database } from './schema.ts';
+
+/** Engines bound parameters: stay well below SQLite's and PostgreSQL's limits. */
+export const CHUNK = 500;
+
+export function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+/** The registry's reference data over Kysely: meta, rulebooks, sources, subjects and relations, tokens. */
+export class RegistryRepo extends DueProcessRepo {
+  constructor(protected readonly db: Kysely<Database> | Transaction<Database>) {
+    super(db as unknown as ConstructorParameters<typeof DueProcessRepo>[0]);
+  }
+
+  async getMeta(key: string) {
+    const r = await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+    return r?.value;
+  }
+  async setMeta(key: string, value: string) {
+    await this.db
+      .insertInto('meta')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  }
+  async insertRulebook(row: Parameters<Tx['insertRulebook']>[0]) {
+    await this.db
+      .insertInto('rulebooks')
+      .values(row)
+      .onConflict((oc) => oc.column('hash').doNothing())
+      .execute();
+  }
+  async rulebooks() {
+    return this.db.selectFrom('rulebooks').selectAll().orderBy('activated_at').execute();
+  }
+  async rulebookKeys() {
+    return this.db.selectFrom('rulebooks').select(['hash', 'status']).orderBy('activated_at').execute();
+  }
+  async updateRulebook(hash: string, patch: Parameters<Tx['updateRulebook']>[1]) {
+    await this.db.updateTable('rulebooks').set(patch).where('hash', '=', hash).execute();
+  }
+  async upsertSource(row: Parameters<Tx['upsertSource']>[0]) {
+    await this.db
+      .insertInto('sources')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, domains: row.domains }))
+      .execute();
+  }
+  async sources() {
+    return this.db.selectFrom('sources').selectAll().orderBy('id').execute();
+  }
+  async insertSubject(row: Parameters<Tx['insertSubject']>[0]) {
+    const r = await this.db.insertInto('subjects').values(row).returning('id').executeTakeFirstOrThrow();
+    return Number(r.id);
+  }
+  async updateSubject(id: number, patch: { name?: string; parent_id?: number | null }) {
+    await this.db.updateTable('subjects').set(patch).where('id', '=', id).execute();
+  }
+  async subjectsByUsci(uscis: readonly string[]) {
+    if (uscis.length === 0) return [];
+    const out = [];
+    for (const c of chunks(uscis))
+      out.push(...(await this.db.selectFrom('subjects').selectAll().where('usci', 'in', c).execute()));
+    return out;
+  }
+  async subjectsByIdHash(hashes: readonly string[]) {
+    if (hashes.length === 0) return [];
+    const out = [];
+    for (const c of chunks(hashes))
+      out.push(...(await this.db.selectFrom('subjects').selectAll().where('id_hash', 'in', c).execute()));
+    return out;
+  }
+  async subjectsById(ids: readonly number[]) {
+    if (ids.length === 0) return [];
+    const out = [];
+    for (const c of chunks(ids))
+      out.push(...(await this.db.selectFrom('subjects').selectAll().where('id', 'in', c).execute()));
+    return out;
+  }
+  async childrenOf(parentIds: readonly number[]) {
+    if (parentIds.length === 0) return [];
+    const out = [];
+    for (const c of chunks(parentIds))
+      out.push(...(await this.db.selectFrom('subjects').selectAll().where('parent_id', 'in', c).execute()));
+    return out;
+  }
+  async searchOrganizations(prefix: string, limit: number, after = 0) {
+    return this.db
+      .selectFrom('subjects')
+      .selectAll()
+      .where('kind', '=', 'organization')
+      .where((eb) =>
+        eb.or([
+          // the same answer on both engines: case-insensitive (PostgreSQL's LIKE is not, SQLite's is), and % _ \
+          // taken literally (SQLite has no escape character unless one is named)
+          sql<boolean>`lower(${sql.ref('name')}) like lower(${`${prefix.replace(/[%_\\]/g, '\\$&')}%`}) escape '\\'`,
+          eb('usci', '=', prefix.toUpperCase()),
+        ]),
+      )
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+  async setRelation(row: Parameters<Tx['setRelation']>[0]) {
+    await this.db
+      .deleteFrom('relations')
+      .where('org_id', '=', row.org_id)
+      .where('role', '=', row.role)
+      .execute();
+    await this.db.insertInto('relations').values(row).execute();
+  }
+  async relationsOfOrgs(orgIds: readonly number[]) {
+    if (orgIds.length === 0) return [];
+    return this.db
+      .selectFrom('relations')
+      .selectAll()
+      .where('org_id', 'in', [...orgIds])
+      .execute();
+  }
+  async relationsOfPersons(personIds: readonly number[]) {
+    if (personIds.length === 0) return [];
+    return this.db
+      .selectFrom('relations')
+      .selectAll()
+      .where('person_id', 'in', [...personIds])
+      .execute();
+  }
+  async subjectCount() {
+    const r = await this.db
+      .selectFrom('subjects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+  async subjectIdsAfter(after: number, limit: number) {
+    const rows = await this.db
+      .selectFrom('subjects')
+      .select('id')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => Number(r.id));
+  }
+  async insertToken(row: TokenRow) {
+    await this.db.insertInto('tokens').values(row).execute();
+  }
+  async tokenByHash(hash: string) {
+    const r = await this.db.selectFrom('tokens').selectAll().where('hash', '=', hash).executeTakeFirst();
+    return r ? numericToken(r) : undefined;
+  }
+  async tokens() {
+    const rows = await this.db.selectFrom('tokens').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(numericToken);
+  }
+  async revokeToken(id: string, at: number) {
+    const r = await this.db
+      .updateTable('tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) > 0) return true;
+    return (
+      (await this.db.selectFrom('tokens').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+    );
+  }
+}
+
+/** PostgreSQL returns bigint columns as strings unless a parser is installed: normalise to numbers. */
+function numericToken(r: TokenRow): TokenRow {
+  const n = (v: number | null) => (v === null ? null : Number(v));
+  return {
+    ...r,
+    created_at: Number(r.created_at),
+    subject_id: n(r.subject_id),
+    expires_at: n(r.expires_at),
+    revoked_at: n(r.revoked_at),
+  };
+}
