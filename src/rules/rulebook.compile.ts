@@ -161,6 +161,7 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
         points: typeof r.points === 'number' ? r.points : 0,
         reason: str(r.reason) ?? id,
         test: c.test,
+        ...onlyForType(String(r.when)),
       });
   });
 
@@ -344,6 +345,15 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
       : {}),
     source,
   };
+}
+
+/**
+ * A rule whose condition starts `record.type == "X" &&` (or is just that) can only hold for records of type X:
+ * the scorer then skips it for every other type without running it.
+ */
+function onlyForType(when: string): { onlyType?: string } {
+  const m = /^\s*record\.type\s*==\s*"([^"\\]+)"\s*(&&|$)/.exec(when);
+  return m?.[1] ? { onlyType: m[1] } : {};
 }
 
 /** history.count windows must be duration literals, so that they are checked here and their ends are known. */

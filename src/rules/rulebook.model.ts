@@ -81,6 +81,8 @@ export interface Rule {
   readonly points: number;
   readonly reason: string;
   readonly test: RuleCondition;
+  /** Set when the condition can only hold for records of this type (it starts `record.type == "X" &&`). */
+  readonly onlyType?: string;
 }
 
 export interface Escalation {

@@ -5,6 +5,7 @@ import {
   gradeOf,
   type HistoryView,
   type RecordFacts,
+  type Rule,
   type Rulebook,
   type Sign,
   type SubjectFacts,
@@ -119,6 +120,23 @@ export function countHistory(
   return n;
 }
 
+const byType = new WeakMap<Rulebook, Map<string, readonly Rule[]>>();
+
+/** The rules of a version that can hold for a record type (the others are skipped without running them). */
+function rulesFor(v: Rulebook, type: string): readonly Rule[] {
+  let m = byType.get(v);
+  if (!m) {
+    m = new Map();
+    byType.set(v, m);
+  }
+  let rs = m.get(type);
+  if (!rs) {
+    rs = v.rules.filter((r) => r.onlyType === undefined || r.onlyType === type);
+    m.set(type, rs);
+  }
+  return rs;
+}
+
 /** A step function: raws[i] holds from times[i] until times[i + 1]. */
 class Sweep {
   constructor(
@@ -206,33 +224,36 @@ export class Timeline {
     let result: VersionPoints | null = null;
     if (t && t.subjects.includes(item.facts.kind)) {
       const rec = item.rec;
-      const facts: RecordFacts = {
-        type: rec.type,
-        domain: t.domain,
-        severity: t.severity,
-        amount: rec.amount ?? 0,
-        has_amount: rec.amount !== undefined,
-        source: rec.source,
-        culpability: rec.culpability ?? '',
-      };
-      const history: HistoryView = {
-        count: (pattern, window, sign) =>
-          countHistory(
-            v,
-            item.history,
-            rec.key,
-            rec.occurredAt,
-            false,
-            pattern,
-            window,
-            sign,
-            Number.POSITIVE_INFINITY,
-          ),
-      };
+      const applicable = rulesFor(v, rec.type);
       const rules: RulePoints[] = [];
-      for (const r of v.rules)
-        if (r.test({ record: facts, subject: item.facts, history }))
-          rules.push({ rule: r.id, points: r.points, reason: r.reason });
+      if (applicable.length > 0) {
+        const facts: RecordFacts = {
+          type: rec.type,
+          domain: t.domain,
+          severity: t.severity,
+          amount: rec.amount ?? 0,
+          has_amount: rec.amount !== undefined,
+          source: rec.source,
+          culpability: rec.culpability ?? '',
+        };
+        const history: HistoryView = {
+          count: (pattern, window, sign) =>
+            countHistory(
+              v,
+              item.history,
+              rec.key,
+              rec.occurredAt,
+              false,
+              pattern,
+              window,
+              sign,
+              Number.POSITIVE_INFINITY,
+            ),
+        };
+        for (const r of applicable)
+          if (r.test({ record: facts, subject: item.facts, history }))
+            rules.push({ rule: r.id, points: r.points, reason: r.reason });
+      }
       const total = t.points + rules.reduce((s, r) => s + r.points, 0);
       result = {
         version: v,
@@ -298,8 +319,10 @@ export class Timeline {
     knownAt = Number.POSITIVE_INFINITY,
   ): { score: number; grade: string; raw: number; unclamped: number; version: Rulebook } {
     let raw: number;
-    if (knownAt === Number.POSITIVE_INFINITY) raw = this.sweep('corrected').rawAt(t);
-    else if (knownAt === t) raw = this.sweep('known').rawAt(t);
+    // one or two look-ups are cheaper summed directly; many (lists, measures, forecasts) use the step function
+    this.lookups++;
+    if (this.lookups > 2 && knownAt === Number.POSITIVE_INFINITY) raw = this.sweep('corrected').rawAt(t);
+    else if (this.lookups > 2 && knownAt === t) raw = this.sweep('known').rawAt(t);
     else {
       raw = 0;
       for (const item of this.items) {
@@ -314,6 +337,7 @@ export class Timeline {
   }
 
   private sweeps = new Map<'corrected' | 'known', Sweep>();
+  private lookups = 0;
 
   /**
    * The raw score as a step function of time, built once: each record's contribution only changes at its own

@@ -115,10 +115,10 @@ export class DueProcessRepo implements DueProcessTx {
   async insertNotices(rows: readonly NoticeRow[]) {
     const fresh: NoticeRow[] = [];
     const byKey = new Map(rows.map((r) => [`${r.subject_id}|${r.id}`, r]));
-    for (let i = 0; i < rows.length; i += 50) {
+    for (let i = 0; i < rows.length; i += 200) {
       const inserted = await this.dp
         .insertInto('notices')
-        .values(rows.slice(i, i + 50))
+        .values(rows.slice(i, i + 200))
         .onConflict((oc) => oc.columns(['subject_id', 'id']).doNothing())
         .returning(['subject_id', 'id'])
         .execute();
@@ -154,10 +154,10 @@ export class DueProcessRepo implements DueProcessTx {
     return this.dp.selectFrom('subscribers').selectAll().orderBy('id').execute();
   }
   async insertOutbox(rows: readonly OutboxRow[]) {
-    for (let i = 0; i < rows.length; i += 50) {
+    for (let i = 0; i < rows.length; i += 200) {
       await this.dp
         .insertInto('outbox')
-        .values(rows.slice(i, i + 50))
+        .values(rows.slice(i, i + 200))
         .onConflict((oc) => oc.columns(['subject_id', 'id']).doNothing())
         .execute();
     }

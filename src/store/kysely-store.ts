@@ -107,7 +107,7 @@ export class KyselyTx extends RegistryRepo implements Tx {
   }
   async insertRecords(rows: readonly RecordRow[]) {
     if (this.bulk) return this.bulk.insertRecords(this.db, rows);
-    for (const c of chunks(rows, 60)) await this.db.insertInto('records').values(c).execute();
+    for (const c of chunks(rows, 200)) await this.db.insertInto('records').values(c).execute();
   }
   async deleteRecord(subjectId: number, seq: number) {
     await this.db.deleteFrom('records').where('subject_id', '=', subjectId).where('seq', '=', seq).execute();
@@ -146,7 +146,7 @@ export class KyselyTx extends RegistryRepo implements Tx {
     return out;
   }
   async upsertDerived(rows: readonly DerivedRow[]) {
-    for (const c of chunks(rows, 60)) {
+    for (const c of chunks(rows, 200)) {
       await this.db
         .insertInto('derived')
         .values(c)
@@ -176,7 +176,7 @@ export class KyselyTx extends RegistryRepo implements Tx {
   }
   async insertDecisions(rows: readonly DecisionRow[]) {
     let n = 0;
-    for (const c of chunks(rows, 60)) {
+    for (const c of chunks(rows, 200)) {
       const r = await this.db
         .insertInto('decisions')
         .values(c)
