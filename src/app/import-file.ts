@@ -23,7 +23,7 @@ export async function importLines(
   lines: AsyncIterable<{ n: number; value?: unknown; error?: string; raw: string }>,
   onReject: (r: Rejection) => void,
   onProgress: (s: ImportSummary) => void = () => {},
-  batchSize = 10_000,
+  batchSize = 5000,
 ): Promise<ImportSummary> {
   const ingestor = new Ingestor(ctx);
   const summary: ImportSummary = { lines: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };

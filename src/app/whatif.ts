@@ -218,8 +218,16 @@ async function inWorkers(
           const ids = await nextBatch();
           if (!ids) break;
           const part = await new Promise<WhatIfPart>((resolve, reject) => {
-            w.once('message', resolve);
-            w.once('error', reject);
+            const done = (p: WhatIfPart) => {
+              w.off('error', fail);
+              resolve(p);
+            };
+            const fail = (e: Error) => {
+              w.off('message', done);
+              reject(e);
+            };
+            w.once('message', done);
+            w.once('error', fail);
             w.postMessage(ids);
           });
           mergeParts(all, part);

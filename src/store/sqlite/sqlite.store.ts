@@ -20,7 +20,7 @@ function withStatementCache(db: SQLite.Database): SQLite.Database {
         return (sql: string) => {
           let st = cache.get(sql);
           if (!st) {
-            if (cache.size > 2000) cache.clear();
+            if (cache.size > 300) cache.clear();
             st = prepare(sql);
             cache.set(sql, st);
           }
@@ -39,7 +39,7 @@ export async function openSqlite(path: string): Promise<Store> {
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('cache_size = -131072');
+  sqlite.pragma('cache_size = -65536');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.defaultSafeIntegers(false);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
