@@ -51,40 +51,57 @@ export async function annulRecord(
     const row = await find(tx, key, who);
     const now = ctx.clock.now();
     const subjectId = Number(row.subject_id);
-    await tx.insertEvent({
-      subject_id: subjectId,
-      source: key.source,
-      record_id: key.id,
-      kind: 'annulled',
-      at: now,
-      actor: ctx.actor,
-      reason: reasons,
-      data: JSON.stringify({ by: who.role }),
+    await applyEvent(tx, ctx, row, key, 'annulled', reasons, { by: who.role }, now, {
+      key: `${key.source}/${key.id}`,
+      kind: 'record.annulled',
+      title: `Record ${key.source}/${key.id} was annulled`,
+      reasons,
     });
-    const versions = await activeRulebooks(tx);
-    await recompute(
-      tx,
-      versions,
-      await affectedBy(tx, [subjectId], row.on_behalf_of === null ? [] : [Number(row.on_behalf_of)]),
-      now,
-    );
-    await emitNotices(
-      tx,
-      [
-        caseNotice(
-          subjectId,
-          `${key.source}/${key.id}`,
-          'record.annulled',
-          `Record ${key.source}/${key.id} was annulled`,
-          reasons,
-          now,
-          { record: key.id, source: key.source },
-        ),
-      ],
-      now,
-    );
     await audit(tx, ctx, 'record.annul', subjectId, { record: `${key.source}/${key.id}`, reasons });
   });
+}
+
+/** Appends the status entry, recomputes whoever the record reaches, and tells the subject why. */
+async function applyEvent(
+  tx: Tx,
+  ctx: AppContext,
+  row: RecordRow,
+  key: RecordKey,
+  kind: 'annulled' | 'corrected',
+  reasons: string,
+  data: Record<string, unknown>,
+  now: number,
+  notice: { key: string; kind: string; title: string; reasons: string },
+): Promise<void> {
+  const subjectId = Number(row.subject_id);
+  await tx.insertEvent({
+    subject_id: subjectId,
+    source: key.source,
+    record_id: key.id,
+    kind,
+    at: now,
+    actor: ctx.actor,
+    reason: reasons,
+    data: JSON.stringify(data),
+  });
+  const versions = await activeRulebooks(tx);
+  await recompute(
+    tx,
+    versions,
+    await affectedBy(tx, [subjectId], row.on_behalf_of === null ? [] : [Number(row.on_behalf_of)]),
+    now,
+  );
+  await emitNotices(
+    tx,
+    [
+      caseNotice(subjectId, notice.key, notice.kind, notice.title, notice.reasons, now, {
+        record: key.id,
+        source: key.source,
+        ...data,
+      }),
+    ],
+    now,
+  );
 }
 
 export interface Correction {
@@ -150,37 +167,12 @@ export async function correctRecord(
       data.amount = change.amount;
     }
     const subjectId = Number(row.subject_id);
-    await tx.insertEvent({
-      subject_id: subjectId,
-      source: key.source,
-      record_id: key.id,
-      kind: 'corrected',
-      at: now,
-      actor: ctx.actor,
-      reason: reasons,
-      data: JSON.stringify(data),
+    await applyEvent(tx, ctx, row, key, 'corrected', reasons, data, now, {
+      key: `${key.source}/${key.id}@${now}`,
+      kind: 'record.corrected',
+      title: `Record ${key.source}/${key.id} was corrected`,
+      reasons: `${reasons} (${Object.keys(data).join(', ')})`,
     });
-    await recompute(
-      tx,
-      versions,
-      await affectedBy(tx, [subjectId], row.on_behalf_of === null ? [] : [Number(row.on_behalf_of)]),
-      now,
-    );
-    await emitNotices(
-      tx,
-      [
-        caseNotice(
-          subjectId,
-          `${key.source}/${key.id}@${now}`,
-          'record.corrected',
-          `Record ${key.source}/${key.id} was corrected`,
-          `${reasons} (${Object.keys(data).join(', ')})`,
-          now,
-          { record: key.id, source: key.source, ...data },
-        ),
-      ],
-      now,
-    );
     await audit(tx, ctx, 'record.correct', subjectId, {
       record: `${key.source}/${key.id}`,
       change: data,
