@@ -66,13 +66,17 @@ export interface Derivation {
 
 export function derive(tl: Timeline, at: number): Derivation {
   const entries = deriveEntries(tl);
-  const spans = deriveMeasureSpans(tl, entries);
   const now = tl.scoreAt(at);
-  const upcoming = upcomingTimes(tl, at, entries, spans);
+  const upcoming = upcomingTimes(tl, at, entries);
   let explanation: Explanation | undefined;
+  let spans: readonly MeasureSpan[] | undefined;
   return {
     entries,
-    spans,
+    // measures are only needed where they are stored or checked: computed on first use
+    get spans() {
+      spans ??= deriveMeasureSpans(tl, entries);
+      return spans;
+    },
     summary: { score: now.score, grade: now.grade, nextChangeAt: upcoming[0] ?? null, rulebook: now.version },
     get explanation() {
       explanation ??= explain(tl, at, entries, upcoming);
@@ -81,22 +85,16 @@ export function derive(tl: Timeline, at: number): Derivation {
   };
 }
 
-/** Every later moment at which the score, a list or a measure can change, in order. */
-function upcomingTimes(
-  tl: Timeline,
-  at: number,
-  entries: readonly ListEntry[],
-  spans: readonly MeasureSpan[],
-): number[] {
+/**
+ * Every later moment at which the score or a list can change, in order. Measures follow from these (a measure's
+ * own cap at `max` needs no recomputation: its span is stored with its end).
+ */
+function upcomingTimes(tl: Timeline, at: number, entries: readonly ListEntry[]): number[] {
   const future = new Set(tl.changeTimes().filter((t) => t > at));
   for (const e of entries) {
     if (e.warnedAt > at) future.add(e.warnedAt);
     if (e.since > at) future.add(e.since);
     if (e.until > at && Number.isFinite(e.until)) future.add(e.until);
-  }
-  for (const s of spans) {
-    if (s.from > at) future.add(s.from);
-    if (s.until > at && Number.isFinite(s.until)) future.add(s.until);
   }
   return [...future].sort((a, b) => a - b);
 }
