@@ -44,6 +44,7 @@ export class CredenceError extends Error {
 }
 
 export function formatIssue(i: Issue): string {
-  const where = i.line === undefined ? i.path : `${i.path} (line ${i.line})`;
+  const line = i.line === undefined ? '' : `line ${i.line}`;
+  const where = i.path && line ? `${i.path} (${line})` : i.path || line;
   return where ? `${where}: ${i.message}` : i.message;
 }

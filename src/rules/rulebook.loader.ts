@@ -78,6 +78,13 @@ function structuralIssues(doc: unknown, p: Problems): void {
   }
 }
 
+/** The YAML parser's first line, without its own "at line L, column C:" (the line is reported beside it). */
+function yamlMessage(m: string): string {
+  const first = m.split('\n')[0] ?? m;
+  const at = / at line \d+, column (\d+):?$/.exec(first);
+  return at ? `${first.slice(0, at.index)} (column ${at[1]})` : first;
+}
+
 /** Loads, validates and compiles a rulebook from its YAML text. `hash` identifies the version (sha-256 of the text). */
 export function loadRulebook(text: string, opts: { hash: string }): LoadResult {
   const lines = new LineCounter();
@@ -87,8 +94,8 @@ export function loadRulebook(text: string, opts: { hash: string }): LoadResult {
     const line = e.linePos?.[0]?.line;
     p.issues.push(
       line === undefined
-        ? { path: '', message: e.message.split('\n')[0] ?? e.message }
-        : { path: '', message: e.message.split('\n')[0] ?? e.message, line },
+        ? { path: '', message: yamlMessage(e.message) }
+        : { path: '', message: yamlMessage(e.message), line },
     );
   }
   if (yamlDoc.errors.length > 0) return { issues: p.issues, warnings: [] };
