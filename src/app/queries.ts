@@ -81,20 +81,23 @@ async function refreshIfDue(
   versions: RulebookSet,
   ids: readonly number[],
   now: number,
-): Promise<void> {
+): Promise<Map<number, StoredState>> {
   const rows = await tx.derivedOf(ids);
-  const have = new Map(rows.map((r) => [Number(r.subject_id), r]));
-  const latest = versions.latest.hash;
+  const states = new Map(rows.map((r) => [Number(r.subject_id), r]));
+  const inForce = versions.at(now).hash;
   const due = ids.filter((id) => {
-    const r = have.get(id);
+    const r = states.get(id);
     return (
-      !r ||
-      (r.next_change_at !== null && Number(r.next_change_at) <= now) ||
-      r.rulebook_hash !== versions.at(now).hash ||
-      latest === ''
+      !r || (r.next_change_at !== null && Number(r.next_change_at) <= now) || r.rulebook_hash !== inForce
     );
   });
-  if (due.length > 0) await recompute(tx, versions, due, now);
+  const out = new Map<number, StoredState>();
+  for (const [id, r] of states) out.set(id, decodeState(r.state));
+  if (due.length > 0) {
+    const { derivations } = await recompute(tx, versions, due, now);
+    for (const [id, d] of derivations) out.set(id, { entries: d.entries, spans: d.spans });
+  }
+  return out;
 }
 
 /** The explained score of a subject as of `at` (default now), computed from the ledger. */
@@ -173,14 +176,12 @@ export async function checkMeasure(
       for (const r of await tx.relationsOfPersons([id]))
         if (def.appliesTo.includes(r.role)) holders.push({ id: Number(r.org_id), via: r.role });
     }
-    await refreshIfDue(
+    // the holders' stored states, refreshed first when a change has come due since they were computed
+    const states = await refreshIfDue(
       tx,
       versions,
       holders.map((h) => h.id),
       now,
-    );
-    const states = new Map(
-      (await tx.derivedOf(holders.map((h) => h.id))).map((r) => [Number(r.subject_id), decodeState(r.state)]),
     );
     const { applies, until, decisions } = combineAnswers(
       holders,

@@ -209,18 +209,15 @@ export class KyselyTx extends RegistryRepo implements Tx {
   async decisionById(id: string) {
     return this.db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();
   }
+  /** One statement: the next sequence number of the subject's checks and the row (a check is on the hot path). */
   async insertCheck(row: Omit<CheckRow, 'seq'>) {
-    const r = await this.db
-      .selectFrom('checks')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .where('subject_id', '=', row.subject_id)
-      .executeTakeFirst();
-    const seq = Number(r?.seq ?? 0) + 1;
-    await this.db
-      .insertInto('checks')
-      .values({ ...row, seq })
-      .execute();
-    return seq;
+    const r = await sql<{
+      seq: number | string;
+    }>`insert into checks (subject_id, seq, measure, asked_by, asked_at, at, applies, until, decisions, inputs)
+      select ${row.subject_id}, coalesce(max(seq), 0) + 1, ${row.measure}, ${row.asked_by}, ${row.asked_at}, ${row.at}, ${row.applies}, ${row.until}, ${row.decisions}, ${row.inputs}
+      from checks where subject_id = ${row.subject_id}
+      returning seq`.execute(this.db);
+    return Number(r.rows[0]?.seq);
   }
   async checkBySeq(subjectId: number, seq: number) {
     return this.db
