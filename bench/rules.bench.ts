@@ -12,9 +12,10 @@ import { readFileSync } from 'node:fs';
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import { addDuration } from '../src/domain/duration.ts';
 import { parseInstant } from '../src/domain/time.ts';
+import { typeMatches, windowOf } from '../src/rules/history.ts';
 import type { LedgerRecord, SubjectFile } from '../src/rules/ledger.model.ts';
 import { loadRulebook } from '../src/rules/rulebook.loader.ts';
-import { Timeline, typeMatches, windowOf } from '../src/rules/scorer.ts';
+import { Timeline } from '../src/rules/scorer.ts';
 import { RulebookSet } from '../src/rules/versions.ts';
 import { arg, fmt, machine, median, NOW, ratio, recordLines } from './_util.ts';
 

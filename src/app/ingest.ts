@@ -6,8 +6,9 @@ import { audit } from './audit.ts';
 import { type AppContext, sha256 } from './context.ts';
 import { recompute } from './derive.ts';
 import { affectedBy } from './files.ts';
-import { evidenceOf, FIELDS, Reject, reject, text, unknownFields } from './ingest.input.ts';
+import { FIELDS, Reject, reject, text, unknownFields } from './ingest.input.ts';
 import { type RecordDeps, validateRecordFields } from './ingest.records.ts';
+import { registerException, registerSource } from './ingest.sources.ts';
 import { emitNotices, recordNotice } from './notices.ts';
 import type { RecordRow, SourceRow, SubjectRow, Tx } from './ports.ts';
 import { recordContentHash } from './records.ts';
@@ -130,52 +131,8 @@ export class Ingestor {
       );
     unknownFields(l, FIELDS[kind]!);
     const now = this.ctx.clock.now();
-    if (kind === 'source') {
-      const id = text(l, 'id', { required: true, max: 64 })!;
-      if (!/^[a-z0-9][a-z0-9._-]*$/i.test(id))
-        reject('source.invalid_id', 'id', 'source ids use letters, digits, ".", "_" and "-"');
-      const name = text(l, 'name', { required: true, max: 200 })!;
-      const domains = l.domains;
-      if (
-        !Array.isArray(domains) ||
-        domains.length === 0 ||
-        !domains.every((d) => typeof d === 'string' && d.length > 0)
-      )
-        reject('input.wrong_type', 'domains', 'domains must be a non-empty list of record domains');
-      const row: SourceRow = { id, name, domains: JSON.stringify([...domains].sort()), created_at: now };
-      const same = (s: SourceRow | undefined) => s && s.name === name && s.domains === row.domains;
-      let existing = this.sources.get(id);
-      if (same(existing)) return { ok: true, status: 'unchanged', what: `source ${id}` };
-      // a write: take the audit lock first and look again, so that a concurrent registration of the same source
-      // has committed and is seen (reported unchanged, not created twice)
-      await tx.lockAudit();
-      existing = (await tx.sources()).find((s) => s.id === id);
-      if (existing) this.sources.set(id, existing);
-      if (same(existing)) return { ok: true, status: 'unchanged', what: `source ${id}` };
-      await tx.upsertSource(existing ? { ...row, created_at: existing.created_at } : row);
-      this.sources.set(id, row);
-      await audit(tx, this.ctx, existing ? 'source.update' : 'source.register', null, { id, name, domains });
-      return { ok: true, status: existing ? 'updated' : 'created', what: `source ${id}` };
-    }
-    if (kind === 'usci_exception') {
-      const usci = text(l, 'usci', { required: true })!;
-      const evidence = evidenceOf(l);
-      const reason = text(l, 'reason', { required: true, max: 500 })!;
-      const c = checkUsci(usci);
-      if (c.ok) reject('usci.not_an_exception', 'usci', `${usci} is a valid USCI; it needs no exception`);
-      if (c.position !== 18 && c.position !== 17)
-        reject('usci.invalid', 'usci', `only a checksum failure can be excepted: ${c.message}`);
-      // the list is read, changed and written back: serialised on the audit lock, no concurrent addition is lost
-      await tx.lockAudit();
-      const list = JSON.parse((await tx.getMeta('usci_exceptions')) ?? '[]') as { usci: string }[];
-      if (list.some((e) => e.usci === usci))
-        return { ok: true, status: 'unchanged', what: `usci exception ${usci}` };
-      list.push({ usci, evidence, reason, added_at: now } as { usci: string });
-      await tx.setMeta('usci_exceptions', JSON.stringify(list));
-      this.exceptions.add(usci);
-      await audit(tx, this.ctx, 'usci_exception.add', null, { usci, evidence, reason });
-      return { ok: true, status: 'created', what: `usci exception ${usci}` };
-    }
+    if (kind === 'source') return registerSource(tx, this.ctx, this.sources, l, now);
+    if (kind === 'usci_exception') return registerException(tx, this.ctx, this.exceptions, l, now);
     if (kind === 'person') {
       const nid = text(l, 'national_id', { required: true })!;
       const c = checkNationalId(nid);

@@ -1,8 +1,9 @@
 import { addDuration, type Duration } from '../domain/duration.ts';
 import { fnv64 } from '../domain/hash.ts';
+import { countHistory } from './history.ts';
 import type { LedgerRecord } from './ledger.model.ts';
 import type { ListDef, ListKind, Rulebook } from './rulebook.model.ts';
-import { countHistory, type Timeline } from './scorer.ts';
+import type { Timeline } from './scorer.ts';
 
 /** Why a subject is on a list: the records, the condition and its values, or an escalation. */
 export type Grounds =
@@ -129,7 +130,7 @@ export function deriveEntries(tl: Timeline): ListEntry[] {
     for (const rec of tl.file.records) {
       const rb = tl.versions.at(rec.occurredAt);
       const l = rb.lists.get(name);
-      if (!l || !l.enterOn.includes(rec.type)) continue;
+      if (!l?.enterOn.includes(rec.type)) continue;
       if (rec.annulledAt !== undefined && rec.annulledAt <= rec.occurredAt) continue;
       const since = plus(rec.occurredAt, l.notice);
       const grounds: Grounds = { kind: 'records', records: [rec.key] };
