@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { importLines } from '../src/app/import-file.ts';
+import { RECORD_COLUMNS } from '../src/store/postgres/postgres.bulk.ts';
 import {
   arg,
   asLines,
@@ -35,22 +36,7 @@ const RAW_DDL = [
   'CREATE INDEX records_raw_key ON records_raw (source, record_id)',
   'CREATE INDEX records_raw_on_behalf_of ON records_raw (on_behalf_of) WHERE on_behalf_of IS NOT NULL',
 ];
-const COLS = [
-  'subject_id',
-  'seq',
-  'source',
-  'record_id',
-  'type',
-  'occurred_at',
-  'recorded_at',
-  'legal_basis',
-  'evidence',
-  'amount',
-  'on_behalf_of',
-  'culpability',
-  'note',
-  'content_hash',
-];
+const COLS = RECORD_COLUMNS;
 
 console.log(`import.bench: ${fmt(N)} records over ${fmt(S)} subjects, ${REPS} rep(s); ${machine()}`);
 const full: number[] = [];
