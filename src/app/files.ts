@@ -105,6 +105,11 @@ export async function loadFiles(
   ids: readonly number[],
   /** Only what the ledger held at this moment (records recorded and events made by then): for replays. */
   asOf?: number,
+  /**
+   * Only these records (`source/id`), for replays: a decision's recorded inputs name the records it saw, which
+   * a time alone cannot tell apart from records recorded later in the same millisecond.
+   */
+  onlyRecords?: ReadonlySet<string>,
 ): Promise<LoadedFiles> {
   const subjects = new Map<number, SubjectRow>();
   for (const s of await tx.subjectsById(ids)) subjects.set(Number(s.id), s);
@@ -133,7 +138,11 @@ export async function loadFiles(
   const all = [...subjects.keys()];
   const known = <T extends { subject_id: number }>(xs: T[], at: (x: T) => number) =>
     asOf === undefined ? xs : xs.filter((x) => at(x) <= asOf);
-  const rows = group(known(await tx.recordsOf(all), (r) => Number(r.recorded_at)));
+  const rows = group(
+    known(await tx.recordsOf(all), (r) => Number(r.recorded_at)).filter(
+      (r) => onlyRecords === undefined || onlyRecords.has(`${r.source}/${r.record_id}`),
+    ),
+  );
   const events = group(known(await tx.eventsOf(all), (e) => Number(e.at)));
   // on_behalf_of points at organizations that may not be loaded: their refs are needed for matching
   const behalfIds = new Set<number>();

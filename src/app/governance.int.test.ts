@@ -134,6 +134,36 @@ test('replay: a list decision and a check recompute to the same answer; an alter
   }
 });
 
+test('a condition decision replays from the records it saw, not from records recorded later in the same instant', async () => {
+  // the registry's clock stands still: every batch below is recorded at the same millisecond
+  const r = await testRegistry('2026-11-01');
+  try {
+    await new Ingestor(r.ctx).apply(subjects);
+    const types = [
+      'tax.evasion',
+      'tax.evasion',
+      'court.judgment_default',
+      'tax.evasion',
+      'court.judgment_default',
+    ];
+    for (const [i, t] of types.entries())
+      assert.ok((await new Ingestor(r.ctx).apply([rec(`R${i}`, ORGS[1]!, t, '2025-01-01')]))[0]?.ok);
+    const decisions = (await exportFile(r.ctx, ORGS[1]!)).decisions;
+    const condition = decisions.find((d) => d.entry.grounds.kind === 'condition');
+    assert.ok(condition, 'the falling score put the subject on a condition list');
+    const results = await Promise.all(decisions.map((d) => replay(r.ctx, d.id)));
+    for (const [i, rp] of results.entries())
+      assert.equal(rp.status, 'match', `${decisions[i]!.id}: ${rp.detail}`);
+    const seen = results.find((x) => x.id === condition.id)!;
+    assert.ok(
+      seen.inputs.records < types.length,
+      'the condition was decided before the last records arrived',
+    );
+  } finally {
+    await r.dispose();
+  }
+});
+
 test('property: every list decision of a random ledger replays to a match', async () => {
   const types = [
     'court.judgment_default',

@@ -106,7 +106,13 @@ export async function replay(ctx: AppContext, id: string): Promise<ReplayResult>
       }
     }
     const subjectId = Number(row.subject_id);
-    const { files } = await loadFiles(tx, versions, [subjectId], Number(row.recorded_at));
+    const { files } = await loadFiles(
+      tx,
+      versions,
+      [subjectId],
+      Number(row.recorded_at),
+      new Set(inputs.records.map((r) => r.key)),
+    );
     const file = files.get(subjectId);
     if (!file)
       return {
