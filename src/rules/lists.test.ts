@@ -256,6 +256,16 @@ describe('a record of a listed type lists its subject after the notice', () => {
     assert.deepEqual(entriesOf([rec('community.volunteering', '2026-03-01')], rb), []);
   });
 
+  test('entries decided the same day come out in the same order whatever order their records arrived in', () => {
+    const x = rec('court.judgment_default', '2026-03-01', { id: 'X' });
+    const y = rec('court.judgment_default', '2026-03-01', { id: 'Y' });
+    const z = rec('court.judgment_default', '2026-03-01', { id: 'Z' });
+    const order = (rs: LedgerRecord[]) => entriesOf(rs, rb).map((e) => e.decision);
+    assert.equal(new Set(order([x, y, z])).size, 3);
+    assert.deepEqual(order([z, x, y]), order([x, y, z]));
+    assert.deepEqual(order([y, z, x]), order([x, y, z]));
+  });
+
   test('decision ids are stable: deriving twice gives the same entries', () => {
     const records = [rec('court.judgment_default', '2026-03-01', { repairedAt: at('2027-01-01') })];
     assert.deepEqual(entriesOf(records, rb), entriesOf(records, rb));

@@ -172,7 +172,12 @@ export function deriveEntries(tl: Timeline): ListEntry[] {
     if (tl.versions.versions.some((v) => v.lists.get(name)?.enterWhen)) conditionLists.add(name);
   }
   for (const name of conditionLists) entries.push(...conditionEntries(tl, name, make));
-  return entries.sort((a, b) => a.since - b.since || a.list.localeCompare(b.list));
+  return entries.sort(
+    (a, b) =>
+      a.since - b.since ||
+      a.list.localeCompare(b.list) ||
+      (a.decision < b.decision ? -1 : a.decision > b.decision ? 1 : 0),
+  );
 }
 
 function groundRecordsOf(

@@ -651,7 +651,7 @@ describe('the score is clamped once, at the end', () => {
     assert.equal(s.score, 996);
   });
 
-  test('shuffling the records never changes the score (property)', () => {
+  test('shuffling the records never changes the score, nor the order of its explanation (property)', () => {
     const types = [
       'tax.late_payment',
       'tax.evasion',
@@ -697,6 +697,8 @@ describe('the score is clamped once, at the end', () => {
             const sb = b.scoreAt(t);
             assert.equal(sa.score, sb.score);
             assert.equal(sa.grade, sb.grade);
+            const lines = (tl: Timeline) => tl.contributions(t).map((c) => [c.item.rec.key, c.points]);
+            assert.deepEqual(lines(a), lines(b));
             const sum = a.contributions(t).reduce((s, c) => s + c.points, 0);
             assert.equal(sa.score, Math.min(1300, Math.max(600, 1000 + Math.round(sum))));
           }

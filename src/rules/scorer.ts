@@ -134,6 +134,13 @@ export class Timeline {
         }
       }
     }
+    // one canonical order, so that nothing downstream (list entries, explanation lines) depends on arrival order
+    items.sort(
+      (a, b) =>
+        a.rec.occurredAt - b.rec.occurredAt ||
+        (a.rec.key < b.rec.key ? -1 : a.rec.key > b.rec.key ? 1 : 0) ||
+        (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+    );
     this.items = items;
   }
 
