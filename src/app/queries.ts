@@ -106,9 +106,14 @@ export async function scoreOf(ctx: AppContext, ref: string, at?: number): Promis
     const s = await findSubject(ctx, tx, ref);
     const versions = await activeRulebooks(tx);
     const now = ctx.clock.now();
-    await refreshIfDue(tx, versions, [Number(s.id)], now);
+    // the stored projection is current after this, so its list entries are reused rather than derived again
+    const stored = await refreshIfDue(tx, versions, [Number(s.id)], now);
     const { files } = await loadFiles(tx, versions, [Number(s.id)]);
-    const d = derive(new Timeline(files.get(Number(s.id))!, versions), at ?? now);
+    const d = derive(
+      new Timeline(files.get(Number(s.id))!, versions),
+      at ?? now,
+      stored.get(Number(s.id))?.entries,
+    );
     if (s.kind === 'person') await audit(tx, ctx, 'subject.read_score', Number(s.id), { at: at ?? now });
     return explanationView(s, d.explanation);
   });

@@ -64,8 +64,12 @@ export interface Derivation {
   readonly explanation: Explanation;
 }
 
-export function derive(tl: Timeline, at: number): Derivation {
-  const entries = deriveEntries(tl);
+/**
+ * `known` are the entries already derived from the same file and versions (a stored projection that is
+ * current): list entries do not depend on `at`, so they need not be derived again.
+ */
+export function derive(tl: Timeline, at: number, known?: readonly ListEntry[]): Derivation {
+  const entries = known ?? deriveEntries(tl);
   const now = tl.scoreAt(at);
   const upcoming = upcomingTimes(tl, at, entries);
   let explanation: Explanation | undefined;
