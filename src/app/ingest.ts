@@ -19,6 +19,11 @@ export type LineResult =
   | { readonly ok: true; readonly status: 'created' | 'updated' | 'unchanged'; readonly what: string }
   | { readonly ok: false; readonly code: string; readonly field: string; readonly message: string };
 
+/** Subjects remembered by natural key across batches before the caches are emptied. */
+const SUBJECT_CACHE_LIMIT = 50_000;
+/** Subjects whose files are loaded and derived at once when a batch is written. */
+const RECOMPUTE_SLICE = 256;
+
 /**
  * An import or API session: resolves natural keys once, validates every line completely before writing it,
  * and writes records in batches with their subjects' projections in the same transaction.
@@ -57,6 +62,11 @@ export class Ingestor {
 
   private async applyIn(tx: Tx, lines: readonly unknown[]): Promise<LineResult[]> {
     {
+      // the subject caches only save look-ups: bounded, so that a file naming millions of subjects keeps memory flat
+      if (this.byUsci.size + this.byHash.size > SUBJECT_CACHE_LIMIT) {
+        this.byUsci.clear();
+        this.byHash.clear();
+      }
       this.versions = await activeRulebooks(tx);
       if (this.sources.size === 0) for (const s of await tx.sources()) this.sources.set(s.id, s);
       this.exceptions = new Set(
@@ -380,7 +390,9 @@ export class Ingestor {
     });
     await tx.insertRecords(rows);
     const now = this.ctx.clock.now();
-    await recompute(tx, this.versions!, touched, now);
+    // a slice of subjects at a time: the files and derivations held at once stay bounded whatever the batch
+    for (let i = 0; i < touched.length; i += RECOMPUTE_SLICE)
+      await recompute(tx, this.versions!, touched.slice(i, i + RECOMPUTE_SLICE), now);
     const rb = this.versions!.at(now);
     await emitNotices(
       tx,
