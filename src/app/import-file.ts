@@ -24,8 +24,11 @@ export async function importLines(
   onReject: (r: Rejection) => void,
   onProgress: (s: ImportSummary) => void = () => {},
   batchSize = 5000,
+  /** After the last line: the written subjects are derived, `done` of `total`. */
+  onSettle: (done: number, total: number) => void = () => {},
 ): Promise<ImportSummary> {
-  const ingestor = new Ingestor(ctx);
+  // a file's subjects are derived once each at the end, not once per batch (see Ingestor.settle)
+  const ingestor = new Ingestor(ctx, undefined, { deferProjection: true });
   const summary: ImportSummary = { lines: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   let batch: { n: number; value: unknown; raw: string }[] = [];
   const flush = async () => {
@@ -54,5 +57,6 @@ export async function importLines(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await ingestor.settle(onSettle);
   return summary;
 }

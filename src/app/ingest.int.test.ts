@@ -5,7 +5,9 @@ import { formatDate, parseInstant } from '../domain/time.ts';
 import { makeUsci } from '../domain/usci.ts';
 import { verifyAudit } from './audit.ts';
 import { recompute } from './derive.ts';
+import { importLines } from './import-file.ts';
 import { Ingestor } from './ingest.ts';
+import { tick } from './maintenance.ts';
 import { checkMeasure, exportFile, scoreOf } from './queries.ts';
 import { activeRulebooks } from './rulebooks.ts';
 import { EVIDENCE, testRegistry } from './test-registry.ts';
@@ -102,6 +104,79 @@ test('a court defaulter’s legal representative cannot buy high-speed rail tick
     const file = await exportFile(r.ctx, PERSON);
     assert.equal(file.checks.length, 2, 'every check is part of the subject’s file');
     assert.ok(org.subject === ORG);
+  } finally {
+    await r.dispose();
+  }
+});
+
+test('a bulk file derives each subject once at the end; a read before then is never stale, and a tick finishes an interrupted import', async () => {
+  const r = await testRegistry('2026-11-01');
+  try {
+    await new Ingestor(r.ctx).apply(base);
+    const bulk = new Ingestor(r.ctx, undefined, { deferProjection: true });
+    await bulk.apply([rec('T1', 'tax.evasion', '2026-04-01')]);
+    await bulk.apply([rec('C1', 'court.judgment_default', '2026-05-01')]);
+    assert.ok(bulk.pending >= 1, 'the organization awaits its derivation');
+    const id = Number((await r.ctx.store.transaction((tx) => tx.subjectsByUsci([ORG])))[0]!.id);
+    const [stale] = await r.ctx.store.derivedOf([id]);
+    assert.equal(stale?.score, 1000, 'the stored projection has not been derived yet');
+    assert.ok(Number(stale?.next_change_at) <= r.clock.now(), 'but it is due, so a read derives it');
+    const read = await scoreOf(r.ctx, ORG);
+    assert.ok(read.score < 1000, 'a read before settling already sees both records');
+    assert.equal((await checkMeasure(r.ctx, PERSON, 'transport.high_speed_rail')).applies, true);
+
+    // an import that stops before settling leaves its subjects due: the next tick derives them
+    const interrupted = new Ingestor(r.ctx, undefined, { deferProjection: true });
+    await interrupted.apply([rec('T2', 'tax.late_payment', '2026-10-01')]);
+    assert.deepEqual(await r.ctx.store.dueSubjects(r.clock.now(), 10, 0), [id]);
+    await tick(r.ctx);
+    assert.deepEqual(await r.ctx.store.dueSubjects(r.clock.now(), 10, 0), []);
+    const after = await scoreOf(r.ctx, ORG);
+    assert.ok(after.contributions.some((c) => c.record === 'T2'));
+
+    // and settling derives what is left, after which nothing is due and the projection equals a recomputation
+    await bulk.apply([rec('T3', 'tax.late_payment', '2026-10-15')]);
+    assert.equal(await bulk.settle(), 1);
+    assert.equal(bulk.pending, 0);
+    assert.deepEqual(await r.ctx.store.dueSubjects(r.clock.now(), 10, 0), []);
+    const [settled] = await r.ctx.store.derivedOf([id]);
+    assert.equal(settled?.score, (await scoreOf(r.ctx, ORG)).score);
+  } finally {
+    await r.dispose();
+  }
+});
+
+test('importing a file leaves no subject due and every projection equal to a recomputation', async () => {
+  const r = await testRegistry('2026-11-01');
+  try {
+    const lines = [
+      ...base,
+      ...Array.from({ length: 30 }, (_, i) =>
+        rec(`L${i}`, 'tax.late_payment', formatDate(parseInstant('2026-01-01')! + i * 9 * 86_400_000)),
+      ),
+    ];
+    async function* feed() {
+      for (const [i, value] of lines.entries()) yield { n: i + 1, value, raw: JSON.stringify(value) };
+    }
+    const settled: number[] = [];
+    const sum = await importLines(
+      r.ctx,
+      feed(),
+      () => assert.fail('no line is rejected'),
+      () => {},
+      7,
+      (done) => settled.push(done),
+    );
+    assert.equal(sum.created, lines.length);
+    assert.ok(settled.length > 0, 'the derivation at the end reports its progress');
+    assert.deepEqual(await r.ctx.store.dueSubjects(r.clock.now(), 10, 0), []);
+    const stored = await r.ctx.store.derivedOf([1, 2]);
+    const versions = await r.ctx.store.transaction((tx) => activeRulebooks(tx));
+    const fresh = await r.ctx.store.transaction(
+      async (tx) => (await recompute(tx, versions, [1, 2], r.clock.now())).derivations,
+    );
+    for (const s of stored) assert.equal(s.score, fresh.get(Number(s.subject_id))?.summary.score);
+    assert.ok(stored.some((s) => s.score < 1000));
   } finally {
     await r.dispose();
   }

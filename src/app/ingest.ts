@@ -38,11 +38,45 @@ export class Ingestor {
   /** Lines answered from an earlier line of the same batch: their answer follows that line's final fate. */
   private readonly repeats = new Map<string, { index: number; hash: string }[]>();
 
+  /** Subjects whose records were written while projection was deferred, and not yet derived again. */
+  private readonly stale = new Set<number>();
+
   constructor(
     private readonly ctx: AppContext,
     /** When set (a source's API token), records may only be written for this source. */
     private readonly onlySource?: string,
+    private readonly options: {
+      /**
+       * Bulk files: a batch stores its records and marks their subjects due, in the same transaction, and the
+       * subjects are derived once each by `settle()` rather than once per batch. Until then a read of such a
+       * subject derives it on the spot (it is due), so no reader ever sees a stale answer.
+       */
+      readonly deferProjection?: boolean;
+    } = {},
   ) {}
+
+  /** Subjects awaiting `settle()`. */
+  get pending(): number {
+    return this.stale.size;
+  }
+
+  /**
+   * Derives every subject written to under deferred projection, a slice per transaction (so that memory stays
+   * bounded and a failure loses no more than one slice, which stays due for the next read or `tick`).
+   */
+  async settle(onProgress: (done: number, total: number) => void = () => {}): Promise<number> {
+    const ids = [...this.stale].sort((a, b) => a - b);
+    if (ids.length > 0) onProgress(0, ids.length);
+    for (let i = 0; i < ids.length; i += RECOMPUTE_SLICE) {
+      const slice = ids.slice(i, i + RECOMPUTE_SLICE);
+      await this.ctx.store.transaction(async (tx) =>
+        recompute(tx, await activeRulebooks(tx), slice, this.ctx.clock.now()),
+      );
+      for (const id of slice) this.stale.delete(id);
+      onProgress(Math.min(i + RECOMPUTE_SLICE, ids.length), ids.length);
+    }
+    return ids.length;
+  }
 
   /** Applies a batch of lines in one transaction; a rejected line changes nothing, the others stay applied. */
   async apply(lines: readonly unknown[]): Promise<LineResult[]> {
@@ -100,7 +134,9 @@ export class Ingestor {
       await this.writeRecords(tx, pending, results);
       if (this.registered.length > 0) {
         // a new subject starts at the base score: give it its projection
-        await recompute(tx, this.versions, this.registered.splice(0), this.ctx.clock.now());
+        const ids = this.registered.splice(0);
+        for (let i = 0; i < ids.length; i += RECOMPUTE_SLICE)
+          await recompute(tx, this.versions, ids.slice(i, i + RECOMPUTE_SLICE), this.ctx.clock.now());
       }
       return results;
     }
@@ -390,9 +426,15 @@ export class Ingestor {
     });
     await tx.insertRecords(rows);
     const now = this.ctx.clock.now();
-    // a slice of subjects at a time: the files and derivations held at once stay bounded whatever the batch
-    for (let i = 0; i < touched.length; i += RECOMPUTE_SLICE)
-      await recompute(tx, this.versions!, touched.slice(i, i + RECOMPUTE_SLICE), now);
+    if (this.options.deferProjection) {
+      // derived later, once per subject: due from now, so that any read before then derives it first
+      await tx.markDue(touched, now);
+      for (const id of touched) this.stale.add(id);
+    } else {
+      // a slice of subjects at a time: the files and derivations held at once stay bounded whatever the batch
+      for (let i = 0; i < touched.length; i += RECOMPUTE_SLICE)
+        await recompute(tx, this.versions!, touched.slice(i, i + RECOMPUTE_SLICE), now);
+    }
     const rb = this.versions!.at(now);
     await emitNotices(
       tx,

@@ -173,6 +173,8 @@ export interface Tx extends DueProcessTx {
   derivedOf(subjectIds: readonly number[]): Promise<DerivedRow[]>;
   upsertDerived(rows: readonly DerivedRow[]): Promise<void>;
   dueSubjects(until: number, limit: number, after: number): Promise<number[]>;
+  /** Makes the subjects' projections due at `at` (unless due earlier already): the next read or tick derives them. */
+  markDue(subjectIds: readonly number[], at: number): Promise<void>;
 
   insertDecisions(rows: readonly DecisionRow[]): Promise<number>;
   decisionsOf(subjectId: number): Promise<DecisionRow[]>;

@@ -5,17 +5,9 @@ import { importLines, type Rejection } from '../app/import-file.ts';
 import { rebuildAll, tick } from '../app/maintenance.ts';
 import { purge } from '../app/purge.ts';
 import { whatIfHtml } from '../app/reports/whatif.html.ts';
-import {
-  activateRulebook,
-  activeRulebooks,
-  checkRulebook,
-  draftRulebook,
-  publishRulebook,
-  rulebookVersions,
-} from '../app/rulebooks.ts';
+import { activateRulebook, activeRulebooks, checkRulebook } from '../app/rulebooks.ts';
 import { whatIf } from '../app/whatif.ts';
 import { CredenceError, formatIssue } from '../domain/errors.ts';
-import { formatChange } from '../rules/diff.ts';
 import { proportionality } from '../rules/rulebook.loader.ts';
 import { dynamicsHtml } from '../sim/dynamics.html.ts';
 import { dynamicsText } from '../sim/dynamics.ts';
@@ -130,14 +122,33 @@ export function commands(program: Command): void {
           );
         };
         const started = Date.now();
+        // once the file is read, its subjects are derived (once each): a second bar shows that phase
+        let deriving: SingleBar | undefined;
         const s = await importLines(
           ctx,
           readLines(file, (b) => (bytes = b)),
           onReject,
           (p) => bar?.update(bytes, { lines: p.lines, rejected: p.rejected }),
+          undefined,
+          (done, total) => {
+            if (!tty) return;
+            if (!deriving) {
+              bar?.update(size);
+              bar?.stop();
+              deriving = new SingleBar({
+                format: `${file} deriving subjects [{bar}] {value}/{total} | eta {eta_formatted}`,
+                hideCursor: true,
+              });
+              deriving.start(total, 0);
+            }
+            deriving.update(done);
+          },
         );
-        bar?.update(size, { lines: s.lines, rejected: s.rejected });
-        bar?.stop();
+        if (deriving) deriving.stop();
+        else {
+          bar?.update(size, { lines: s.lines, rejected: s.rejected });
+          bar?.stop();
+        }
         if (rejects) await new Promise((res) => rejects!.end(res));
         const secs = (Date.now() - started) / 1000;
         process.stdout.write(

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
 import { applyForRepair, decideCase, type EvidenceItem, fileObjection, type Outcome } from '../app/cases.ts';
-import { annulRecord, correctRecord } from '../app/corrections.ts';
 import { deliverDue } from '../app/outbox.ts';
 import { findSubject } from '../app/queries.ts';
 import { CredenceError } from '../domain/errors.ts';

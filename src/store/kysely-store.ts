@@ -163,6 +163,15 @@ export class KyselyTx extends RegistryRepo implements Tx {
         .execute();
     }
   }
+  async markDue(subjectIds: readonly number[], at: number) {
+    for (const c of chunks(subjectIds))
+      await this.db
+        .updateTable('derived')
+        .set({ next_change_at: at })
+        .where('subject_id', 'in', c)
+        .where((eb) => eb.or([eb('next_change_at', 'is', null), eb('next_change_at', '>', at)]))
+        .execute();
+  }
   async dueSubjects(until: number, limit: number, after: number) {
     const rows = await this.db
       .selectFrom('derived')
