@@ -4,10 +4,11 @@ import type { MeasureSpan } from '../rules/measures.ts';
 import type { Rulebook } from '../rules/rulebook.model.ts';
 import { Timeline } from '../rules/scorer.ts';
 import type { RulebookSet } from '../rules/versions.ts';
+import { sha256 } from './context.ts';
 import type { NoticeRow } from './due-process.ports.ts';
 import { type LoadedFiles, loadFiles } from './files.ts';
 import { decisionNotice, emitNotices, gradeDropNotice } from './notices.ts';
-import type { DecisionRow, DerivedRow, Tx } from './ports.ts';
+import type { DecisionRow, DerivedRow, RecordRow, Tx } from './ports.ts';
 
 function gradeRank(rb: Rulebook, grade: string): number {
   const i = rb.grades.findIndex((g) => g.grade === grade);
@@ -41,15 +42,37 @@ export function decodeState(text: string): StoredState {
   };
 }
 
-/** What a decision was computed from: enough to recompute it later and to see if anything changed since. */
+/**
+ * What a decision was computed from: enough to recompute it later and to see if anything changed since.
+ *
+ * Records are append-only with a per-subject sequence, so the ledger a decision saw is named by each involved
+ * subject's last sequence number and record count, with one digest over the records' keys and content hashes:
+ * its size does not grow with the subject's file (an earlier format listed every record; replay reads both).
+ */
 export interface DecisionInputs {
   readonly rulebooks: readonly string[];
-  readonly records: readonly {
+  readonly ledger?: readonly { readonly subject: number; readonly upto: number; readonly count: number }[];
+  /** sha256 over `source/id:content_hash` of those records, in key order. */
+  readonly digest?: string;
+  /** The earlier format: every input record. */
+  readonly records?: readonly {
     readonly key: string;
     readonly subject: number;
     readonly content_hash: string;
   }[];
   readonly at: number;
+}
+
+/** The digest of a set of input records (see DecisionInputs). */
+export function inputsDigest(
+  rows: readonly Pick<RecordRow, 'source' | 'record_id' | 'content_hash'>[],
+): string {
+  return sha256(
+    rows
+      .map((r) => `${r.source}/${r.record_id}:${r.content_hash}`)
+      .sort()
+      .join('\n'),
+  );
 }
 
 /** The list decisions that have happened by `now` and are not yet recorded: warnings, entries and exits. */
@@ -121,17 +144,23 @@ export async function recompute(
       rulebook_hash: d.summary.rulebook.hash,
       state: encodeState({ entries: d.entries, spans: d.spans }),
     });
-    const inputs = (): DecisionInputs => ({
-      rulebooks: versions.versions.map((v) => v.hash),
-      records: (loaded.involved.get(id) ?? [id]).flatMap((sid) =>
-        (loaded.rows.get(sid) ?? []).map((r) => ({
-          key: `${r.source}/${r.record_id}`,
-          subject: sid,
-          content_hash: r.content_hash,
-        })),
-      ),
-      at: now,
-    });
+    const inputs = (): DecisionInputs => {
+      const involved = loaded.involved.get(id) ?? [id];
+      const rows = involved.flatMap((sid) => loaded.rows.get(sid) ?? []);
+      return {
+        rulebooks: versions.versions.map((v) => v.hash),
+        ledger: involved.map((sid) => {
+          const own = loaded.rows.get(sid) ?? [];
+          return {
+            subject: sid,
+            upto: own.reduce((m, r) => Math.max(m, Number(r.seq)), 0),
+            count: own.length,
+          };
+        }),
+        digest: inputsDigest(rows),
+        at: now,
+      };
+    };
     decisions.push(...decisionRows(id, d.entries, now, known, inputs));
   }
   await tx.upsertDerived(derived);

@@ -8,6 +8,7 @@ import { makeUsci } from '../domain/usci.ts';
 import { Ingestor } from './ingest.ts';
 import { purge } from './purge.ts';
 import { checkMeasure, exportFile, scoreOf } from './queries.ts';
+import { recordContentHash } from './records.ts';
 import { replay } from './replay.ts';
 import { checkRulebook, draftRulebook, publishRulebook, rulebookVersions } from './rulebooks.ts';
 import { EVIDENCE, testRegistry } from './test-registry.ts';
@@ -159,6 +160,89 @@ test('a condition decision replays from the records it saw, not from records rec
       seen.inputs.records < types.length,
       'the condition was decided before the last records arrived',
     );
+  } finally {
+    await r.dispose();
+  }
+});
+
+test('a decision records what it saw in a size that does not grow with the file; a record rewritten with a fresh hash is still caught', async () => {
+  const r = await testRegistry('2026-06-01');
+  try {
+    const sizeFor = async (subject: string) => {
+      const file = await exportFile(r.ctx, subject);
+      const d = file.decisions.find((x) => x.event === 'entry')!;
+      const row = (await r.ctx.store.transaction((tx) => tx.decisionById(d.id)))!;
+      return { id: d.id, bytes: JSON.stringify(JSON.parse(row.data).inputs).length };
+    };
+    const lateOnes = (org: string, n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        rec(`L-${org}-${i}`, org, 'tax.late_payment', formatDate(parseInstant('2025-06-01')! + i * DAY)),
+      );
+    await new Ingestor(r.ctx).apply([
+      ...subjects,
+      rec('C1', ORGS[0]!, 'court.judgment_default', '2026-03-01'),
+      rec('C2', ORGS[1]!, 'court.judgment_default', '2026-03-01'),
+      ...lateOnes(ORGS[1]!, 200),
+    ]);
+    const small = await sizeFor(ORGS[0]!);
+    const large = await sizeFor(ORGS[1]!);
+    assert.ok(
+      large.bytes < small.bytes + 20,
+      `201 records take ${large.bytes} bytes, 1 record ${small.bytes}`,
+    );
+    assert.equal((await replay(r.ctx, large.id)).status, 'match');
+    assert.equal((await replay(r.ctx, large.id)).inputs.records, 201);
+
+    // rewrite a record and its stored hash together: the record is consistent with itself, not with the decision
+    const db = new Database(r.location.db!);
+    const row = db.prepare("select * from records where record_id = 'C2'").get() as Record<string, unknown>;
+    const moved = { ...row, occurred_at: Number(row.occurred_at) - DAY };
+    db.prepare("update records set occurred_at = ?, content_hash = ? where record_id = 'C2'").run(
+      moved.occurred_at,
+      recordContentHash(moved as unknown as Parameters<typeof recordContentHash>[0]),
+    );
+    db.close();
+    const altered = await replay(r.ctx, large.id);
+    assert.equal(altered.status, 'mismatch');
+    assert.match(altered.detail, /digest/);
+  } finally {
+    await r.dispose();
+  }
+});
+
+test('a decision stored with the earlier format of its inputs (every record listed) still replays', async () => {
+  const r = await testRegistry('2026-06-01');
+  try {
+    await new Ingestor(r.ctx).apply([
+      ...subjects,
+      rec('C1', ORGS[0]!, 'court.judgment_default', '2026-03-01'),
+    ]);
+    const d = (await exportFile(r.ctx, ORGS[0]!)).decisions.find((x) => x.event === 'entry')!;
+    const db = new Database(r.location.db!);
+    const stored = db.prepare('select data from decisions where id = ?').get(d.id) as { data: string };
+    const data = JSON.parse(stored.data);
+    const recs = db.prepare('select subject_id, source, record_id, content_hash from records').all() as {
+      subject_id: number;
+      source: string;
+      record_id: string;
+      content_hash: string;
+    }[];
+    data.inputs = {
+      rulebooks: data.inputs.rulebooks,
+      records: recs.map((x) => ({
+        key: `${x.source}/${x.record_id}`,
+        subject: x.subject_id,
+        content_hash: x.content_hash,
+      })),
+      at: data.inputs.at,
+    };
+    db.prepare('update decisions set data = ? where id = ?').run(JSON.stringify(data), d.id);
+    assert.equal((await replay(r.ctx, d.id)).status, 'match');
+    db.prepare("update records set content_hash = 'x' where record_id = 'C1'").run();
+    db.close();
+    const old = await replay(r.ctx, d.id);
+    assert.equal(old.status, 'mismatch', 'the earlier format still catches a changed record');
+    assert.match(old.detail, /C1/);
   } finally {
     await r.dispose();
   }

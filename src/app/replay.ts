@@ -6,7 +6,7 @@ import type { Rulebook } from '../rules/rulebook.model.ts';
 import { Timeline } from '../rules/scorer.ts';
 import { RulebookSet } from '../rules/versions.ts';
 import type { AppContext } from './context.ts';
-import { type DecisionInputs, decodeState, type StoredState } from './derive.ts';
+import { type DecisionInputs, decodeState, inputsDigest, type StoredState } from './derive.ts';
 import { loadFiles } from './files.ts';
 import type { Tx } from './ports.ts';
 import { combineAnswers } from './queries.ts';
@@ -35,6 +35,59 @@ async function versionsOf(tx: Tx, hashes: readonly string[]): Promise<RulebookSe
     out.push(r.value);
   }
   return new RulebookSet(out);
+}
+
+type InputRecords =
+  | { readonly status: 'ok'; readonly keys: ReadonlySet<string>; readonly count: number }
+  | { readonly status: 'inputs_purged' | 'mismatch'; readonly detail: string; readonly count: number };
+
+const purgedDetail = (keys: readonly string[], n = keys.length) =>
+  `cannot be recomputed: ${n} input record(s) were purged under retention${keys.length > 0 ? ` (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', …' : ''})` : ''}`;
+const changedDetail = (key: string) =>
+  `record ${key} has changed since the decision was taken (its content no longer matches its hash)`;
+
+/** The records a decision saw, found again and checked against their hashes (both formats of DecisionInputs). */
+async function inputRecords(tx: Tx, inputs: DecisionInputs): Promise<InputRecords> {
+  if (inputs.records) {
+    const listed = inputs.records;
+    const stored = await tx.recordsByKeys(
+      listed.map((r) => ({
+        source: r.key.slice(0, r.key.indexOf('/')),
+        record_id: r.key.slice(r.key.indexOf('/') + 1),
+      })),
+    );
+    const byKey = new Map(stored.map((r) => [`${r.source}/${r.record_id}`, r]));
+    const purged = listed.filter((r) => !byKey.has(r.key)).map((r) => r.key);
+    if (purged.length > 0)
+      return { status: 'inputs_purged', detail: purgedDetail(purged), count: listed.length };
+    for (const r of listed) {
+      const now = byKey.get(r.key)!;
+      if (recordContentHash(now) !== r.content_hash || now.content_hash !== r.content_hash)
+        return { status: 'mismatch', detail: changedDetail(r.key), count: listed.length };
+    }
+    return { status: 'ok', keys: new Set(listed.map((r) => r.key)), count: listed.length };
+  }
+  const ledger = inputs.ledger ?? [];
+  const all = await tx.recordsOf(ledger.map((l) => l.subject));
+  const rows = all.filter((r) => {
+    const l = ledger.find((x) => x.subject === Number(r.subject_id));
+    return l !== undefined && Number(r.seq) <= l.upto;
+  });
+  const count = ledger.reduce((n, l) => n + l.count, 0);
+  // records leave the ledger only by purge: fewer than were seen means some were purged
+  if (rows.length < count)
+    return { status: 'inputs_purged', detail: purgedDetail([], count - rows.length), count };
+  for (const r of rows)
+    if (recordContentHash(r) !== r.content_hash)
+      return { status: 'mismatch', detail: changedDetail(`${r.source}/${r.record_id}`), count };
+  if (rows.length !== count || inputsDigest(rows) !== inputs.digest)
+    return {
+      status: 'mismatch',
+      detail:
+        'the records no longer match the digest recorded with the decision (a record or its hash was altered)',
+      count,
+    };
+  return { status: 'ok', keys: new Set(rows.map((r) => `${r.source}/${r.record_id}`)), count };
 }
 
 function sameEntry(a: ListEntry, b: ListEntry): string | undefined {
@@ -68,51 +121,16 @@ export async function replay(ctx: AppContext, id: string): Promise<ReplayResult>
     const inputs = data.inputs;
     if (!inputs)
       throw new CredenceError('decision.no_inputs', `decision ${id} was recorded without its inputs`);
-    const summary = {
-      rulebooks: inputs.rulebooks,
-      records: inputs.records.length,
-      at: formatInstant(Number(row.recorded_at)),
-    };
     const versions = await versionsOf(tx, inputs.rulebooks);
+    const at = formatInstant(Number(row.recorded_at));
+    const seen = await inputRecords(tx, inputs);
+    const summary = { rulebooks: inputs.rulebooks, records: seen.count, at };
     if (typeof versions === 'string')
       return { id, kind: 'list decision', status: 'mismatch', detail: versions, inputs: summary };
-    const stored = await tx.recordsByKeys(
-      inputs.records.map((r) => ({
-        source: r.key.slice(0, r.key.indexOf('/')),
-        record_id: r.key.slice(r.key.indexOf('/') + 1),
-      })),
-    );
-    const byKey = new Map(stored.map((r) => [`${r.source}/${r.record_id}`, r]));
-    const purged = inputs.records.filter((r) => !byKey.has(r.key)).map((r) => r.key);
-    if (purged.length > 0) {
-      return {
-        id,
-        kind: 'list decision',
-        status: 'inputs_purged',
-        detail: `cannot be recomputed: ${purged.length} input record(s) were purged under retention (${purged.slice(0, 3).join(', ')}${purged.length > 3 ? ', …' : ''})`,
-        inputs: summary,
-      };
-    }
-    for (const r of inputs.records) {
-      const now = byKey.get(r.key)!;
-      if (recordContentHash(now) !== r.content_hash || now.content_hash !== r.content_hash) {
-        return {
-          id,
-          kind: 'list decision',
-          status: 'mismatch',
-          detail: `record ${r.key} has changed since the decision was taken (its content no longer matches its hash)`,
-          inputs: summary,
-        };
-      }
-    }
+    if (seen.status !== 'ok')
+      return { id, kind: 'list decision', status: seen.status, detail: seen.detail, inputs: summary };
     const subjectId = Number(row.subject_id);
-    const { files } = await loadFiles(
-      tx,
-      versions,
-      [subjectId],
-      Number(row.recorded_at),
-      new Set(inputs.records.map((r) => r.key)),
-    );
+    const { files } = await loadFiles(tx, versions, [subjectId], Number(row.recorded_at), seen.keys);
     const file = files.get(subjectId);
     if (!file)
       return {
@@ -143,7 +161,7 @@ export async function replay(ctx: AppContext, id: string): Promise<ReplayResult>
           id,
           kind: 'list decision',
           status: 'match',
-          detail: `recomputed from ${inputs.records.length} record(s) and ${inputs.rulebooks.length} rulebook version(s): same list, dates and grounds`,
+          detail: `recomputed from ${seen.count} record(s) and ${inputs.rulebooks.length} rulebook version(s): same list, dates and grounds`,
           inputs: summary,
         };
   });
