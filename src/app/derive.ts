@@ -19,6 +19,15 @@ function gradeRank(rb: Rulebook, grade: string): number {
 export interface StoredState {
   readonly entries: readonly ListEntry[];
   readonly spans: readonly MeasureSpan[];
+  /** The ledger it was derived from (see DecisionInputs): a check records it, so that its replay sees the same. */
+  readonly ledger?: readonly LedgerMark[];
+}
+
+/** A subject's part of the ledger a derivation saw: its records up to this sequence number, this many of them. */
+export interface LedgerMark {
+  readonly subject: number;
+  readonly upto: number;
+  readonly count: number;
 }
 
 const INF = Number.POSITIVE_INFINITY;
@@ -28,6 +37,7 @@ export function encodeState(s: StoredState): string {
   return JSON.stringify({
     entries: s.entries.map((e) => (e.until === INF ? { ...e, until: null } : e)),
     spans: s.spans.map((x) => (x.until === INF ? { ...x, until: null } : x)),
+    ...(s.ledger ? { ledger: s.ledger } : {}),
   });
 }
 
@@ -35,10 +45,12 @@ export function decodeState(text: string): StoredState {
   const raw = JSON.parse(text) as {
     entries: (Omit<ListEntry, 'until'> & { until: number | null })[];
     spans: (Omit<MeasureSpan, 'until'> & { until: number | null })[];
+    ledger?: LedgerMark[];
   };
   return {
     entries: raw.entries.map((e) => ({ ...e, until: e.until ?? INF })),
     spans: raw.spans.map((s) => ({ ...s, until: s.until ?? INF })),
+    ...(raw.ledger ? { ledger: raw.ledger } : {}),
   };
 }
 
@@ -51,7 +63,7 @@ export function decodeState(text: string): StoredState {
  */
 export interface DecisionInputs {
   readonly rulebooks: readonly string[];
-  readonly ledger?: readonly { readonly subject: number; readonly upto: number; readonly count: number }[];
+  readonly ledger?: readonly LedgerMark[];
   /** sha256 over `source/id:content_hash` of those records, in key order. */
   readonly digest?: string;
   /** The earlier format: every input record. */
@@ -124,17 +136,25 @@ export async function recompute(
   versions: RulebookSet,
   ids: readonly number[],
   now: number,
-): Promise<{ loaded: LoadedFiles; derivations: Map<number, Derivation> }> {
+): Promise<{ loaded: LoadedFiles; derivations: Map<number, Derivation>; states: Map<number, StoredState> }> {
   await tx.lockSubjects(ids);
   const loaded = await loadFiles(tx, versions, ids);
   const before = new Map((await tx.derivedOf(ids)).map((r) => [Number(r.subject_id), r]));
   const known = await tx.decisionIdsOf(ids);
   const derivations = new Map<number, Derivation>();
+  const states = new Map<number, StoredState>();
   const derived: DerivedRow[] = [];
   const decisions: DecisionRow[] = [];
   for (const [id, file] of loaded.files) {
     const d = derive(new Timeline(file, versions), now);
     derivations.set(id, d);
+    const involved = loaded.involved.get(id) ?? [id];
+    const ledger = involved.map((sid): LedgerMark => {
+      const own = loaded.rows.get(sid) ?? [];
+      return { subject: sid, upto: own.reduce((m, r) => Math.max(m, Number(r.seq)), 0), count: own.length };
+    });
+    const state: StoredState = { entries: d.entries, spans: d.spans, ledger };
+    states.set(id, state);
     derived.push({
       subject_id: id,
       score: d.summary.score,
@@ -142,25 +162,14 @@ export async function recompute(
       next_change_at: d.summary.nextChangeAt,
       computed_at: now,
       rulebook_hash: d.summary.rulebook.hash,
-      state: encodeState({ entries: d.entries, spans: d.spans }),
+      state: encodeState(state),
     });
-    const inputs = (): DecisionInputs => {
-      const involved = loaded.involved.get(id) ?? [id];
-      const rows = involved.flatMap((sid) => loaded.rows.get(sid) ?? []);
-      return {
-        rulebooks: versions.versions.map((v) => v.hash),
-        ledger: involved.map((sid) => {
-          const own = loaded.rows.get(sid) ?? [];
-          return {
-            subject: sid,
-            upto: own.reduce((m, r) => Math.max(m, Number(r.seq)), 0),
-            count: own.length,
-          };
-        }),
-        digest: inputsDigest(rows),
-        at: now,
-      };
-    };
+    const inputs = (): DecisionInputs => ({
+      rulebooks: versions.versions.map((v) => v.hash),
+      ledger,
+      digest: inputsDigest(involved.flatMap((sid) => loaded.rows.get(sid) ?? [])),
+      at: now,
+    });
     decisions.push(...decisionRows(id, d.entries, now, known, inputs));
   }
   await tx.upsertDerived(derived);
@@ -177,5 +186,5 @@ export async function recompute(
       notices.push(gradeDropNotice(d.subject_id, prev.grade, d.grade, d.score, now, rb));
   }
   await emitNotices(tx, notices, now);
-  return { loaded, derivations };
+  return { loaded, derivations, states };
 }

@@ -165,6 +165,25 @@ test('a condition decision replays from the records it saw, not from records rec
   }
 });
 
+test('a check replays from the ledger it was answered from, not from records stored later in the same instant', async () => {
+  // the registry's clock stands still: the check and the record after it carry the same time
+  const r = await testRegistry('2026-06-01');
+  try {
+    await new Ingestor(r.ctx).apply(subjects);
+    const before = await checkMeasure(r.ctx, ORGS[2]!, 'procurement.exclusion');
+    assert.equal(before.applies, false);
+    await new Ingestor(r.ctx).apply([rec('C9', ORGS[2]!, 'court.judgment_default', '2026-03-01')]);
+    const after = await checkMeasure(r.ctx, ORGS[2]!, 'procurement.exclusion');
+    assert.equal(after.applies, true, 'the record changes the answer');
+    const first = await replay(r.ctx, before.id);
+    assert.equal(first.status, 'match', first.detail);
+    assert.equal(first.inputs.records, 0);
+    assert.equal((await replay(r.ctx, after.id)).status, 'match');
+  } finally {
+    await r.dispose();
+  }
+});
+
 test('a decision records what it saw in a size that does not grow with the file; a record rewritten with a fresh hash is still caught', async () => {
   const r = await testRegistry('2026-06-01');
   try {

@@ -94,8 +94,8 @@ async function refreshIfDue(
   const out = new Map<number, StoredState>();
   for (const [id, r] of states) out.set(id, decodeState(r.state));
   if (due.length > 0) {
-    const { derivations } = await recompute(tx, versions, due, now);
-    for (const [id, d] of derivations) out.set(id, { entries: d.entries, spans: d.spans });
+    const { states: fresh } = await recompute(tx, versions, due, now);
+    for (const [id, st] of fresh) out.set(id, st);
   }
   return out;
 }
@@ -204,7 +204,13 @@ export async function checkMeasure(
       applies: applies ? 1 : 0,
       until,
       decisions: JSON.stringify(decisions),
-      inputs: JSON.stringify({ rulebooks: versions.versions.map((v) => v.hash), holders, at: when }),
+      // the ledger the holders' states were derived from: replay recomputes from exactly those records
+      inputs: JSON.stringify({
+        rulebooks: versions.versions.map((v) => v.hash),
+        holders,
+        at: when,
+        ledger: holders.flatMap((h) => states.get(h.id)?.ledger ?? []),
+      }),
     });
     return {
       subject: refOf(s),

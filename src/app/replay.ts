@@ -6,7 +6,13 @@ import type { Rulebook } from '../rules/rulebook.model.ts';
 import { Timeline } from '../rules/scorer.ts';
 import { RulebookSet } from '../rules/versions.ts';
 import type { AppContext } from './context.ts';
-import { type DecisionInputs, decodeState, inputsDigest, type StoredState } from './derive.ts';
+import {
+  type DecisionInputs,
+  decodeState,
+  inputsDigest,
+  type LedgerMark,
+  type StoredState,
+} from './derive.ts';
 import { loadFiles } from './files.ts';
 import type { Tx } from './ports.ts';
 import { combineAnswers } from './queries.ts';
@@ -174,6 +180,7 @@ async function replayCheck(tx: Tx, id: string, subjectId: number, seq: number): 
     rulebooks: string[];
     holders: { id: number; via: string }[];
     at: number;
+    ledger?: LedgerMark[];
   } | null;
   if (!inputs) throw new CredenceError('decision.no_inputs', `check ${id} was recorded without its inputs`);
   const summary = { rulebooks: inputs.rulebooks, records: 0, at: formatInstant(Number(row.asked_at)) };
@@ -181,7 +188,17 @@ async function replayCheck(tx: Tx, id: string, subjectId: number, seq: number): 
   if (typeof versions === 'string')
     return { id, kind: 'check', status: 'mismatch', detail: versions, inputs: summary };
   const ids = inputs.holders.map((h) => h.id);
-  const { files } = await loadFiles(tx, versions, ids, Number(row.asked_at));
+  // the records the answer was derived from; checks recorded before their ledger was kept go by time alone
+  let only: Set<string> | undefined;
+  if (inputs.ledger) {
+    const upto = new Map(inputs.ledger.map((l) => [l.subject, l.upto]));
+    only = new Set(
+      (await tx.recordsOf([...upto.keys()]))
+        .filter((r) => Number(r.seq) <= (upto.get(Number(r.subject_id)) ?? 0))
+        .map((r) => `${r.source}/${r.record_id}`),
+    );
+  }
+  const { files } = await loadFiles(tx, versions, ids, Number(row.asked_at), only);
   const states = new Map<number, StoredState>();
   let records = 0;
   for (const [hid, file] of files) {
