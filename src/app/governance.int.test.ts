@@ -267,7 +267,7 @@ test('a decision stored with the earlier format of its inputs (every record list
   }
 });
 
-test('property: every list decision of a random ledger replays to a match', async () => {
+test('property: every list decision and every check of a random ledger replays to a match', async () => {
   const types = [
     'court.judgment_default',
     'tax.evasion',
@@ -286,6 +286,7 @@ test('property: every list decision of a random ledger replays to a match', asyn
       ),
       async (rs) => {
         const r = await testRegistry('2026-11-01');
+        const checks: string[] = [];
         try {
           const src = [...subjects, { kind: 'source', id: 'market', name: 'Market', domains: ['market'] }];
           await new Ingestor(r.ctx).apply(src);
@@ -296,6 +297,11 @@ test('property: every list decision of a random ledger replays to a match', asyn
             };
             const res = await new Ingestor(r.ctx).apply([line]);
             assert.ok(res[0]?.ok, JSON.stringify(res[0]));
+            checks.push((await checkMeasure(r.ctx, ORGS[x.org]!, 'procurement.exclusion')).id);
+          }
+          for (const id of checks) {
+            const rp = await replay(r.ctx, id);
+            assert.equal(rp.status, 'match', `${id}: ${rp.detail}`);
           }
           for (const u of ORGS) {
             for (const d of (await exportFile(r.ctx, u)).decisions) {
