@@ -1,14 +1,14 @@
 import { checkNationalId } from '../domain/national-id.ts';
-import { checkUsci } from '../domain/usci.ts';
 import type { Rulebook } from '../rules/rulebook.model.ts';
 import type { RulebookSet } from '../rules/versions.ts';
 import { audit } from './audit.ts';
 import { type AppContext, sha256 } from './context.ts';
 import { recompute } from './derive.ts';
 import { affectedBy } from './files.ts';
-import { FIELDS, Reject, reject, text, unknownFields } from './ingest.input.ts';
+import { FIELDS, Reject, reject, unknownFields } from './ingest.input.ts';
 import { type RecordDeps, validateRecordFields } from './ingest.records.ts';
 import { registerException, registerSource } from './ingest.sources.ts';
+import { registerOrganization, registerPerson, type SubjectDeps } from './ingest.subjects.ts';
 import { emitNotices, recordNotice } from './notices.ts';
 import type { RecordRow, SourceRow, SubjectRow, Tx } from './ports.ts';
 import { recordContentHash } from './records.ts';
@@ -179,125 +179,17 @@ export class Ingestor {
     const now = this.ctx.clock.now();
     if (kind === 'source') return registerSource(tx, this.ctx, this.sources, l, now);
     if (kind === 'usci_exception') return registerException(tx, this.ctx, this.exceptions, l, now);
-    if (kind === 'person') {
-      const nid = text(l, 'national_id', { required: true })!;
-      const c = checkNationalId(nid);
-      if (!c.ok) reject('subject.invalid_national_id', 'national_id', `national_id: ${c.message}`);
-      const name = text(l, 'name', { required: true, max: 200 })!;
-      const hash = this.ctx.hashNationalId(nid);
-      const existing = await this.personByHash(tx, hash);
-      if (existing) {
-        if (existing.name === name) return { ok: true, status: 'unchanged', what: `person ${existing.id}` };
-        await tx.updateSubject(Number(existing.id), { name });
-        this.byHash.set(hash, { ...existing, name });
-        await audit(tx, this.ctx, 'subject.update', Number(existing.id), { name });
-        return { ok: true, status: 'updated', what: `person ${existing.id}` };
-      }
-      const row = {
-        kind: 'person' as const,
-        usci: null,
-        id_hash: hash,
-        name,
-        parent_id: null,
-        created_at: now,
-      };
-      const id = await tx.insertSubject(row);
-      this.byHash.set(hash, { ...row, id });
-      this.registered.push(id);
-      await audit(tx, this.ctx, 'subject.register', id, { kind: 'person' });
-      return { ok: true, status: 'created', what: `person ${id}` };
-    }
-    // organization
-    const usci = text(l, 'usci', { required: true })!;
-    const c = checkUsci(usci, this.exceptions);
-    if (!c.ok) reject('subject.invalid_usci', 'usci', `usci: ${c.message}`);
-    const name = text(l, 'name', { required: true, max: 300 })!;
-    let parentId: number | null = null;
-    const parent = text(l, 'parent');
-    if (parent !== undefined) {
-      if (parent === usci)
-        reject('subject.invalid_parent', 'parent', 'an organization cannot be its own parent');
-      const p = await this.orgByUsci(tx, parent);
-      if (!p)
-        reject(
-          'subject.unknown_parent',
-          'parent',
-          `parent ${parent} is not registered (register the headquarters first)`,
-        );
-      parentId = Number(p.id);
-    }
-    const roles: { role: 'legal_representative' | 'actual_controller'; person: number }[] = [];
-    for (const role of ['legal_representative', 'actual_controller'] as const) {
-      const nid = text(l, role);
-      if (nid === undefined) continue;
-      const pc = checkNationalId(nid);
-      if (!pc.ok) reject('subject.invalid_national_id', role, `${role}: ${pc.message}`);
-      const person = await this.personByHash(tx, this.ctx.hashNationalId(nid));
-      if (!person)
-        reject(
-          'subject.unknown_person',
-          role,
-          `${role}: this person is not registered (register the person first)`,
-        );
-      roles.push({ role, person: Number(person.id) });
-    }
-    const existing = await this.orgByUsci(tx, usci);
-    let id: number;
-    let status: 'created' | 'updated' | 'unchanged' = 'unchanged';
-    if (existing) {
-      id = Number(existing.id);
-      if (parentId !== null) await this.assertNoCycle(tx, id, parentId);
-      if (existing.name !== name || Number(existing.parent_id ?? -1) !== (parentId ?? -1)) {
-        await tx.updateSubject(id, { name, parent_id: parentId });
-        this.byUsci.set(usci, { ...existing, name, parent_id: parentId });
-        status = 'updated';
-      }
-    } else {
-      const row = {
-        kind: 'organization' as const,
-        usci,
-        id_hash: null,
-        name,
-        parent_id: parentId,
-        created_at: now,
-      };
-      id = await tx.insertSubject(row);
-      this.byUsci.set(usci, { ...row, id });
-      this.registered.push(id);
-      status = 'created';
-    }
-    const current = await tx.relationsOfOrgs([id]);
-    for (const r of roles) {
-      if (current.some((c) => c.role === r.role && Number(c.person_id) === r.person)) continue;
-      await tx.setRelation({ org_id: id, role: r.role, person_id: r.person });
-      if (status === 'unchanged') status = 'updated';
-    }
-    if (status !== 'unchanged')
-      await audit(tx, this.ctx, status === 'created' ? 'subject.register' : 'subject.update', id, {
-        kind: 'organization',
-        usci,
-        name,
-        parent: parent ?? null,
-      });
-    if (status === 'updated' && existing)
-      await recompute(tx, this.versions!, await affectedBy(tx, [id], []), now);
-    return { ok: true, status, what: `organization ${usci}` };
-  }
-
-  private async assertNoCycle(tx: Tx, id: number, parentId: number): Promise<void> {
-    let cur: number | null = parentId;
-    const seen = new Set<number>();
-    while (cur !== null && !seen.has(cur)) {
-      if (cur === id)
-        reject(
-          'subject.invalid_parent',
-          'parent',
-          'this parent would make the organization its own ancestor',
-        );
-      seen.add(cur);
-      const [row] = await tx.subjectsById([cur]);
-      cur = row?.parent_id === null || row?.parent_id === undefined ? null : Number(row.parent_id);
-    }
+    const deps: SubjectDeps = {
+      ctx: this.ctx,
+      exceptions: this.exceptions,
+      byUsci: this.byUsci,
+      byHash: this.byHash,
+      registered: this.registered,
+      versions: () => this.versions!,
+      orgByUsci: (t, usci) => this.orgByUsci(t, usci),
+      personByHash: (t, hash) => this.personByHash(t, hash),
+    };
+    return kind === 'person' ? registerPerson(deps, tx, l, now) : registerOrganization(deps, tx, l, now);
   }
 
   private async orgByUsci(tx: Tx, usci: string): Promise<SubjectRow | undefined> {
