@@ -68,7 +68,14 @@ export const ReplayView = Type.Object({
   kind: Type.String(),
   status: Type.Union([Type.Literal('match'), Type.Literal('mismatch'), Type.Literal('inputs_purged')]),
   detail: Type.String(),
-  inputs: Type.Object({ rulebooks: Type.Array(Type.String()), records: Type.Integer(), at: Instant }),
+  inputs: Type.Object({
+    rulebooks: Type.Array(Type.String()),
+    records: Type.Integer(),
+    at: Instant,
+    record_ids: Type.Array(Type.Object({ record: Type.String(), content_hash: Type.String() }), {
+      description: 'the input records by source/id, with their content hashes as stored now',
+    }),
+  }),
 });
 
 export const AuditHead = Type.Object({
@@ -196,7 +203,10 @@ export function governanceRoutes(app: Api): void {
     }),
     async (req) => {
       const r = await replay(req.actx, req.params.id);
-      return { ...r, inputs: { ...r.inputs, rulebooks: [...r.inputs.rulebooks] } };
+      return {
+        ...r,
+        inputs: { ...r.inputs, rulebooks: [...r.inputs.rulebooks], record_ids: [...r.inputs.record_ids] },
+      };
     },
   );
 }

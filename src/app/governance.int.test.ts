@@ -178,7 +178,13 @@ test('a check replays from the ledger it was answered from, not from records sto
     const first = await replay(r.ctx, before.id);
     assert.equal(first.status, 'match', first.detail);
     assert.equal(first.inputs.records, 0);
-    assert.equal((await replay(r.ctx, after.id)).status, 'match');
+    assert.deepEqual(first.inputs.record_ids, []);
+    const second = await replay(r.ctx, after.id);
+    assert.equal(second.status, 'match');
+    assert.deepEqual(
+      second.inputs.record_ids.map((x) => x.record),
+      ['court/C9'],
+    );
   } finally {
     await r.dispose();
   }
@@ -210,7 +216,10 @@ test('a decision records what it saw in a size that does not grow with the file;
       `201 records take ${large.bytes} bytes, 1 record ${small.bytes}`,
     );
     assert.equal((await replay(r.ctx, large.id)).status, 'match');
-    assert.equal((await replay(r.ctx, large.id)).inputs.records, 201);
+    const named = (await replay(r.ctx, large.id)).inputs;
+    assert.equal(named.records, 201);
+    assert.equal(named.record_ids.length, 201, 'the replay names every input record');
+    assert.match(named.record_ids.find((x) => x.record === 'court/C2')?.content_hash ?? '', /^[0-9a-f]{64}$/);
 
     // rewrite a record and its stored hash together: the record is consistent with itself, not with the decision
     const db = new Database(r.location.db!);

@@ -14,7 +14,7 @@ import {
   type StoredState,
 } from './derive.ts';
 import { loadFiles } from './files.ts';
-import type { Tx } from './ports.ts';
+import type { RecordRow, Tx } from './ports.ts';
 import { combineAnswers } from './queries.ts';
 import { recordContentHash } from './records.ts';
 import { checkRulebook } from './rulebooks.ts';
@@ -26,7 +26,13 @@ export interface ReplayResult {
   readonly kind: 'list decision' | 'check';
   readonly status: ReplayStatus;
   readonly detail: string;
-  readonly inputs: { readonly rulebooks: readonly string[]; readonly records: number; readonly at: string };
+  readonly inputs: {
+    readonly rulebooks: readonly string[];
+    readonly records: number;
+    readonly at: string;
+    /** The input records by id (`source/id`) with the content hashes they have now, as far as they are stored. */
+    readonly record_ids: readonly RecordId[];
+  };
 }
 
 async function versionsOf(tx: Tx, hashes: readonly string[]): Promise<RulebookSet | string> {
@@ -43,9 +49,17 @@ async function versionsOf(tx: Tx, hashes: readonly string[]): Promise<RulebookSe
   return new RulebookSet(out);
 }
 
-type InputRecords =
-  | { readonly status: 'ok'; readonly keys: ReadonlySet<string>; readonly count: number }
-  | { readonly status: 'inputs_purged' | 'mismatch'; readonly detail: string; readonly count: number };
+interface RecordId {
+  readonly record: string;
+  readonly content_hash: string;
+}
+const idsOf = (rows: readonly Pick<RecordRow, 'source' | 'record_id' | 'content_hash'>[]): RecordId[] =>
+  rows.map((r) => ({ record: `${r.source}/${r.record_id}`, content_hash: r.content_hash }));
+
+type InputRecords = { readonly count: number; readonly used: readonly RecordId[] } & (
+  | { readonly status: 'ok'; readonly keys: ReadonlySet<string> }
+  | { readonly status: 'inputs_purged' | 'mismatch'; readonly detail: string }
+);
 
 const purgedDetail = (keys: readonly string[], n = keys.length) =>
   `cannot be recomputed: ${n} input record(s) were purged under retention${keys.length > 0 ? ` (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', …' : ''})` : ''}`;
@@ -63,15 +77,15 @@ async function inputRecords(tx: Tx, inputs: DecisionInputs): Promise<InputRecord
       })),
     );
     const byKey = new Map(stored.map((r) => [`${r.source}/${r.record_id}`, r]));
+    const base = { count: listed.length, used: idsOf(stored) };
     const purged = listed.filter((r) => !byKey.has(r.key)).map((r) => r.key);
-    if (purged.length > 0)
-      return { status: 'inputs_purged', detail: purgedDetail(purged), count: listed.length };
+    if (purged.length > 0) return { ...base, status: 'inputs_purged', detail: purgedDetail(purged) };
     for (const r of listed) {
       const now = byKey.get(r.key)!;
       if (recordContentHash(now) !== r.content_hash || now.content_hash !== r.content_hash)
-        return { status: 'mismatch', detail: changedDetail(r.key), count: listed.length };
+        return { ...base, status: 'mismatch', detail: changedDetail(r.key) };
     }
-    return { status: 'ok', keys: new Set(listed.map((r) => r.key)), count: listed.length };
+    return { ...base, status: 'ok', keys: new Set(listed.map((r) => r.key)) };
   }
   const ledger = inputs.ledger ?? [];
   const all = await tx.recordsOf(ledger.map((l) => l.subject));
@@ -79,21 +93,21 @@ async function inputRecords(tx: Tx, inputs: DecisionInputs): Promise<InputRecord
     const l = ledger.find((x) => x.subject === Number(r.subject_id));
     return l !== undefined && Number(r.seq) <= l.upto;
   });
-  const count = ledger.reduce((n, l) => n + l.count, 0);
+  const base = { count: ledger.reduce((n, l) => n + l.count, 0), used: idsOf(rows) };
   // records leave the ledger only by purge: fewer than were seen means some were purged
-  if (rows.length < count)
-    return { status: 'inputs_purged', detail: purgedDetail([], count - rows.length), count };
+  if (rows.length < base.count)
+    return { ...base, status: 'inputs_purged', detail: purgedDetail([], base.count - rows.length) };
   for (const r of rows)
     if (recordContentHash(r) !== r.content_hash)
-      return { status: 'mismatch', detail: changedDetail(`${r.source}/${r.record_id}`), count };
-  if (rows.length !== count || inputsDigest(rows) !== inputs.digest)
+      return { ...base, status: 'mismatch', detail: changedDetail(`${r.source}/${r.record_id}`) };
+  if (rows.length !== base.count || inputsDigest(rows) !== inputs.digest)
     return {
+      ...base,
       status: 'mismatch',
       detail:
         'the records no longer match the digest recorded with the decision (a record or its hash was altered)',
-      count,
     };
-  return { status: 'ok', keys: new Set(rows.map((r) => `${r.source}/${r.record_id}`)), count };
+  return { ...base, status: 'ok', keys: new Set(rows.map((r) => `${r.source}/${r.record_id}`)) };
 }
 
 function sameEntry(a: ListEntry, b: ListEntry): string | undefined {
@@ -130,7 +144,7 @@ export async function replay(ctx: AppContext, id: string): Promise<ReplayResult>
     const versions = await versionsOf(tx, inputs.rulebooks);
     const at = formatInstant(Number(row.recorded_at));
     const seen = await inputRecords(tx, inputs);
-    const summary = { rulebooks: inputs.rulebooks, records: seen.count, at };
+    const summary = { rulebooks: inputs.rulebooks, records: seen.count, at, record_ids: seen.used };
     if (typeof versions === 'string')
       return { id, kind: 'list decision', status: 'mismatch', detail: versions, inputs: summary };
     if (seen.status !== 'ok')
@@ -183,7 +197,12 @@ async function replayCheck(tx: Tx, id: string, subjectId: number, seq: number): 
     ledger?: LedgerMark[];
   } | null;
   if (!inputs) throw new CredenceError('decision.no_inputs', `check ${id} was recorded without its inputs`);
-  const summary = { rulebooks: inputs.rulebooks, records: 0, at: formatInstant(Number(row.asked_at)) };
+  const summary = {
+    rulebooks: inputs.rulebooks,
+    records: 0,
+    at: formatInstant(Number(row.asked_at)),
+    record_ids: [] as RecordId[],
+  };
   const versions = await versionsOf(tx, inputs.rulebooks);
   if (typeof versions === 'string')
     return { id, kind: 'check', status: 'mismatch', detail: versions, inputs: summary };
@@ -198,7 +217,7 @@ async function replayCheck(tx: Tx, id: string, subjectId: number, seq: number): 
         .map((r) => `${r.source}/${r.record_id}`),
     );
   }
-  const { files } = await loadFiles(tx, versions, ids, Number(row.asked_at), only);
+  const { files, rows: used } = await loadFiles(tx, versions, ids, Number(row.asked_at), only);
   const states = new Map<number, StoredState>();
   let records = 0;
   for (const [hid, file] of files) {
@@ -231,7 +250,7 @@ async function replayCheck(tx: Tx, id: string, subjectId: number, seq: number): 
     detail: same
       ? `recomputed: ${row.measure} ${was.applies ? 'applied' : 'did not apply'}, as answered`
       : `answered ${JSON.stringify(was)}, recomputed ${JSON.stringify(again)}`,
-    inputs: { ...summary, records },
+    inputs: { ...summary, records, record_ids: idsOf([...used.values()].flat()) },
   };
 }
 
