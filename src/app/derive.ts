@@ -87,6 +87,14 @@ export function inputsDigest(
   );
 }
 
+/** The ledger a subject's derivation sees: a mark for it and for each branch or agent whose records reach it. */
+export function ledgerMarks(loaded: LoadedFiles, id: number): LedgerMark[] {
+  return (loaded.involved.get(id) ?? [id]).map((sid) => {
+    const own = loaded.rows.get(sid) ?? [];
+    return { subject: sid, upto: own.reduce((m, r) => Math.max(m, Number(r.seq)), 0), count: own.length };
+  });
+}
+
 /** The list decisions that have happened by `now` and are not yet recorded: warnings, entries and exits. */
 export function decisionRows(
   subjectId: number,
@@ -149,10 +157,7 @@ export async function recompute(
     const d = derive(new Timeline(file, versions), now);
     derivations.set(id, d);
     const involved = loaded.involved.get(id) ?? [id];
-    const ledger = involved.map((sid): LedgerMark => {
-      const own = loaded.rows.get(sid) ?? [];
-      return { subject: sid, upto: own.reduce((m, r) => Math.max(m, Number(r.seq)), 0), count: own.length };
-    });
+    const ledger = ledgerMarks(loaded, id);
     const state: StoredState = { entries: d.entries, spans: d.spans, ledger };
     states.set(id, state);
     derived.push({

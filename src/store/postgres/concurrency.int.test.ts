@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import pg from 'pg';
 import { verifyAudit } from '../../app/audit.ts';
-import { decisionRows, encodeState } from '../../app/derive.ts';
+import { decisionRows, encodeState, ledgerMarks } from '../../app/derive.ts';
 import { loadFiles } from '../../app/files.ts';
 import { activeRulebooks } from '../../app/rulebooks.ts';
 import { PG_ADMIN_URL, postgresAvailable, testRegistry } from '../../app/test-registry.ts';
@@ -263,9 +263,9 @@ test(`${WORKERS} import processes × ${PER_WORKER.toLocaleString('en-US')} recor
       await r.ctx.store.transaction(async (tx) => {
         for (let i = 0; i < ids.length; i += 250) {
           const chunk = ids.slice(i, i + 250);
-          const { files: loaded } = await loadFiles(tx, versions, chunk);
+          const files = await loadFiles(tx, versions, chunk);
           for (const id of chunk) {
-            const d = derive(new Timeline(loaded.get(id)!, versions), now);
+            const d = derive(new Timeline(files.files.get(id)!, versions), now);
             const row = derived.get(id);
             assert.ok(row, `subject ${id} has no derived row`);
             assert.deepEqual(
@@ -281,7 +281,7 @@ test(`${WORKERS} import processes × ${PER_WORKER.toLocaleString('en-US')} recor
                 grade: d.summary.grade,
                 next_change_at: d.summary.nextChangeAt,
                 rulebook_hash: d.summary.rulebook.hash,
-                state: encodeState({ entries: d.entries, spans: d.spans }),
+                state: encodeState({ entries: d.entries, spans: d.spans, ledger: ledgerMarks(files, id) }),
               },
               `subject ${id}: stored derived state differs from a recomputation`,
             );
