@@ -28,6 +28,8 @@ export interface LedgerMark {
   readonly subject: number;
   readonly upto: number;
   readonly count: number;
+  /** For an agent (a person): only its records on behalf of this organization, with a culpability, count. */
+  readonly on_behalf_of?: number;
 }
 
 const INF = Number.POSITIVE_INFINITY;
@@ -87,12 +89,34 @@ export function inputsDigest(
   );
 }
 
-/** The ledger a subject's derivation sees: a mark for it and for each branch or agent whose records reach it. */
-export function ledgerMarks(loaded: LoadedFiles, id: number): LedgerMark[] {
-  return (loaded.involved.get(id) ?? [id]).map((sid) => {
-    const own = loaded.rows.get(sid) ?? [];
-    return { subject: sid, upto: own.reduce((m, r) => Math.max(m, Number(r.seq)), 0), count: own.length };
-  });
+/** Does an agent's record reach the organization `id`? Only when made on its behalf with a culpability. */
+function onBehalf(r: RecordRow, id: number): boolean {
+  return r.on_behalf_of !== null && Number(r.on_behalf_of) === id && r.culpability !== null;
+}
+
+/**
+ * The records a subject's derivation depends on, and the marks that name them: per contributing subject the
+ * last sequence number and the count of its records that reach this one (an agent's: only those on its behalf),
+ * for subjects with at least one. They change exactly when the derivation's input changes.
+ */
+export function ledgerInputs(loaded: LoadedFiles, id: number): { marks: LedgerMark[]; rows: RecordRow[] } {
+  const involved = loaded.involved.get(id) ?? [id];
+  const agents = new Set(loaded.agentsOf.get(id) ?? []);
+  const marks: LedgerMark[] = [];
+  const rows: RecordRow[] = [];
+  for (const sid of involved) {
+    const all = loaded.rows.get(sid) ?? [];
+    const own = agents.has(sid) ? all.filter((r) => onBehalf(r, id)) : all;
+    if (own.length === 0) continue;
+    rows.push(...own);
+    marks.push({
+      subject: sid,
+      upto: own.reduce((m, r) => Math.max(m, Number(r.seq)), 0),
+      count: own.length,
+      ...(agents.has(sid) ? { on_behalf_of: id } : {}),
+    });
+  }
+  return { marks, rows };
 }
 
 /** The list decisions that have happened by `now` and are not yet recorded: warnings, entries and exits. */
@@ -156,8 +180,7 @@ export async function recompute(
   for (const [id, file] of loaded.files) {
     const d = derive(new Timeline(file, versions), now);
     derivations.set(id, d);
-    const involved = loaded.involved.get(id) ?? [id];
-    const ledger = ledgerMarks(loaded, id);
+    const { marks: ledger, rows: seen } = ledgerInputs(loaded, id);
     const state: StoredState = { entries: d.entries, spans: d.spans, ledger };
     states.set(id, state);
     derived.push({
@@ -172,7 +195,7 @@ export async function recompute(
     const inputs = (): DecisionInputs => ({
       rulebooks: versions.versions.map((v) => v.hash),
       ledger,
-      digest: inputsDigest(involved.flatMap((sid) => loaded.rows.get(sid) ?? [])),
+      digest: inputsDigest(seen),
       at: now,
     });
     decisions.push(...decisionRows(id, d.entries, now, known, inputs));

@@ -85,6 +85,8 @@ export interface LoadedFiles {
   readonly events: Map<number, RecordEventRow[]>;
   /** For each subject loaded: the subjects whose records are in its file (itself, its branches, its agents). */
   readonly involved: Map<number, number[]>;
+  /** For each subject loaded: its agents, persons whose records reach it only when made on its behalf. */
+  readonly agentsOf: Map<number, number[]>;
 }
 
 function group<T extends { subject_id: number }>(rows: readonly T[]): Map<number, T[]> {
@@ -173,6 +175,7 @@ export async function loadFiles(
   };
   const files = new Map<number, SubjectFile>();
   const involved = new Map<number, number[]>();
+  const agentsOfId = new Map<number, number[]>();
   for (const id of ids) {
     const s = subjects.get(id);
     if (!s) continue;
@@ -194,13 +197,11 @@ export async function loadFiles(
       .filter((a) => a.org === id && a.agent !== id)
       .map((a) => ({ subject: subjectRef(subjects.get(a.agent)!), records: ledgerOf(a.agent) }));
     files.set(id, { subject: subjectRef(s), records: ledgerOf(id), branches, agents: agentFiles });
-    involved.set(id, [
-      id,
-      ...branchIds,
-      ...agents.filter((a) => a.org === id && a.agent !== id).map((a) => a.agent),
-    ]);
+    const agentIds = agents.filter((a) => a.org === id && a.agent !== id).map((a) => a.agent);
+    agentsOfId.set(id, agentIds);
+    involved.set(id, [id, ...branchIds, ...agentIds]);
   }
-  return { files, subjects, rows, events, involved };
+  return { files, subjects, rows, events, involved, agentsOf: agentsOfId };
 }
 
 /** The subject and every organization its records reach: parents (transitively) and on_behalf_of targets. */

@@ -5,12 +5,22 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { DAY, formatDate, parseInstant } from '../domain/time.ts';
 import { makeUsci } from '../domain/usci.ts';
+import { derive } from '../rules/explain.ts';
+import { Timeline } from '../rules/scorer.ts';
+import { encodeState, ledgerInputs } from './derive.ts';
+import { loadFiles } from './files.ts';
 import { Ingestor } from './ingest.ts';
 import { purge } from './purge.ts';
 import { checkMeasure, exportFile, scoreOf } from './queries.ts';
 import { recordContentHash } from './records.ts';
 import { replay } from './replay.ts';
-import { checkRulebook, draftRulebook, publishRulebook, rulebookVersions } from './rulebooks.ts';
+import {
+  activeRulebooks,
+  checkRulebook,
+  draftRulebook,
+  publishRulebook,
+  rulebookVersions,
+} from './rulebooks.ts';
 import { EVIDENCE, testRegistry } from './test-registry.ts';
 import { whatIf } from './whatif.ts';
 
@@ -184,6 +194,42 @@ test('a check replays from the ledger it was answered from, not from records sto
     assert.deepEqual(
       second.inputs.record_ids.map((x) => x.record),
       ['court/C9'],
+    );
+  } finally {
+    await r.dispose();
+  }
+});
+
+test("an agent's records reach an organization's inputs only when made on its behalf", async () => {
+  const r = await testRegistry('2026-06-01');
+  try {
+    const PERSON = '110101199003074514';
+    const agentRec = (id: string, extra: Record<string, unknown>) => ({
+      ...rec(id, PERSON, 'tax.evasion', '2026-02-01'),
+      ...extra,
+    });
+    await new Ingestor(r.ctx).apply([
+      ...subjects,
+      { kind: 'person', national_id: PERSON, name: 'Zhang Wei' },
+      agentRec('A1', { on_behalf_of: ORGS[3], culpability: 'knowledge' }),
+    ]);
+    const org = Number((await r.ctx.store.transaction((tx) => tx.subjectsByUsci([ORGS[3]!])))[0]!.id);
+    const chk = await checkMeasure(r.ctx, ORGS[3]!, 'procurement.exclusion');
+    // the agent's own affairs do not touch the organization: its stored state stays a faithful recomputation
+    await new Ingestor(r.ctx).apply([agentRec('A2', {})]);
+    const [stored] = await r.ctx.store.derivedOf([org]);
+    const versions = await r.ctx.store.transaction((tx) => activeRulebooks(tx));
+    const again = await r.ctx.store.transaction(async (tx) => {
+      const files = await loadFiles(tx, versions, [org]);
+      const d = derive(new Timeline(files.files.get(org)!, versions), r.clock.now());
+      return encodeState({ entries: d.entries, spans: d.spans, ledger: ledgerInputs(files, org).marks });
+    });
+    assert.equal(stored?.state, again);
+    const rp = await replay(r.ctx, chk.id);
+    assert.equal(rp.status, 'match', rp.detail);
+    assert.deepEqual(
+      rp.inputs.record_ids.map((x) => x.record),
+      ['tax-bureau/A1'],
     );
   } finally {
     await r.dispose();

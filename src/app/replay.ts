@@ -66,6 +66,19 @@ const purgedDetail = (keys: readonly string[], n = keys.length) =>
 const changedDetail = (key: string) =>
   `record ${key} has changed since the decision was taken (its content no longer matches its hash)`;
 
+/** The records that ledger marks name (see ledgerInputs): up to each mark's sequence, an agent's on behalf only. */
+async function markedRecords(tx: Tx, marks: readonly LedgerMark[]): Promise<RecordRow[]> {
+  const bySubject = new Map(marks.map((m) => [m.subject, m]));
+  return (await tx.recordsOf([...bySubject.keys()])).filter((r) => {
+    const m = bySubject.get(Number(r.subject_id));
+    if (!m || Number(r.seq) > m.upto) return false;
+    return (
+      m.on_behalf_of === undefined ||
+      (r.on_behalf_of !== null && Number(r.on_behalf_of) === m.on_behalf_of && r.culpability !== null)
+    );
+  });
+}
+
 /** The records a decision saw, found again and checked against their hashes (both formats of DecisionInputs). */
 async function inputRecords(tx: Tx, inputs: DecisionInputs): Promise<InputRecords> {
   if (inputs.records) {
@@ -88,11 +101,7 @@ async function inputRecords(tx: Tx, inputs: DecisionInputs): Promise<InputRecord
     return { ...base, status: 'ok', keys: new Set(listed.map((r) => r.key)) };
   }
   const ledger = inputs.ledger ?? [];
-  const all = await tx.recordsOf(ledger.map((l) => l.subject));
-  const rows = all.filter((r) => {
-    const l = ledger.find((x) => x.subject === Number(r.subject_id));
-    return l !== undefined && Number(r.seq) <= l.upto;
-  });
+  const rows = await markedRecords(tx, ledger);
   const base = { count: ledger.reduce((n, l) => n + l.count, 0), used: idsOf(rows) };
   // records leave the ledger only by purge: fewer than were seen means some were purged
   if (rows.length < base.count)
@@ -209,14 +218,8 @@ async function replayCheck(tx: Tx, id: string, subjectId: number, seq: number): 
   const ids = inputs.holders.map((h) => h.id);
   // the records the answer was derived from; checks recorded before their ledger was kept go by time alone
   let only: Set<string> | undefined;
-  if (inputs.ledger) {
-    const upto = new Map(inputs.ledger.map((l) => [l.subject, l.upto]));
-    only = new Set(
-      (await tx.recordsOf([...upto.keys()]))
-        .filter((r) => Number(r.seq) <= (upto.get(Number(r.subject_id)) ?? 0))
-        .map((r) => `${r.source}/${r.record_id}`),
-    );
-  }
+  if (inputs.ledger)
+    only = new Set((await markedRecords(tx, inputs.ledger)).map((r) => `${r.source}/${r.record_id}`));
   const { files, rows: used } = await loadFiles(tx, versions, ids, Number(row.asked_at), only);
   const states = new Map<number, StoredState>();
   let records = 0;

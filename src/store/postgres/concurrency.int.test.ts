@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import pg from 'pg';
 import { verifyAudit } from '../../app/audit.ts';
-import { decisionRows, encodeState, ledgerMarks } from '../../app/derive.ts';
+import { decisionRows, encodeState, ledgerInputs } from '../../app/derive.ts';
 import { loadFiles } from '../../app/files.ts';
 import { activeRulebooks } from '../../app/rulebooks.ts';
 import { PG_ADMIN_URL, postgresAvailable, testRegistry } from '../../app/test-registry.ts';
@@ -281,7 +281,11 @@ test(`${WORKERS} import processes × ${PER_WORKER.toLocaleString('en-US')} recor
                 grade: d.summary.grade,
                 next_change_at: d.summary.nextChangeAt,
                 rulebook_hash: d.summary.rulebook.hash,
-                state: encodeState({ entries: d.entries, spans: d.spans, ledger: ledgerMarks(files, id) }),
+                state: encodeState({
+                  entries: d.entries,
+                  spans: d.spans,
+                  ledger: ledgerInputs(files, id).marks,
+                }),
               },
               `subject ${id}: stored derived state differs from a recomputation`,
             );
