@@ -116,6 +116,7 @@ export function ledgerInputs(loaded: LoadedFiles, id: number): { marks: LedgerMa
       ...(agents.has(sid) ? { on_behalf_of: id } : {}),
     });
   }
+  marks.sort((a, b) => a.subject - b.subject);
   return { marks, rows };
 }
 

@@ -197,7 +197,11 @@ export async function loadFiles(
       .filter((a) => a.org === id && a.agent !== id)
       .map((a) => ({ subject: subjectRef(subjects.get(a.agent)!), records: ledgerOf(a.agent) }));
     files.set(id, { subject: subjectRef(s), records: ledgerOf(id), branches, agents: agentFiles });
-    const agentIds = agents.filter((a) => a.org === id && a.agent !== id).map((a) => a.agent);
+    // in id order: the database returns them in no particular order
+    const agentIds = agents
+      .filter((a) => a.org === id && a.agent !== id)
+      .map((a) => a.agent)
+      .sort((a, b) => a - b);
     agentsOfId.set(id, agentIds);
     involved.set(id, [id, ...branchIds, ...agentIds]);
   }
