@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { DAY, formatDate, parseInstant } from '../domain/time.ts';
-import { makeUsci } from '../domain/usci.ts';
+import { ORGS, rec, subjects } from './governance.fixtures.ts';
 import { Ingestor } from './ingest.ts';
 import { scoreOf } from './queries.ts';
 import { checkRulebook, draftRulebook, publishRulebook, rulebookVersions } from './rulebooks.ts';
-import { EVIDENCE, testRegistry } from './test-registry.ts';
+import { testRegistry } from './test-registry.ts';
 import { whatIf } from './whatif.ts';
 
 const DEFAULT = readFileSync('rulebooks/default.yaml', 'utf8');
@@ -14,21 +14,6 @@ const bump = (text: string, version: string, effective: string) =>
   text
     .replace(/^version: .*$/m, `version: "${version}"`)
     .replace(/^effective_from: .*$/m, `effective_from: ${effective}`);
-const ORGS = [0, 1, 2, 3, 4].map((i) => makeUsci('91350100', `MA${String(i).padStart(6, '0')}`));
-const subjects = [
-  { kind: 'source', id: 'tax-bureau', name: 'Tax Bureau', domains: ['tax'] },
-  { kind: 'source', id: 'court', name: 'Court', domains: ['court'] },
-  ...ORGS.map((u, i) => ({ kind: 'organization', usci: u, name: `Org ${i}` })),
-];
-const rec = (id: string, subject: string, type: string, at: string) => ({
-  source: type.startsWith('court') ? 'court' : 'tax-bureau',
-  id,
-  subject,
-  type,
-  occurred_at: at,
-  legal_basis: 'basis',
-  evidence: [EVIDENCE],
-});
 
 test('a published version cannot take effect before its comment period ends, and is not used before its date', async () => {
   const r = await testRegistry('2026-11-01');

@@ -4,34 +4,18 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { DAY, formatDate, parseInstant } from '../domain/time.ts';
-import { makeUsci } from '../domain/usci.ts';
 import { derive } from '../rules/explain.ts';
 import { Timeline } from '../rules/scorer.ts';
 import { encodeState, ledgerInputs } from './derive.ts';
 import { loadFiles } from './files.ts';
+import { ORGS, rec, subjects } from './governance.fixtures.ts';
 import { Ingestor } from './ingest.ts';
 import { purge } from './purge.ts';
 import { checkMeasure, exportFile } from './queries.ts';
 import { recordContentHash } from './records.ts';
 import { replay } from './replay.ts';
 import { activeRulebooks } from './rulebooks.ts';
-import { EVIDENCE, testRegistry } from './test-registry.ts';
-
-const ORGS = [0, 1, 2, 3, 4].map((i) => makeUsci('91350100', `MA${String(i).padStart(6, '0')}`));
-const subjects = [
-  { kind: 'source', id: 'tax-bureau', name: 'Tax Bureau', domains: ['tax'] },
-  { kind: 'source', id: 'court', name: 'Court', domains: ['court'] },
-  ...ORGS.map((u, i) => ({ kind: 'organization', usci: u, name: `Org ${i}` })),
-];
-const rec = (id: string, subject: string, type: string, at: string) => ({
-  source: type.startsWith('court') ? 'court' : 'tax-bureau',
-  id,
-  subject,
-  type,
-  occurred_at: at,
-  legal_basis: 'basis',
-  evidence: [EVIDENCE],
-});
+import { testRegistry } from './test-registry.ts';
 
 test('replay: a list decision and a check recompute to the same answer; an altered record is a mismatch; a purged one is said so', async () => {
   const r = await testRegistry('2026-06-01');
