@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { activeRulebooks } from '../src/app/rulebooks.ts';
-import { testRegistry } from '../src/app/test-registry.ts';
+import { activeRulebooks } from '../src/app/governance/governance.rulebooks.ts';
+import { testRegistry } from '../src/app/testing/test-registry.ts';
 import { formatDate, parseInstant } from '../src/domain/time.ts';
 import type { RecordType, Rulebook } from '../src/rules/rulebook.model.ts';
 import { prng, simulatePopulation } from '../src/sim/population.ts';

@@ -7,9 +7,9 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { importLines } from '../src/app/import-file.ts';
-import { tick } from '../src/app/maintenance.ts';
-import { checkMeasure } from '../src/app/queries.ts';
+import { importLines } from '../src/app/ingest/ingest.file.ts';
+import { tick } from '../src/app/maintenance/maintenance.tick.ts';
+import { checkMeasure } from '../src/app/queries/queries.usecases.ts';
 import {
   arg,
   asLines,

@@ -7,8 +7,8 @@
  */
 import autocannon from 'autocannon';
 import { buildServer } from '../src/api/server.ts';
-import { importLines } from '../src/app/import-file.ts';
-import { createToken } from '../src/app/tokens.ts';
+import { importLines } from '../src/app/ingest/ingest.file.ts';
+import { createToken } from '../src/app/tokens/tokens.usecases.ts';
 import {
   arg,
   asLines,

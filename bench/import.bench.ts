@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { importLines } from '../src/app/import-file.ts';
+import { importLines } from '../src/app/ingest/ingest.file.ts';
 import { RECORD_COLUMNS } from '../src/store/postgres/postgres.bulk.ts';
 import {
   arg,

@@ -20,12 +20,12 @@ import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { importLines } from '../src/app/import-file.ts';
-import { rebuildAll } from '../src/app/maintenance.ts';
-import type { RecordRow } from '../src/app/ports.ts';
-import { checkMeasure } from '../src/app/queries.ts';
-import { activeRulebooks } from '../src/app/rulebooks.ts';
-import { postgresAvailable, testRegistry } from '../src/app/test-registry.ts';
+import { activeRulebooks } from '../src/app/governance/governance.rulebooks.ts';
+import { importLines } from '../src/app/ingest/ingest.file.ts';
+import { rebuildAll } from '../src/app/maintenance/maintenance.tick.ts';
+import type { RecordRow } from '../src/app/ports/ports.store.ts';
+import { checkMeasure } from '../src/app/queries/queries.usecases.ts';
+import { postgresAvailable, testRegistry } from '../src/app/testing/test-registry.ts';
 import { copyLines, RECORD_COLUMNS } from '../src/store/postgres/postgres.bulk.ts';
 import {
   arg,

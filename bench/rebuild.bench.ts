@@ -7,8 +7,8 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { importLines } from '../src/app/import-file.ts';
-import { rebuildAll } from '../src/app/maintenance.ts';
+import { importLines } from '../src/app/ingest/ingest.file.ts';
+import { rebuildAll } from '../src/app/maintenance/maintenance.tick.ts';
 import { simulatePopulation } from '../src/sim/population.ts';
 import { arg, asLines, fmt, freshRegistry, machine, median, NOW, ratio, rejectCounter } from './_util.ts';
 

@@ -10,8 +10,8 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { importLines } from '../src/app/import-file.ts';
-import { scoreOf } from '../src/app/queries.ts';
+import { importLines } from '../src/app/ingest/ingest.file.ts';
+import { scoreOf } from '../src/app/queries/queries.usecases.ts';
 import {
   arg,
   asLines,

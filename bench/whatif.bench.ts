@@ -8,10 +8,10 @@
 
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { importLines } from '../src/app/import-file.ts';
-import { rebuildAll } from '../src/app/maintenance.ts';
-import { checkRulebook } from '../src/app/rulebooks.ts';
-import { whatIf } from '../src/app/whatif.ts';
+import { checkRulebook } from '../src/app/governance/governance.rulebooks.ts';
+import { whatIf } from '../src/app/governance/governance.whatif.ts';
+import { importLines } from '../src/app/ingest/ingest.file.ts';
+import { rebuildAll } from '../src/app/maintenance/maintenance.tick.ts';
 import {
   arg,
   asLines,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app/context.ts';
-import { findSubject } from '../app/queries.ts';
-import { authenticate, type Principal, type Role } from '../app/tokens.ts';
+import type { AppContext } from '../app/ports/ports.context.ts';
+import { findSubject } from '../app/queries/queries.usecases.ts';
+import { authenticate, type Principal, type Role } from '../app/tokens/tokens.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { Problem } from './errors.ts';
 

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { annulRecord, correctRecord } from '../app/corrections.ts';
+import { annulRecord, correctRecord } from '../app/due-process/due-process.corrections.ts';
 import { guard } from './auth.ts';
 import type { Api } from './types.ts';
 

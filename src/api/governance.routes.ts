@@ -1,7 +1,7 @@
 import Type from 'typebox';
-import { replay } from '../app/replay.ts';
-import { checkRulebook, publishRulebook, rulebookVersions } from '../app/rulebooks.ts';
-import { whatIf } from '../app/whatif.ts';
+import { checkRulebook, publishRulebook, rulebookVersions } from '../app/governance/governance.rulebooks.ts';
+import { whatIf } from '../app/governance/governance.whatif.ts';
+import { replay } from '../app/queries/queries.replay.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { formatInstant, parseInstant } from '../domain/time.ts';
 import { guard } from './auth.ts';

@@ -1,6 +1,6 @@
 import Type from 'typebox';
-import type { LineResult } from '../app/ingest.ts';
-import { Ingestor } from '../app/ingest.ts';
+import type { LineResult } from '../app/ingest/ingest.usecases.ts';
+import { Ingestor } from '../app/ingest/ingest.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { guard } from './auth.ts';
 import { Accepted, BatchResult, RecordLine } from './schemas.ts';

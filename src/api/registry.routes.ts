@@ -1,6 +1,6 @@
 import Type from 'typebox';
-import { Ingestor } from '../app/ingest.ts';
-import { activateRulebook, checkRulebook } from '../app/rulebooks.ts';
+import { activateRulebook, checkRulebook } from '../app/governance/governance.rulebooks.ts';
+import { Ingestor } from '../app/ingest/ingest.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { formatInstant } from '../domain/time.ts';
 import { checkUsci } from '../domain/usci.ts';

@@ -4,7 +4,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino from 'pino';
-import type { AppContext } from '../app/context.ts';
+import type { AppContext } from '../app/ports/ports.context.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { registerWeb } from '../web/web.routes.ts';
 import { installAuth, rateKey } from './auth.ts';

@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
-import { Ingestor } from '../app/ingest.ts';
-import { checkMeasure, exportFile, scoreOf } from '../app/queries.ts';
+import { Ingestor } from '../app/ingest/ingest.usecases.ts';
+import { checkMeasure, exportFile, scoreOf } from '../app/queries/queries.usecases.ts';
 import { assertOwnSubject, guard } from './auth.ts';
 import {
   Accepted,

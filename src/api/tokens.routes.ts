@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { createToken, listTokens, revokeToken } from '../app/tokens.ts';
+import { createToken, listTokens, revokeToken } from '../app/tokens/tokens.usecases.ts';
 import { formatInstant } from '../domain/time.ts';
 import { guard } from './auth.ts';
 import { TokenCreated, TokenIdParams, TokenList, TokenRequest } from './schemas.ts';

@@ -6,7 +6,7 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
-import type { LineResult } from '../app/ingest.ts';
+import type { LineResult } from '../app/ingest/ingest.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { parseInstant } from '../domain/time.ts';
 

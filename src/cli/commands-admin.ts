@@ -1,12 +1,12 @@
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
 import { SingleBar } from 'cli-progress';
-import { importLines, type Rejection } from '../app/import-file.ts';
-import { rebuildAll, tick } from '../app/maintenance.ts';
-import { purge } from '../app/purge.ts';
-import { whatIfHtml } from '../app/reports/whatif.html.ts';
-import { activateRulebook, activeRulebooks, checkRulebook } from '../app/rulebooks.ts';
-import { whatIf } from '../app/whatif.ts';
+import { activateRulebook, activeRulebooks, checkRulebook } from '../app/governance/governance.rulebooks.ts';
+import { whatIf } from '../app/governance/governance.whatif.ts';
+import { importLines, type Rejection } from '../app/ingest/ingest.file.ts';
+import { purge } from '../app/maintenance/maintenance.purge.ts';
+import { rebuildAll, tick } from '../app/maintenance/maintenance.tick.ts';
+import { whatIfHtml } from '../app/reports/reports.whatif.ts';
 import { CredenceError, formatIssue } from '../domain/errors.ts';
 import { proportionality } from '../rules/rulebook.loader.ts';
 import { dynamicsHtml } from '../sim/dynamics.html.ts';

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
-import { applyForRepair, decideCase, type EvidenceItem, fileObjection, type Outcome } from '../app/cases.ts';
-import { deliverDue } from '../app/outbox.ts';
-import { findSubject } from '../app/queries.ts';
+import {
+  applyForRepair,
+  decideCase,
+  type EvidenceItem,
+  fileObjection,
+  type Outcome,
+} from '../app/due-process/due-process.cases.ts';
+import { deliverDue } from '../app/due-process/due-process.outbox.ts';
+import { findSubject } from '../app/queries/queries.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { formatInstant } from '../domain/time.ts';
 import { dbOptions } from './options.ts';

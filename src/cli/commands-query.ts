@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
-import { verifyAudit } from '../app/audit.ts';
-import { checkMeasure, exportFile, scoreOf } from '../app/queries.ts';
-import { replay } from '../app/replay.ts';
+import { verifyAudit } from '../app/audit/audit.log.ts';
+import { replay } from '../app/queries/queries.replay.ts';
+import { checkMeasure, exportFile, scoreOf } from '../app/queries/queries.usecases.ts';
 import { dbOptions, parseAt } from './options.ts';
 import { scoreText } from './output.ts';
 import { openRegistry, resolveOptions } from './registry.ts';

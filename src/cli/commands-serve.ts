@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
 import { startServer } from '../api/server.ts';
-import type { AppContext } from '../app/context.ts';
-import { tick } from '../app/maintenance.ts';
-import { deliverDue } from '../app/outbox.ts';
-import { purge } from '../app/purge.ts';
-import { activateRulebook, activeRulebooks } from '../app/rulebooks.ts';
-import { createToken, listTokens, ROLES, revokeToken } from '../app/tokens.ts';
+import { deliverDue } from '../app/due-process/due-process.outbox.ts';
+import { activateRulebook, activeRulebooks } from '../app/governance/governance.rulebooks.ts';
+import { purge } from '../app/maintenance/maintenance.purge.ts';
+import { tick } from '../app/maintenance/maintenance.tick.ts';
+import type { AppContext } from '../app/ports/ports.context.ts';
+import { createToken, listTokens, ROLES, revokeToken } from '../app/tokens/tokens.usecases.ts';
 import { DEMO, seedDemo } from '../sim/demo.ts';
 import { gradeHistogram } from './commands-admin.ts';
 import { dbOptions } from './options.ts';

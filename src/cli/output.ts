@@ -1,4 +1,4 @@
-import type { ScoreView } from '../app/queries.ts';
+import type { ScoreView } from '../app/queries/queries.usecases.ts';
 
 const d = (s: string | null | undefined) => (s ? s.slice(0, 10) : 'no end');
 

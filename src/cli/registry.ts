@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { type AppContext, makeIdHasher } from '../app/context.ts';
-import type { Store } from '../app/ports.ts';
+import { type AppContext, makeIdHasher } from '../app/ports/ports.context.ts';
 import type { Clock } from '../domain/clock.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { parseInstant } from '../domain/time.ts';
-import { openSqlite } from '../store/sqlite/sqlite.store.ts';
+import { openStore, storeFactory } from '../store/store.open.ts';
 
 export interface RegistryOptions {
   readonly db?: string;
@@ -61,14 +60,6 @@ export function resolveOptions(opts: { db?: string; databaseUrl?: string }): Reg
   return databaseUrl ? { databaseUrl } : { db: opts.db! };
 }
 
-async function openStore(opts: RegistryOptions): Promise<Store> {
-  if (opts.databaseUrl) {
-    const { openPostgres } = await import('../store/postgres/postgres.store.ts');
-    return openPostgres(opts.databaseUrl);
-  }
-  return openSqlite(opts.db!);
-}
-
 /** The composition root for commands: store, clock and key. */
 export async function openRegistry(opts: RegistryOptions, init = false, actor = 'cli'): Promise<AppContext> {
   if (!init && opts.db && !existsSync(opts.db))
@@ -78,5 +69,11 @@ export async function openRegistry(opts: RegistryOptions, init = false, actor = 
     );
   const store = await openStore(opts);
   const key = loadKey(opts, init);
-  return { store, clock: systemClock(), hashNationalId: makeIdHasher(key), actor, location: opts };
+  return {
+    store,
+    clock: systemClock(),
+    hashNationalId: makeIdHasher(key),
+    actor,
+    storeFactory: storeFactory(opts),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Tx } from '../app/ports.ts';
+import type { Tx } from '../app/ports/ports.store.ts';
 import { addDuration } from '../domain/duration.ts';
 import type { RulebookSet } from '../rules/versions.ts';
 import { prng } from './population.ts';

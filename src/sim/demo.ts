@@ -1,6 +1,6 @@
-import type { AppContext } from '../app/context.ts';
-import { importLines } from '../app/import-file.ts';
-import { activeRulebooks } from '../app/rulebooks.ts';
+import { activeRulebooks } from '../app/governance/governance.rulebooks.ts';
+import { importLines } from '../app/ingest/ingest.file.ts';
+import type { AppContext } from '../app/ports/ports.context.ts';
 import { formatDate } from '../domain/time.ts';
 import { simulatePopulation } from './population.ts';
 

@@ -1,4 +1,4 @@
-import { barChart, esc, lineChart, page } from '../app/reports/svg.ts';
+import { barChart, esc, lineChart, page } from '../app/reports/reports.charts.ts';
 import { type Dynamics, dynamicsText, percentile } from './dynamics.ts';
 
 /** The simulation's dynamics as a self-contained HTML report with charts. */

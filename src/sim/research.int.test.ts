@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { testRegistry } from '../app/test-registry.ts';
+import { testRegistry } from '../app/testing/test-registry.ts';
 import { dynamicsHtml } from './dynamics.html.ts';
 import { simulateResearch } from './research.ts';
 

@@ -1,8 +1,8 @@
-import type { AppContext } from '../app/context.ts';
-import { loadFiles } from '../app/files.ts';
-import { type ImportSummary, importLines } from '../app/import-file.ts';
-import { rebuildAll } from '../app/maintenance.ts';
-import { activeRulebooks } from '../app/rulebooks.ts';
+import { loadFiles } from '../app/derive/derive.files.ts';
+import { activeRulebooks } from '../app/governance/governance.rulebooks.ts';
+import { type ImportSummary, importLines } from '../app/ingest/ingest.file.ts';
+import { rebuildAll } from '../app/maintenance/maintenance.tick.ts';
+import type { AppContext } from '../app/ports/ports.context.ts';
 import { addDuration, parseDuration } from '../domain/duration.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { type Behaviour, simulateBehaviour } from './behaviour.ts';

@@ -6,7 +6,7 @@ import type {
   NoticeRow,
   OutboxRow,
   SubscriberRow,
-} from '../app/due-process.ports.ts';
+} from '../app/ports/ports.due-process.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

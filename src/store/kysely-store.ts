@@ -8,7 +8,7 @@ import type {
   RecordRow,
   Store,
   Tx,
-} from '../app/ports.ts';
+} from '../app/ports/ports.store.ts';
 import { chunks, RegistryRepo } from './registry.repo.ts';
 import type { Database } from './schema.ts';
 

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { TokenRow, Tx } from '../app/ports.ts';
+import type { TokenRow, Tx } from '../app/ports/ports.store.ts';
 import { DueProcessRepo } from './due-process.store.ts';
 import type { Database } from './schema.ts';
 

@@ -11,7 +11,7 @@ import type {
   SourceRow,
   SubjectRow,
   TokenRow,
-} from '../app/ports.ts';
+} from '../app/ports/ports.store.ts';
 import type { DueProcessTables } from './due-process.store.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

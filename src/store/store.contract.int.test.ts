@@ -17,14 +17,15 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { verifyAudit } from '../app/audit.ts';
-import { applyForRepair, decideCase, fileObjection } from '../app/cases.ts';
-import { Ingestor, type LineResult } from '../app/ingest.ts';
-import { rebuildAll, tick } from '../app/maintenance.ts';
-import { backoff, deliverDue, type Post, signature } from '../app/outbox.ts';
-import type { SubjectRow } from '../app/ports.ts';
-import { purge } from '../app/purge.ts';
-import { checkMeasure, exportFile, findSubject, scoreOf } from '../app/queries.ts';
+import { verifyAudit } from '../app/audit/audit.log.ts';
+import { applyForRepair, decideCase, fileObjection } from '../app/due-process/due-process.cases.ts';
+import { backoff, deliverDue, type Post, signature } from '../app/due-process/due-process.outbox.ts';
+import { Ingestor, type LineResult } from '../app/ingest/ingest.usecases.ts';
+import { purge } from '../app/maintenance/maintenance.purge.ts';
+import { rebuildAll, tick } from '../app/maintenance/maintenance.tick.ts';
+import type { SubjectRow } from '../app/ports/ports.store.ts';
+import { checkMeasure, exportFile, findSubject, scoreOf } from '../app/queries/queries.usecases.ts';
+import { cliArgs } from '../app/testing/cli.ts';
 import {
   type Engine,
   EVIDENCE,
@@ -32,7 +33,7 @@ import {
   postgresAvailable,
   type TestRegistry,
   testRegistry,
-} from '../app/test-registry.ts';
+} from '../app/testing/test-registry.ts';
 import { makeNationalId } from '../domain/national-id.ts';
 import { DAY, parseInstant } from '../domain/time.ts';
 import { makeUsci } from '../domain/usci.ts';
@@ -767,7 +768,7 @@ function cli(
   env: Record<string, string> = {},
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, ...where], {
+    const p = spawn(process.execPath, [...cliArgs(), ...args, ...where], {
       env: { ...process.env, CREDENCE_ID_KEY: 'test-key', CREDENCE_NOW: CLI_NOW, TZ: 'UTC', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

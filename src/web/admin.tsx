@@ -1,7 +1,4 @@
 import { parse } from 'yaml';
-import type { AppContext } from '../app/context.ts';
-import { Ingestor } from '../app/ingest.ts';
-import type { TokenRow } from '../app/ports.ts';
 import {
   activateRulebook,
   checkRulebook,
@@ -9,9 +6,12 @@ import {
   publishRulebook,
   rulebookVersions,
   type VersionView,
-} from '../app/rulebooks.ts';
-import { createToken, listTokens, ROLES, revokeToken } from '../app/tokens.ts';
-import { whatIf } from '../app/whatif.ts';
+} from '../app/governance/governance.rulebooks.ts';
+import { whatIf } from '../app/governance/governance.whatif.ts';
+import { Ingestor } from '../app/ingest/ingest.usecases.ts';
+import type { AppContext } from '../app/ports/ports.context.ts';
+import type { TokenRow } from '../app/ports/ports.store.ts';
+import { createToken, listTokens, ROLES, revokeToken } from '../app/tokens/tokens.usecases.ts';
 import { CredenceError, formatIssue } from '../domain/errors.ts';
 import { diffDocuments, formatChange, type RulebookChange } from '../rules/diff.ts';
 import { field, href, PAGE, queryOf, requireRole, sendPage, type View, type Web } from './http.ts';

@@ -1,4 +1,4 @@
-import type { HistoryCause, ScoreHistory } from '../app/history.ts';
+import type { HistoryCause, ScoreHistory } from '../app/queries/queries.history.ts';
 import type { View } from './http.ts';
 import type { MessageKey } from './i18n.ts';
 import { day, pts, TableBox } from './layout.tsx';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { applyForRepair, fileObjection } from '../app/cases.ts';
-import type { AppContext } from '../app/context.ts';
-import { refOf } from '../app/files.ts';
-import { type ScoreHistory, scoreHistory } from '../app/history.ts';
-import { exportFile } from '../app/queries.ts';
-import { activeRulebooks } from '../app/rulebooks.ts';
-import { listTokens } from '../app/tokens.ts';
+import { refOf } from '../app/derive/derive.files.ts';
+import { applyForRepair, fileObjection } from '../app/due-process/due-process.cases.ts';
+import { activeRulebooks } from '../app/governance/governance.rulebooks.ts';
+import type { AppContext } from '../app/ports/ports.context.ts';
+import { type ScoreHistory, scoreHistory } from '../app/queries/queries.history.ts';
+import { exportFile } from '../app/queries/queries.usecases.ts';
+import { listTokens } from '../app/tokens/tokens.usecases.ts';
 import { addDuration } from '../domain/duration.ts';
 import { CredenceError } from '../domain/errors.ts';
 import type { RulebookSet } from '../rules/versions.ts';

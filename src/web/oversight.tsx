@@ -1,5 +1,5 @@
-import type { AppContext } from '../app/context.ts';
-import { type OversightStats, oversightStats } from '../app/oversight.ts';
+import { type OversightStats, oversightStats } from '../app/oversight/oversight.usecases.ts';
+import type { AppContext } from '../app/ports/ports.context.ts';
 import { GradeShares, HBars, SERIES_COLOURS, StackedBars } from './charts.tsx';
 import { PAGE, sendPage, type View, type Web } from './http.ts';
 import { type MessageKey, regionName, sectorName } from './i18n.ts';

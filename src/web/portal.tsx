@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import type { AppContext } from '../app/context.ts';
-import { decodeState } from '../app/derive.ts';
-import { type ScoreHistory, scoreHistory } from '../app/history.ts';
-import { listView, type ScoreView, scoreOf } from '../app/queries.ts';
-import { activeRulebooks } from '../app/rulebooks.ts';
+import { decodeState } from '../app/derive/derive.usecases.ts';
+import { activeRulebooks } from '../app/governance/governance.rulebooks.ts';
+import type { AppContext } from '../app/ports/ports.context.ts';
+import { type ScoreHistory, scoreHistory } from '../app/queries/queries.history.ts';
+import { listView, type ScoreView, scoreOf } from '../app/queries/queries.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { checkUsci, regionOf, sectorOf, type UsciCheck } from '../domain/usci.ts';
 import { activeAt, type ListEntry } from '../rules/lists.ts';

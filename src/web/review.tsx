@@ -1,9 +1,9 @@
-import { decideCase, type Outcome } from '../app/cases.ts';
-import type { AppContext } from '../app/context.ts';
-import type { CaseRow } from '../app/due-process.ports.ts';
-import { refOf } from '../app/files.ts';
-import { exportFile } from '../app/queries.ts';
-import { activeRulebooks } from '../app/rulebooks.ts';
+import { refOf } from '../app/derive/derive.files.ts';
+import { decideCase, type Outcome } from '../app/due-process/due-process.cases.ts';
+import { activeRulebooks } from '../app/governance/governance.rulebooks.ts';
+import type { AppContext } from '../app/ports/ports.context.ts';
+import type { CaseRow } from '../app/ports/ports.due-process.ts';
+import { exportFile } from '../app/queries/queries.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { field, PAGE, requireRole, sendPage, type View, type Web } from './http.ts';
 import type { MessageKey } from './i18n.ts';

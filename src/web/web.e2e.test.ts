@@ -8,11 +8,11 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildServer } from '../api/server.ts';
-import { fileObjection } from '../app/cases.ts';
-import { Ingestor } from '../app/ingest.ts';
-import { checkMeasure, exportFile, scoreOf } from '../app/queries.ts';
-import { type TestRegistry, testRegistry } from '../app/test-registry.ts';
-import { createToken } from '../app/tokens.ts';
+import { fileObjection } from '../app/due-process/due-process.cases.ts';
+import { Ingestor } from '../app/ingest/ingest.usecases.ts';
+import { checkMeasure, exportFile, scoreOf } from '../app/queries/queries.usecases.ts';
+import { type TestRegistry, testRegistry } from '../app/testing/test-registry.ts';
+import { createToken } from '../app/tokens/tokens.usecases.ts';
 import { makeUsci } from '../domain/usci.ts';
 import { DEMO, seedDemo } from '../sim/demo.ts';
 

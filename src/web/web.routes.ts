@@ -9,8 +9,8 @@ import type {
   FastifyReply,
   FastifyRequest,
 } from 'fastify';
-import type { AppContext } from '../app/context.ts';
-import { authenticate, type Principal } from '../app/tokens.ts';
+import type { AppContext } from '../app/ports/ports.context.ts';
+import { authenticate, type Principal } from '../app/tokens/tokens.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { adminRoutes } from './admin.tsx';
 import { CSS, FAVICON, JS } from './assets.ts';

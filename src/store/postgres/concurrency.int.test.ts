@@ -14,11 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import pg from 'pg';
-import { verifyAudit } from '../../app/audit.ts';
-import { decisionRows, encodeState, ledgerInputs } from '../../app/derive.ts';
-import { loadFiles } from '../../app/files.ts';
-import { activeRulebooks } from '../../app/rulebooks.ts';
-import { PG_ADMIN_URL, postgresAvailable, testRegistry } from '../../app/test-registry.ts';
+import { verifyAudit } from '../../app/audit/audit.log.ts';
+import { loadFiles } from '../../app/derive/derive.files.ts';
+import { decisionRows, encodeState, ledgerInputs } from '../../app/derive/derive.usecases.ts';
+import { activeRulebooks } from '../../app/governance/governance.rulebooks.ts';
+import { cliArgs } from '../../app/testing/cli.ts';
+import { PG_ADMIN_URL, postgresAvailable, testRegistry } from '../../app/testing/test-registry.ts';
 import { formatDate, parseInstant } from '../../domain/time.ts';
 import { derive } from '../../rules/explain.ts';
 import type { RecordType } from '../../rules/rulebook.model.ts';
@@ -97,14 +98,10 @@ function importProcess(
 ): Promise<{ code: number | null; out: string; ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const p = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'import', ...files, '--database-url', url],
-      {
-        env: { ...process.env, CREDENCE_ID_KEY: 'test-key', CREDENCE_NOW: NOW, TZ: 'UTC' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const p = spawn(process.execPath, [...cliArgs(), 'import', ...files, '--database-url', url], {
+      env: { ...process.env, CREDENCE_ID_KEY: 'test-key', CREDENCE_NOW: NOW, TZ: 'UTC' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     p.stdout.on('data', (c) => (out += c));
     p.stderr.on('data', (c) => (out += c));

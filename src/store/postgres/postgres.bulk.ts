@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { RecordRow } from '../../app/ports.ts';
+import type { RecordRow } from '../../app/ports/ports.store.ts';
 import type { BulkWriter } from '../kysely-store.ts';
 import type { Database } from '../schema.ts';
 

@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Store } from '../../app/ports.ts';
+import type { Store } from '../../app/ports/ports.store.ts';
 import { KyselyStore, migrate } from '../kysely-store.ts';
 import { migrations } from '../migrations.ts';
 import type { Database } from '../schema.ts';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Store } from '../../app/ports.ts';
+import type { Store } from '../../app/ports/ports.store.ts';
 import { KyselyStore, migrate } from '../kysely-store.ts';
 import { migrations } from '../migrations.ts';
 import type { Database } from '../schema.ts';

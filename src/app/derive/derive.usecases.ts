@@ -1,0 +1,219 @@
+import { type Derivation, derive } from '../../rules/explain.ts';
+import type { ListEntry } from '../../rules/lists.ts';
+import type { MeasureSpan } from '../../rules/measures.ts';
+import type { Rulebook } from '../../rules/rulebook.model.ts';
+import { Timeline } from '../../rules/scorer.ts';
+import type { RulebookSet } from '../../rules/versions.ts';
+import { decisionNotice, emitNotices, gradeDropNotice } from '../due-process/due-process.notices.ts';
+import { sha256 } from '../ports/ports.context.ts';
+import type { NoticeRow } from '../ports/ports.due-process.ts';
+import type { DecisionRow, DerivedRow, RecordRow, Tx } from '../ports/ports.store.ts';
+import { type LoadedFiles, loadFiles } from './derive.files.ts';
+
+function gradeRank(rb: Rulebook, grade: string): number {
+  const i = rb.grades.findIndex((g) => g.grade === grade);
+  return i < 0 ? rb.grades.length : i;
+}
+
+/** The projection kept per subject: valid for any date until the subject's ledger or the rulebooks change. */
+export interface StoredState {
+  readonly entries: readonly ListEntry[];
+  readonly spans: readonly MeasureSpan[];
+  /** The ledger it was derived from (see DecisionInputs): a check records it, so that its replay sees the same. */
+  readonly ledger?: readonly LedgerMark[];
+}
+
+/** A subject's part of the ledger a derivation saw: its records up to this sequence number, this many of them. */
+export interface LedgerMark {
+  readonly subject: number;
+  readonly upto: number;
+  readonly count: number;
+  /** For an agent (a person): only its records on behalf of this organization, with a culpability, count. */
+  readonly on_behalf_of?: number;
+}
+
+const INF = Number.POSITIVE_INFINITY;
+
+/** JSON has no Infinity: an open end is stored as null. (No replacer: this runs for every recomputed subject.) */
+export function encodeState(s: StoredState): string {
+  return JSON.stringify({
+    entries: s.entries.map((e) => (e.until === INF ? { ...e, until: null } : e)),
+    spans: s.spans.map((x) => (x.until === INF ? { ...x, until: null } : x)),
+    ...(s.ledger ? { ledger: s.ledger } : {}),
+  });
+}
+
+export function decodeState(text: string): StoredState {
+  const raw = JSON.parse(text) as {
+    entries: (Omit<ListEntry, 'until'> & { until: number | null })[];
+    spans: (Omit<MeasureSpan, 'until'> & { until: number | null })[];
+    ledger?: LedgerMark[];
+  };
+  return {
+    entries: raw.entries.map((e) => ({ ...e, until: e.until ?? INF })),
+    spans: raw.spans.map((s) => ({ ...s, until: s.until ?? INF })),
+    ...(raw.ledger ? { ledger: raw.ledger } : {}),
+  };
+}
+
+/**
+ * What a decision was computed from: enough to recompute it later and to see if anything changed since.
+ *
+ * Records are append-only with a per-subject sequence, so the ledger a decision saw is named by each involved
+ * subject's last sequence number and record count, with one digest over the records' keys and content hashes:
+ * its size does not grow with the subject's file (an earlier format listed every record; replay reads both).
+ */
+export interface DecisionInputs {
+  readonly rulebooks: readonly string[];
+  readonly ledger?: readonly LedgerMark[];
+  /** sha256 over `source/id:content_hash` of those records, in key order. */
+  readonly digest?: string;
+  /** The earlier format: every input record. */
+  readonly records?: readonly {
+    readonly key: string;
+    readonly subject: number;
+    readonly content_hash: string;
+  }[];
+  readonly at: number;
+}
+
+/** The digest of a set of input records (see DecisionInputs). */
+export function inputsDigest(
+  rows: readonly Pick<RecordRow, 'source' | 'record_id' | 'content_hash'>[],
+): string {
+  return sha256(
+    rows
+      .map((r) => `${r.source}/${r.record_id}:${r.content_hash}`)
+      .sort()
+      .join('\n'),
+  );
+}
+
+/** Does an agent's record reach the organization `id`? Only when made on its behalf with a culpability. */
+function onBehalf(r: RecordRow, id: number): boolean {
+  return r.on_behalf_of !== null && Number(r.on_behalf_of) === id && r.culpability !== null;
+}
+
+/**
+ * The records a subject's derivation depends on, and the marks that name them: per contributing subject the
+ * last sequence number and the count of its records that reach this one (an agent's: only those on its behalf),
+ * for subjects with at least one. They change exactly when the derivation's input changes.
+ */
+export function ledgerInputs(loaded: LoadedFiles, id: number): { marks: LedgerMark[]; rows: RecordRow[] } {
+  const involved = loaded.involved.get(id) ?? [id];
+  const agents = new Set(loaded.agentsOf.get(id) ?? []);
+  const marks: LedgerMark[] = [];
+  const rows: RecordRow[] = [];
+  for (const sid of involved) {
+    const all = loaded.rows.get(sid) ?? [];
+    const own = agents.has(sid) ? all.filter((r) => onBehalf(r, id)) : all;
+    if (own.length === 0) continue;
+    rows.push(...own);
+    marks.push({
+      subject: sid,
+      upto: own.reduce((m, r) => Math.max(m, Number(r.seq)), 0),
+      count: own.length,
+      ...(agents.has(sid) ? { on_behalf_of: id } : {}),
+    });
+  }
+  marks.sort((a, b) => a.subject - b.subject);
+  return { marks, rows };
+}
+
+/** The list decisions that have happened by `now` and are not yet recorded: warnings, entries and exits. */
+export function decisionRows(
+  subjectId: number,
+  entries: readonly ListEntry[],
+  now: number,
+  known: ReadonlySet<string> = new Set(),
+  inputs?: () => DecisionInputs,
+): DecisionRow[] {
+  const rows: DecisionRow[] = [];
+  let given: DecisionInputs | undefined;
+  const data = (e: ListEntry) => {
+    given ??= inputs?.();
+    return JSON.stringify({
+      ...JSON.parse(encodeState({ entries: [e], spans: [] })),
+      ...(given ? { inputs: given } : {}),
+    });
+  };
+  const add = (id: string, e: ListEntry, event: DecisionRow['event'], effective_at: number) => {
+    if (!known.has(id))
+      rows.push({
+        subject_id: subjectId,
+        id,
+        list: e.list,
+        event,
+        effective_at,
+        recorded_at: now,
+        data: data(e),
+      });
+  };
+  for (const e of entries) {
+    if (e.warnedAt < e.since && e.warnedAt <= now) add(`${e.decision}:warning`, e, 'warning', e.warnedAt);
+    if (!e.lapsed && e.since <= now) add(e.decision, e, 'entry', e.since);
+    if (Number.isFinite(e.until) && e.until <= now && (!e.lapsed || e.warnedAt < e.since))
+      add(`${e.decision}:exit`, e, 'exit', e.until);
+  }
+  return rows;
+}
+
+/**
+ * Recomputes the projection of the given subjects from the ledger at `now` and stores it, with the list
+ * decisions that have become due. Runs inside the caller's transaction, holding the subjects' locks: a writer
+ * that changed their ledger meanwhile has committed before the ledger is read, so no stale projection can
+ * overwrite a fresher one (a no-op for subjects the transaction has locked already, and on SQLite).
+ */
+export async function recompute(
+  tx: Tx,
+  versions: RulebookSet,
+  ids: readonly number[],
+  now: number,
+): Promise<{ loaded: LoadedFiles; derivations: Map<number, Derivation>; states: Map<number, StoredState> }> {
+  await tx.lockSubjects(ids);
+  const loaded = await loadFiles(tx, versions, ids);
+  const before = new Map((await tx.derivedOf(ids)).map((r) => [Number(r.subject_id), r]));
+  const known = await tx.decisionIdsOf(ids);
+  const derivations = new Map<number, Derivation>();
+  const states = new Map<number, StoredState>();
+  const derived: DerivedRow[] = [];
+  const decisions: DecisionRow[] = [];
+  for (const [id, file] of loaded.files) {
+    const d = derive(new Timeline(file, versions), now);
+    derivations.set(id, d);
+    const { marks: ledger, rows: seen } = ledgerInputs(loaded, id);
+    const state: StoredState = { entries: d.entries, spans: d.spans, ledger };
+    states.set(id, state);
+    derived.push({
+      subject_id: id,
+      score: d.summary.score,
+      grade: d.summary.grade,
+      next_change_at: d.summary.nextChangeAt,
+      computed_at: now,
+      rulebook_hash: d.summary.rulebook.hash,
+      state: encodeState(state),
+    });
+    const inputs = (): DecisionInputs => ({
+      rulebooks: versions.versions.map((v) => v.hash),
+      ledger,
+      digest: inputsDigest(seen),
+      at: now,
+    });
+    decisions.push(...decisionRows(id, d.entries, now, known, inputs));
+  }
+  await tx.upsertDerived(derived);
+  const fresh = decisions;
+  await tx.insertDecisions(fresh);
+  // adverse events become notices: warnings, entries and exits as they fall due, and grade drops
+  const rb = versions.at(now);
+  const notices: NoticeRow[] = fresh
+    .filter((d) => !(d.event === 'exit' && JSON.parse(d.data).entries[0]?.lapsed))
+    .map((d) => decisionNotice(d, now, rb));
+  for (const d of derived) {
+    const prev = before.get(d.subject_id);
+    if (prev && gradeRank(rb, d.grade) > gradeRank(rb, prev.grade))
+      notices.push(gradeDropNotice(d.subject_id, prev.grade, d.grade, d.score, now, rb));
+  }
+  await emitNotices(tx, notices, now);
+  return { loaded, derivations, states };
+}

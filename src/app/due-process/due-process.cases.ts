@@ -1,0 +1,385 @@
+import { addDuration } from '../../domain/duration.ts';
+import { CredenceError } from '../../domain/errors.ts';
+import { fnv64 } from '../../domain/hash.ts';
+import { formatInstant } from '../../domain/time.ts';
+import { REPAIR_MATERIALS } from '../../rules/rulebook.loader.ts';
+import { audit } from '../audit/audit.log.ts';
+import { affectedBy, refOf } from '../derive/derive.files.ts';
+import { recompute } from '../derive/derive.usecases.ts';
+import { activeRulebooks } from '../governance/governance.rulebooks.ts';
+import type { AppContext } from '../ports/ports.context.ts';
+import type { CaseRow } from '../ports/ports.due-process.ts';
+import type { RecordRow, SubjectRow, Tx } from '../ports/ports.store.ts';
+import { findSubject } from '../queries/queries.usecases.ts';
+import { caseNotice, correctionNotice, emitNotices } from './due-process.notices.ts';
+
+type FullTx = Tx;
+const day = (t: number) => formatInstant(t).slice(0, 10);
+
+export interface RecordKey {
+  readonly source: string;
+  readonly id: string;
+}
+
+async function recordOf(tx: FullTx, subject: SubjectRow, key: RecordKey): Promise<RecordRow> {
+  const [r] = (await tx.recordsByKeys([{ source: key.source, record_id: key.id }])).filter(
+    (x) => Number(x.subject_id) === Number(subject.id),
+  );
+  if (!r)
+    throw new CredenceError(
+      'record.not_found',
+      `record ${key.source}/${key.id} is not in the file of ${refOf(subject)}`,
+    );
+  return r;
+}
+
+function caseId(kind: string, subject: number, key: RecordKey, at: number): string {
+  return `${kind === 'objection' ? 'OBJ' : 'REP'}-${fnv64(`${subject}|${key.source}|${key.id}|${at}`).slice(0, 12)}`;
+}
+
+/**
+ * A subject contests a record within the objection window (from the record's notice). While open the record is
+ * disputed: it stops counting if its type says so, and in any case once the review deadline has passed.
+ */
+export async function fileObjection(
+  ctx: AppContext,
+  subjectRef: string,
+  key: RecordKey,
+  statement: string,
+): Promise<CaseRow> {
+  if (statement.trim().length === 0)
+    throw new CredenceError('objection.statement_required', 'say why the record is wrong (statement)');
+  return ctx.store.transaction(async (t) => {
+    const tx = t as FullTx;
+    const subject = await findSubject(ctx, tx, subjectRef);
+    // lock before looking at the open cases: two concurrent objections to one record cannot both open
+    await tx.lockSubjects(await affectedBy(tx, [Number(subject.id)], []));
+    const record = await recordOf(tx, subject, key);
+    const versions = await activeRulebooks(tx);
+    const now = ctx.clock.now();
+    const rb = versions.at(Number(record.recorded_at));
+    const closes = addDuration(Number(record.recorded_at), rb.objectionWindow);
+    if (now > closes)
+      throw new CredenceError(
+        'objection.window_closed',
+        `the objection window for ${key.source}/${key.id} closed on ${day(closes)} (${rb.objectionWindow.text} from its notice); a reviewer can still correct a manifest error`,
+      );
+    const cases = await tx.casesOf(Number(subject.id));
+    if (
+      cases.some(
+        (c) =>
+          c.kind === 'objection' && c.status === 'open' && c.source === key.source && c.record_id === key.id,
+      )
+    ) {
+      throw new CredenceError(
+        'objection.already_open',
+        `an objection to ${key.source}/${key.id} is already open`,
+      );
+    }
+    const deadline = addDuration(now, rb.reviewDeadline);
+    const row: CaseRow = {
+      subject_id: Number(subject.id),
+      id: caseId('objection', Number(subject.id), key, now),
+      kind: 'objection',
+      source: key.source,
+      record_id: key.id,
+      opened_at: now,
+      deadline,
+      status: 'open',
+      submission: JSON.stringify({ statement }),
+      decided_at: null,
+      decided_by: null,
+      reasons: null,
+    };
+    await tx.insertCase(row);
+    await tx.insertEvent({
+      subject_id: row.subject_id,
+      source: key.source,
+      record_id: key.id,
+      kind: 'disputed',
+      at: now,
+      actor: ctx.actor,
+      reason: statement,
+      data: JSON.stringify({ case: row.id, deadline }),
+    });
+    await recompute(tx, versions, await affectedBy(tx, [row.subject_id], []), now);
+    await emitNotices(
+      tx,
+      [
+        caseNotice(
+          row.subject_id,
+          row.id,
+          'objection.received',
+          `Your objection to ${key.source}/${key.id} was received`,
+          `a reviewer will decide by ${day(deadline)}; until then the record is marked as disputed`,
+          now,
+          { case: row.id },
+        ),
+      ],
+      now,
+    );
+    await audit(tx, ctx, 'objection.file', row.subject_id, {
+      case: row.id,
+      record: `${key.source}/${key.id}`,
+    });
+    return row;
+  });
+}
+
+export interface Letter {
+  readonly text: string;
+  readonly signed_by: string;
+}
+
+export interface EvidenceItem {
+  readonly kind: string;
+  readonly ref: string;
+}
+
+/**
+ * A subject applies for credit repair of a record: after its type's repair.after, with a commitment letter and
+ * every required material (document references with hashes), unless a repeat offence makes it ineligible.
+ */
+export async function applyForRepair(
+  ctx: AppContext,
+  subjectRef: string,
+  key: RecordKey,
+  letter: Letter,
+  evidence: readonly EvidenceItem[],
+): Promise<CaseRow> {
+  return ctx.store.transaction(async (t) => {
+    const tx = t as FullTx;
+    const subject = await findSubject(ctx, tx, subjectRef);
+    await tx.lockSubjects([Number(subject.id)]);
+    const record = await recordOf(tx, subject, key);
+    const versions = await activeRulebooks(tx);
+    const now = ctx.clock.now();
+    const type =
+      versions.at(Number(record.occurred_at)).recordTypes.get(record.type) ??
+      versions.latest.recordTypes.get(record.type);
+    if (!type?.repair)
+      throw new CredenceError(
+        'repair.not_repairable',
+        `records of type ${record.type} cannot be repaired under the rulebook`,
+      );
+    const from = addDuration(Number(record.occurred_at), type.repair.after);
+    if (now < from)
+      throw new CredenceError(
+        'repair.too_early',
+        `${key.source}/${key.id} can be repaired from ${day(from)} (${type.repair.after.text} after it occurred)`,
+        { details: { from: formatInstant(from) } },
+      );
+    if (!letter.text || letter.text.trim().length < 20)
+      throw new CredenceError(
+        'repair.letter_required',
+        'a commitment letter (its full text, at least 20 characters) is required',
+      );
+    if (!letter.signed_by?.trim())
+      throw new CredenceError(
+        'repair.letter_unsigned',
+        'the commitment letter must be signed by the subject or its legal representative (signed_by)',
+      );
+    for (const e of evidence) {
+      if (!REPAIR_MATERIALS.includes(e.kind))
+        throw new CredenceError(
+          'repair.unknown_material',
+          `unknown material "${e.kind}" (expected one of ${REPAIR_MATERIALS.join(', ')})`,
+        );
+      if (!/^sha256:[0-9a-f]{64}$/i.test(e.ref))
+        throw new CredenceError(
+          'repair.invalid_evidence',
+          `evidence ${e.kind} must be referenced by its hash: sha256:<64 hex digits>`,
+        );
+    }
+    const provided = new Set(['commitment_letter', ...evidence.map((e) => e.kind)]);
+    const missing = type.repair.requires.filter((m) => !provided.has(m));
+    if (missing.length > 0)
+      throw new CredenceError(
+        'repair.missing_evidence',
+        `repair of ${record.type} requires: ${missing.join(', ')}`,
+        { details: { missing } },
+      );
+    const rows = await tx.recordsOf([Number(subject.id)]);
+    if (type.repair.notIfRepeatedWithin) {
+      const windowStart = addDuration(Number(record.occurred_at), type.repair.notIfRepeatedWithin, -1);
+      const repeat = rows.find(
+        (r) =>
+          r.type === record.type &&
+          r.record_id !== record.record_id &&
+          Number(r.occurred_at) >= windowStart &&
+          Number(r.occurred_at) < Number(record.occurred_at),
+      );
+      if (repeat)
+        throw new CredenceError(
+          'repair.ineligible',
+          `not eligible: ${repeat.source}/${repeat.record_id} is a repeat of the same offence within ${type.repair.notIfRepeatedWithin.text}`,
+        );
+    }
+    const cases = await tx.casesOf(Number(subject.id));
+    if (
+      cases.some(
+        (c) =>
+          c.kind === 'repair' &&
+          (c.status === 'open' || c.status === 'approved') &&
+          c.source === key.source &&
+          c.record_id === key.id,
+      )
+    ) {
+      throw new CredenceError(
+        'repair.already_applied',
+        `a repair application for ${key.source}/${key.id} is already open or approved`,
+      );
+    }
+    const rb = versions.at(now);
+    const row: CaseRow = {
+      subject_id: Number(subject.id),
+      id: caseId('repair', Number(subject.id), key, now),
+      kind: 'repair',
+      source: key.source,
+      record_id: key.id,
+      opened_at: now,
+      deadline: addDuration(now, rb.reviewDeadline),
+      status: 'open',
+      submission: JSON.stringify({ letter, evidence }),
+      decided_at: null,
+      decided_by: null,
+      reasons: null,
+    };
+    await tx.insertCase(row);
+    await emitNotices(
+      tx,
+      [
+        caseNotice(
+          row.subject_id,
+          row.id,
+          'repair.received',
+          `Your repair application for ${key.source}/${key.id} was received`,
+          `a reviewer will decide by ${day(row.deadline)}`,
+          now,
+          { case: row.id },
+        ),
+      ],
+      now,
+    );
+    await audit(tx, ctx, 'repair.apply', row.subject_id, {
+      case: row.id,
+      record: `${key.source}/${key.id}`,
+      evidence: evidence.map((e) => e.ref),
+    });
+    return row;
+  });
+}
+
+export type Outcome = 'uphold' | 'annul' | 'approve' | 'reject';
+
+/**
+ * A reviewer decides a case with written reasons. Annulment and approved repair end the list entries the record
+ * grounded; consumers told that a measure applied while such an entry stood receive a correction.
+ */
+export async function decideCase(
+  ctx: AppContext,
+  id: string,
+  outcome: Outcome,
+  reasons: string,
+): Promise<CaseRow> {
+  if (reasons.trim().length === 0)
+    throw new CredenceError('case.reasons_required', 'a decision needs written reasons');
+  return ctx.store.transaction(async (t) => {
+    const tx = t as FullTx;
+    const found = await tx.caseById(id);
+    if (!found) throw new CredenceError('case.not_found', `no case ${id}`);
+    // lock, then read the case again: a concurrent decision of the same case has committed by now
+    await tx.lockSubjects(await affectedBy(tx, [Number(found.subject_id)], []));
+    const c = (await tx.caseById(id)) ?? found;
+    if (c.status !== 'open')
+      throw new CredenceError(
+        c.kind === 'objection' ? 'objection.already_decided' : 'repair.already_decided',
+        `case ${id} was already decided (${c.status}) on ${day(Number(c.decided_at))}`,
+      );
+    const allowed = c.kind === 'objection' ? ['uphold', 'annul'] : ['approve', 'reject'];
+    if (!allowed.includes(outcome))
+      throw new CredenceError('case.invalid_outcome', `a ${c.kind} is decided with ${allowed.join(' or ')}`);
+    const now = ctx.clock.now();
+    const versions = await activeRulebooks(tx);
+    const subjectId = Number(c.subject_id);
+    const before = await tx.derivedOf([subjectId]);
+    const status = (
+      { uphold: 'upheld', annul: 'annulled', approve: 'approved', reject: 'rejected' } as const
+    )[outcome];
+    await tx.updateCase(subjectId, id, { status, decided_at: now, decided_by: ctx.actor, reasons });
+    const event =
+      outcome === 'annul'
+        ? 'annulled'
+        : outcome === 'approve'
+          ? 'repaired'
+          : outcome === 'uphold'
+            ? 'upheld'
+            : undefined;
+    if (event)
+      await tx.insertEvent({
+        subject_id: subjectId,
+        source: c.source,
+        record_id: c.record_id,
+        kind: event,
+        at: now,
+        actor: ctx.actor,
+        reason: reasons,
+        data: JSON.stringify({ case: id }),
+      });
+    const { derivations } = await recompute(tx, versions, await affectedBy(tx, [subjectId], []), now);
+    const notices = [
+      caseNotice(
+        subjectId,
+        id,
+        `${c.kind}.decided`,
+        `Your ${c.kind} ${id} was decided: ${status}`,
+        reasons,
+        now,
+        { case: id, outcome: status },
+      ),
+    ];
+    if (event === 'annulled' || event === 'repaired')
+      notices.push(
+        ...(await corrections(
+          tx,
+          subjectId,
+          before[0]?.state,
+          derivations.get(subjectId)?.entries ?? [],
+          now,
+        )),
+      );
+    await emitNotices(tx, notices, now);
+    await audit(tx, ctx, `${c.kind}.decide`, subjectId, { case: id, outcome: status });
+    return { ...c, status, decided_at: now, decided_by: ctx.actor, reasons };
+  });
+}
+
+/** Consumers who checked the subject (or its representatives) while an entry that has now ended stood. */
+async function corrections(
+  tx: FullTx,
+  subjectId: number,
+  beforeState: string | undefined,
+  after: readonly { decision: string; until: number; since: number }[],
+  now: number,
+) {
+  if (!beforeState) return [];
+  const prior = (
+    JSON.parse(beforeState) as { entries: { decision: string; since: number; until: number | null }[] }
+  ).entries;
+  const ended = prior.filter((p) => {
+    const a = after.find((x) => x.decision === p.decision);
+    return !a || a.until < (p.until ?? Number.POSITIVE_INFINITY);
+  });
+  if (ended.length === 0) return [];
+  const endedIds = new Set(ended.map((e) => e.decision));
+  const persons = (await tx.relationsOfOrgs([subjectId])).map((r) => Number(r.person_id));
+  const out = [];
+  for (const sid of [subjectId, ...persons]) {
+    for (const chk of await tx.checksOf(sid)) {
+      if (chk.applies !== 1) continue;
+      const ds = (JSON.parse(chk.decisions) as string[]).filter((d) => endedIds.has(d));
+      for (const d of ds) out.push(correctionNotice(sid, chk.asked_by, d, chk.measure, now, now));
+    }
+  }
+  return out;
+}

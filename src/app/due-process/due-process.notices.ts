@@ -1,0 +1,204 @@
+import { addDuration } from '../../domain/duration.ts';
+import { fnv64 } from '../../domain/hash.ts';
+import { formatInstant } from '../../domain/time.ts';
+import type { ListEntry } from '../../rules/lists.ts';
+import type { Rulebook } from '../../rules/rulebook.model.ts';
+import type { DueProcessTx, NoticeRow, OutboxRow } from '../ports/ports.due-process.ts';
+import type { DecisionRow, RecordRow } from '../ports/ports.store.ts';
+
+/** What a notice says: what happened, why, on what legal basis, what the recipient can do and by when. */
+export interface NoticeBody {
+  readonly title: string;
+  readonly reasons: readonly string[];
+  readonly legal_basis: string;
+  readonly options: readonly {
+    readonly action: string;
+    readonly until?: string | null;
+    readonly from?: string | null;
+  }[];
+  readonly refs: Readonly<Record<string, unknown>>;
+}
+
+const iso = (t: number | null | undefined) =>
+  t === null || t === undefined || !Number.isFinite(t) ? null : formatInstant(t);
+
+export function noticeId(kind: string, key: string, recipient = 'subject'): string {
+  return `N-${fnv64(`${kind}|${key}|${recipient}`)}`;
+}
+
+function row(
+  subjectId: number,
+  kind: string,
+  key: string,
+  now: number,
+  body: NoticeBody,
+  recipient = 'subject',
+): NoticeRow {
+  return {
+    subject_id: subjectId,
+    id: noticeId(kind, key, recipient),
+    recipient,
+    kind,
+    created_at: now,
+    body: JSON.stringify(body),
+  };
+}
+
+/** A record that costs points: the subject is told what, why, and that it can object (and later repair). */
+export function recordNotice(r: RecordRow, rb: Rulebook, now: number): NoticeRow | undefined {
+  const type = rb.recordTypes.get(r.type);
+  if (!type || type.points >= 0) return undefined;
+  const objectUntil = addDuration(now, rb.objectionWindow);
+  const options: NoticeBody['options'][number][] = [
+    { action: 'object to the record', until: iso(objectUntil) },
+  ];
+  if (type.repair)
+    options.push({
+      action: `apply for credit repair with ${type.repair.requires.join(', ') || 'an application'}`,
+      from: iso(addDuration(Number(r.occurred_at), type.repair.after)),
+    });
+  return row(Number(r.subject_id), 'record.adverse', `${r.source}/${r.record_id}`, now, {
+    title: `A record lowers your score: ${type.title} (${type.points} points)`,
+    reasons: [
+      `${r.source} recorded ${type.title} on ${iso(Number(r.occurred_at))?.slice(0, 10)}; it counts until ${iso(addDuration(Number(r.occurred_at), type.countsFor))?.slice(0, 10)}`,
+    ],
+    legal_basis: r.legal_basis,
+    options,
+    refs: { record: r.record_id, source: r.source, type: r.type },
+  });
+}
+
+/** Warnings before a list entry, entries and exits, as they fall due. */
+export function decisionNotice(d: DecisionRow, now: number, rb: Rulebook): NoticeRow {
+  const e = (JSON.parse(d.data) as { entries: ListEntry[] }).entries[0]!;
+  const until = e.until === null ? null : e.until;
+  const titles = {
+    warning: `Warning: you will be placed on the list "${e.title}" on ${iso(e.since)?.slice(0, 10)} unless the cause is removed`,
+    entry: `You have been placed on the list "${e.title}"`,
+    exit: `You have left the list "${e.title}"`,
+  } as const;
+  const options: NoticeBody['options'][number][] =
+    d.event === 'exit'
+      ? []
+      : [
+          {
+            action: 'object to the records behind this decision',
+            until: iso(addDuration(now, rb.objectionWindow)),
+          },
+          ...(e.earliestRepair !== undefined
+            ? [{ action: 'apply for credit repair', from: iso(e.earliestRepair) }]
+            : []),
+        ];
+  return row(Number(d.subject_id), `list.${d.event}`, d.id, now, {
+    title: titles[d.event],
+    reasons: [
+      e.grounds.kind === 'records'
+        ? `grounds: record(s) ${e.grounds.records.join(', ')}`
+        : e.grounds.kind === 'condition'
+          ? `grounds: ${e.grounds.condition} (score ${e.grounds.score}, grade ${e.grounds.grade})`
+          : `grounds: escalation from list ${e.grounds.list} (decision ${e.grounds.from})`,
+      `effective ${iso(e.since)?.slice(0, 10)}, ends ${until === null ? 'at no fixed date' : iso(until)?.slice(0, 10)}`,
+    ],
+    legal_basis: e.legalBasis,
+    options,
+    refs: { decision: e.decision, list: e.list, event: d.event },
+  });
+}
+
+export function gradeDropNotice(
+  subjectId: number,
+  from: string,
+  to: string,
+  score: number,
+  now: number,
+  rb: Rulebook,
+): NoticeRow {
+  return row(subjectId, 'grade.drop', `${from}>${to}@${now}`, now, {
+    title: `Your grade fell from ${from} to ${to} (score ${score})`,
+    reasons: ['see the explanation of your score for every contribution'],
+    legal_basis: `${rb.name} ${rb.version}`,
+    options: [
+      {
+        action: 'read the explanation and object to any record you contest',
+        until: iso(addDuration(now, rb.objectionWindow)),
+      },
+    ],
+    refs: { from, to, score },
+  });
+}
+
+export function caseNotice(
+  subjectId: number,
+  caseId: string,
+  kind: string,
+  title: string,
+  reasons: string,
+  now: number,
+  refs: Record<string, unknown>,
+): NoticeRow {
+  return row(subjectId, kind, caseId, now, {
+    title,
+    reasons: [reasons],
+    legal_basis: 'credit repair and objection procedure',
+    options: [],
+    refs,
+  });
+}
+
+/** A correction to a consumer that was told a measure applied while an entry that has now ended stood. */
+export function correctionNotice(
+  subjectId: number,
+  consumer: string,
+  decision: string,
+  measure: string,
+  ended: number,
+  now: number,
+): NoticeRow {
+  return row(
+    subjectId,
+    'check.correction',
+    `${decision}|${measure}`,
+    now,
+    {
+      title: `Correction: measure ${measure} no longer applies`,
+      reasons: [
+        `list decision ${decision} behind your earlier check ended on ${iso(ended)?.slice(0, 10)} after a repair or annulment`,
+      ],
+      legal_basis: 'credit repair and objection procedure',
+      options: [],
+      refs: { decision, measure },
+    },
+    consumer,
+  );
+}
+
+/** Stores notices once (ids are derived) and queues a delivery per matching subscriber. */
+export async function emitNotices(
+  tx: DueProcessTx,
+  rows: readonly NoticeRow[],
+  now: number,
+): Promise<NoticeRow[]> {
+  if (rows.length === 0) return [];
+  const fresh = await tx.insertNotices(rows);
+  if (fresh.length === 0) return fresh;
+  const subs = await tx.subscribers();
+  const out: OutboxRow[] = [];
+  for (const n of fresh) {
+    for (const s of subs) {
+      if (s.recipients !== '*' && s.recipients !== n.recipient) continue;
+      out.push({
+        id: `${n.id}:${s.id}`,
+        notice_id: n.id,
+        subject_id: n.subject_id,
+        subscriber: s.id,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: now,
+        last_error: null,
+        delivered_at: null,
+      });
+    }
+  }
+  await tx.insertOutbox(out);
+  return fresh;
+}

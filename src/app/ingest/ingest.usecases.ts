@@ -1,0 +1,341 @@
+import { checkNationalId } from '../../domain/national-id.ts';
+import type { Rulebook } from '../../rules/rulebook.model.ts';
+import type { RulebookSet } from '../../rules/versions.ts';
+import { audit } from '../audit/audit.log.ts';
+import { affectedBy } from '../derive/derive.files.ts';
+import { recompute } from '../derive/derive.usecases.ts';
+import { emitNotices, recordNotice } from '../due-process/due-process.notices.ts';
+import { activeRulebooks } from '../governance/governance.rulebooks.ts';
+import { type AppContext, sha256 } from '../ports/ports.context.ts';
+import type { RecordRow, SourceRow, SubjectRow, Tx } from '../ports/ports.store.ts';
+import { recordContentHash } from './ingest.content-hash.ts';
+import { FIELDS, Reject, reject, unknownFields } from './ingest.input.ts';
+import { type RecordDeps, validateRecordFields } from './ingest.records.ts';
+import { registerException, registerSource } from './ingest.sources.ts';
+import { registerOrganization, registerPerson, type SubjectDeps } from './ingest.subjects.ts';
+
+export type { LineResult } from './ingest.input.ts';
+
+import type { LineResult } from './ingest.input.ts';
+
+/** Subjects remembered by natural key across batches before the caches are emptied. */
+const SUBJECT_CACHE_LIMIT = 50_000;
+/** Subjects whose files are loaded and derived at once when a batch is written. */
+const RECOMPUTE_SLICE = 256;
+
+/**
+ * An import or API session: resolves natural keys once, validates every line completely before writing it,
+ * and writes records in batches with their subjects' projections in the same transaction.
+ */
+export class Ingestor {
+  private readonly byUsci = new Map<string, SubjectRow>();
+  private readonly byHash = new Map<string, SubjectRow>();
+  private sources = new Map<string, SourceRow>();
+  private exceptions = new Set<string>();
+  private versions?: RulebookSet;
+  private readonly registered: number[] = [];
+  /** Lines answered from an earlier line of the same batch: their answer follows that line's final fate. */
+  private readonly repeats = new Map<string, { index: number; hash: string }[]>();
+
+  /** Subjects whose records were written while projection was deferred, and not yet derived again. */
+  private readonly stale = new Set<number>();
+
+  constructor(
+    private readonly ctx: AppContext,
+    /** When set (a source's API token), records may only be written for this source. */
+    private readonly onlySource?: string,
+    private readonly options: {
+      /**
+       * Bulk files: a batch stores its records and marks their subjects due, in the same transaction, and the
+       * subjects are derived once each by `settle()` rather than once per batch. Until then a read of such a
+       * subject derives it on the spot (it is due), so no reader ever sees a stale answer.
+       */
+      readonly deferProjection?: boolean;
+    } = {},
+  ) {}
+
+  /** Subjects awaiting `settle()`. */
+  get pending(): number {
+    return this.stale.size;
+  }
+
+  /**
+   * Derives every subject written to under deferred projection, a slice per transaction (so that memory stays
+   * bounded and a failure loses no more than one slice, which stays due for the next read or `tick`).
+   */
+  async settle(onProgress: (done: number, total: number) => void = () => {}): Promise<number> {
+    const ids = [...this.stale].sort((a, b) => a - b);
+    if (ids.length > 0) onProgress(0, ids.length);
+    for (let i = 0; i < ids.length; i += RECOMPUTE_SLICE) {
+      const slice = ids.slice(i, i + RECOMPUTE_SLICE);
+      await this.ctx.store.transaction(async (tx) =>
+        recompute(tx, await activeRulebooks(tx), slice, this.ctx.clock.now()),
+      );
+      for (const id of slice) this.stale.delete(id);
+      onProgress(Math.min(i + RECOMPUTE_SLICE, ids.length), ids.length);
+    }
+    return ids.length;
+  }
+
+  /** Applies a batch of lines in one transaction; a rejected line changes nothing, the others stay applied. */
+  async apply(lines: readonly unknown[]): Promise<LineResult[]> {
+    return this.ctx.store.transaction(async (tx) => {
+      try {
+        return await this.applyIn(tx, lines);
+      } catch (e) {
+        // the transaction rolls back (and may be retried): forget what it cached
+        this.byUsci.clear();
+        this.byHash.clear();
+        this.sources.clear();
+        this.registered.length = 0;
+        throw e;
+      }
+    });
+  }
+
+  private async applyIn(tx: Tx, lines: readonly unknown[]): Promise<LineResult[]> {
+    {
+      // the subject caches only save look-ups: bounded, so that a file naming millions of subjects keeps memory flat
+      if (this.byUsci.size + this.byHash.size > SUBJECT_CACHE_LIMIT) {
+        this.byUsci.clear();
+        this.byHash.clear();
+      }
+      this.versions = await activeRulebooks(tx);
+      if (this.sources.size === 0) for (const s of await tx.sources()) this.sources.set(s.id, s);
+      this.exceptions = new Set(
+        JSON.parse((await tx.getMeta('usci_exceptions')) ?? '[]').map((e: { usci: string }) => e.usci),
+      );
+      const results: LineResult[] = new Array(lines.length);
+      const pending: { index: number; row: Omit<RecordRow, 'seq'> }[] = [];
+      const seenInBatch = new Map<string, string>();
+      this.repeats.clear();
+      const recordLines: { index: number; line: Record<string, unknown> }[] = [];
+      // subjects and sources first, in order, so that records later in the batch can name them
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line === null || typeof line !== 'object' || Array.isArray(line)) {
+          results[i] = {
+            ok: false,
+            code: 'input.not_an_object',
+            field: '',
+            message: 'each line must be a JSON object',
+          };
+          continue;
+        }
+        const l = line as Record<string, unknown>;
+        if ('kind' in l) {
+          if (recordLines.length > 0)
+            await this.flushRecords(tx, recordLines.splice(0), results, pending, seenInBatch);
+          results[i] = await this.guard(() => this.registerSubject(tx, l));
+        } else recordLines.push({ index: i, line: l });
+      }
+      await this.flushRecords(tx, recordLines, results, pending, seenInBatch);
+      await this.writeRecords(tx, pending, results);
+      if (this.registered.length > 0) {
+        // a new subject starts at the base score: give it its projection
+        const ids = this.registered.splice(0);
+        for (let i = 0; i < ids.length; i += RECOMPUTE_SLICE)
+          await recompute(tx, this.versions, ids.slice(i, i + RECOMPUTE_SLICE), this.ctx.clock.now());
+      }
+      return results;
+    }
+  }
+
+  private async guard(fn: () => Promise<LineResult>): Promise<LineResult> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof Reject) return { ok: false, code: e.code, field: e.field, message: e.message };
+      throw e;
+    }
+  }
+
+  private recordDeps(): RecordDeps {
+    return {
+      ctx: this.ctx,
+      sources: this.sources,
+      exceptions: this.exceptions,
+      onlySource: this.onlySource,
+      rulebook: () => this.rulebookNow(),
+      resolve: (tx, ref) => this.resolve(tx, ref),
+      orgByUsci: (tx, usci) => this.orgByUsci(tx, usci),
+    };
+  }
+
+  private rulebookNow(): Rulebook {
+    return this.versions!.at(this.ctx.clock.now());
+  }
+
+  private async registerSubject(tx: Tx, l: Record<string, unknown>): Promise<LineResult> {
+    const kind = l.kind;
+    if (typeof kind !== 'string' || !FIELDS[kind])
+      reject(
+        'input.unknown_kind',
+        'kind',
+        `kind must be one of source, person, organization, usci_exception; got ${JSON.stringify(kind)}`,
+      );
+    unknownFields(l, FIELDS[kind]!);
+    const now = this.ctx.clock.now();
+    if (kind === 'source') return registerSource(tx, this.ctx, this.sources, l, now);
+    if (kind === 'usci_exception') return registerException(tx, this.ctx, this.exceptions, l, now);
+    const deps: SubjectDeps = {
+      ctx: this.ctx,
+      exceptions: this.exceptions,
+      byUsci: this.byUsci,
+      byHash: this.byHash,
+      registered: this.registered,
+      versions: () => this.versions!,
+      orgByUsci: (t, usci) => this.orgByUsci(t, usci),
+      personByHash: (t, hash) => this.personByHash(t, hash),
+    };
+    return kind === 'person' ? registerPerson(deps, tx, l, now) : registerOrganization(deps, tx, l, now);
+  }
+
+  private async orgByUsci(tx: Tx, usci: string): Promise<SubjectRow | undefined> {
+    let s = this.byUsci.get(usci);
+    if (!s) {
+      [s] = await tx.subjectsByUsci([usci]);
+      if (s) this.byUsci.set(usci, s);
+    }
+    return s;
+  }
+
+  private async personByHash(tx: Tx, hash: string): Promise<SubjectRow | undefined> {
+    let s = this.byHash.get(hash);
+    if (!s) {
+      [s] = await tx.subjectsByIdHash([hash]);
+      if (s) this.byHash.set(hash, s);
+    }
+    return s;
+  }
+
+  /** Resolves a subject reference: USCI, national identity number, registry reference (P…) or numeric id. */
+  async resolve(tx: Tx, ref: string): Promise<SubjectRow | undefined> {
+    if (/^P\d{1,12}$/.test(ref) || /^\d{1,12}$/.test(ref)) {
+      const [s] = await tx.subjectsById([Number(ref.replace(/^P/, ''))]);
+      return s;
+    }
+    if (ref.length === 18 && checkNationalId(ref).ok)
+      return this.personByHash(tx, this.ctx.hashNationalId(ref));
+    return this.orgByUsci(tx, ref);
+  }
+
+  private async validateRecord(tx: Tx, l: Record<string, unknown>): Promise<Omit<RecordRow, 'seq'>> {
+    const row = await validateRecordFields(this.recordDeps(), tx, l);
+    return { ...row, content_hash: recordContentHash(row) };
+  }
+
+  private async flushRecords(
+    tx: Tx,
+    lines: { index: number; line: Record<string, unknown> }[],
+    results: LineResult[],
+    pending: { index: number; row: Omit<RecordRow, 'seq'> }[],
+    seenInBatch: Map<string, string>,
+  ): Promise<void> {
+    if (lines.length === 0) return;
+    const keys = lines.flatMap(({ line }) =>
+      typeof line.source === 'string' && typeof line.id === 'string'
+        ? [{ source: line.source, record_id: line.id }]
+        : [],
+    );
+    const existing = new Map(
+      (await tx.recordsByKeys(keys)).map((r) => [`${r.source}\u0000${r.record_id}`, r.content_hash]),
+    );
+    for (const { index, line } of lines) {
+      try {
+        const row = await this.validateRecord(tx, line);
+        const key = `${row.source}\u0000${row.record_id}`;
+        const prior = existing.get(key) ?? seenInBatch.get(key);
+        if (prior !== undefined) {
+          if (!existing.has(key))
+            this.repeats.set(key, [...(this.repeats.get(key) ?? []), { index, hash: row.content_hash }]);
+          results[index] =
+            prior === row.content_hash
+              ? { ok: true, status: 'unchanged', what: `record ${row.source}/${row.record_id}` }
+              : {
+                  ok: false,
+                  code: 'record.duplicate_conflict',
+                  field: 'id',
+                  message: `record ${row.source}/${row.record_id} already exists with different content; correct it instead of resubmitting`,
+                };
+          continue;
+        }
+        seenInBatch.set(key, row.content_hash);
+        pending.push({ index, row });
+        results[index] = { ok: true, status: 'created', what: `record ${row.source}/${row.record_id}` };
+      } catch (e) {
+        if (e instanceof Reject)
+          results[index] = { ok: false, code: e.code, field: e.field, message: e.message };
+        else throw e;
+      }
+    }
+  }
+
+  private async writeRecords(
+    tx: Tx,
+    candidates: { index: number; row: Omit<RecordRow, 'seq'> }[],
+    results: LineResult[],
+  ): Promise<void> {
+    if (candidates.length === 0) return;
+    const behalfOf = candidates.flatMap(({ row }) =>
+      row.on_behalf_of !== null && row.culpability !== null ? [row.on_behalf_of] : [],
+    );
+    const touched = await affectedBy(tx, [...new Set(candidates.map((p) => p.row.subject_id))], behalfOf);
+    // lock first, then look again: another writer may have stored the same (source, id) meanwhile
+    await tx.lockSubjects(touched);
+    const stored = new Map(
+      (
+        await tx.recordsByKeys(
+          candidates.map(({ row }) => ({ source: row.source, record_id: row.record_id })),
+        )
+      ).map((r) => [`${r.source}\u0000${r.record_id}`, r.content_hash]),
+    );
+    const pending = candidates.filter(({ index, row }) => {
+      const key = `${row.source}\u0000${row.record_id}`;
+      const prior = stored.get(key);
+      if (prior === undefined) return true;
+      // stored meanwhile by another writer: this line, and its repeats later in the batch, answer to that version
+      for (const line of [{ index, hash: row.content_hash }, ...(this.repeats.get(key) ?? [])])
+        results[line.index] =
+          prior === line.hash
+            ? { ok: true, status: 'unchanged', what: `record ${row.source}/${row.record_id}` }
+            : {
+                ok: false,
+                code: 'record.duplicate_conflict',
+                field: 'id',
+                message: `record ${row.source}/${row.record_id} already exists with different content; correct it instead of resubmitting`,
+              };
+      return false;
+    });
+    if (pending.length === 0) return;
+    const subjectIds = [...new Set(pending.map((p) => p.row.subject_id))];
+    const seqs = await tx.maxRecordSeq(subjectIds);
+    const rows: RecordRow[] = pending.map(({ row }) => {
+      const seq = (seqs.get(row.subject_id) ?? 0) + 1;
+      seqs.set(row.subject_id, seq);
+      return { ...row, seq };
+    });
+    await tx.insertRecords(rows);
+    const now = this.ctx.clock.now();
+    if (this.options.deferProjection) {
+      // derived later, once per subject: due from now, so that any read before then derives it first
+      await tx.markDue(touched, now);
+      for (const id of touched) this.stale.add(id);
+    } else {
+      // a slice of subjects at a time: the files and derivations held at once stay bounded whatever the batch
+      for (let i = 0; i < touched.length; i += RECOMPUTE_SLICE)
+        await recompute(tx, this.versions!, touched.slice(i, i + RECOMPUTE_SLICE), now);
+    }
+    const rb = this.versions!.at(now);
+    await emitNotices(
+      tx,
+      rows.map((r) => recordNotice(r, rb, now)).filter((n) => n !== undefined),
+      now,
+    );
+    await audit(tx, this.ctx, 'records.ingest', rows.length === 1 ? rows[0]!.subject_id : null, {
+      count: rows.length,
+      records: rows.length <= 20 ? rows.map((r) => `${r.source}/${r.record_id}`) : undefined,
+      digest: sha256(rows.map((r) => `${r.source}/${r.record_id}:${r.content_hash}`).join('\n')),
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { createHash, createHmac } from 'node:crypto';
+import type { Clock } from '../../domain/clock.ts';
+import type { Store } from './ports.store.ts';
+
+/** What every use case is given: the store, the clock, the identity key, and who is acting. */
+export interface AppContext {
+  readonly store: Store;
+  readonly clock: Clock;
+  /** HMAC-SHA-256 of a national identity number under the registry's key (never stored in the database). */
+  readonly hashNationalId: (id: string) => string;
+  readonly actor: string;
+  /** How worker threads open their own connection to the same registry (given by the composition root). */
+  readonly storeFactory?: StoreFactory;
+}
+
+/** Where a registry is: a SQLite file or a PostgreSQL URL. */
+export interface StoreLocation {
+  readonly db?: string;
+  readonly databaseUrl?: string;
+}
+
+/**
+ * How a worker thread opens the registry: the URL of a module exporting `openStore(location)`, chosen by the
+ * composition root (the only place that picks an adapter), and the location to open.
+ */
+export interface StoreFactory {
+  readonly module: string;
+  readonly location: StoreLocation;
+}
+
+export function makeIdHasher(key: Buffer | string): (id: string) => string {
+  return (id) => createHmac('sha256', key).update(id.toUpperCase()).digest('hex');
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** JSON with sorted keys: the same content always hashes the same. */
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+    .join(',')}}`;
+}
+
+export function personRef(id: number): string {
+  return `P${String(id).padStart(7, '0')}`;
+}

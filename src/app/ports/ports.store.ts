@@ -1,0 +1,221 @@
+import type { DueProcessTx } from './ports.due-process.ts';
+
+/**
+ * The Store port: what the use cases need of a registry database. Owned by the core; SQLite and PostgreSQL
+ * implement it (src/store/*). Times are epoch milliseconds; JSON columns are strings.
+ */
+
+export type SubjectKindRow = 'person' | 'organization';
+
+export interface SubjectRow {
+  readonly id: number;
+  readonly kind: SubjectKindRow;
+  readonly usci: string | null;
+  readonly id_hash: string | null;
+  readonly name: string;
+  readonly parent_id: number | null;
+  readonly created_at: number;
+}
+
+export interface RelationRow {
+  readonly org_id: number;
+  readonly role: 'legal_representative' | 'actual_controller';
+  readonly person_id: number;
+}
+
+export interface SourceRow {
+  readonly id: string;
+  readonly name: string;
+  /** JSON array of domains. */
+  readonly domains: string;
+  readonly created_at: number;
+}
+
+export interface RecordRow {
+  readonly subject_id: number;
+  readonly seq: number;
+  readonly source: string;
+  readonly record_id: string;
+  readonly type: string;
+  readonly occurred_at: number;
+  readonly recorded_at: number;
+  readonly legal_basis: string;
+  /** JSON array of document references. */
+  readonly evidence: string;
+  readonly amount: number | null;
+  readonly on_behalf_of: number | null;
+  readonly culpability: string | null;
+  readonly note: string | null;
+  readonly content_hash: string;
+}
+
+export type RecordEventKind = 'disputed' | 'upheld' | 'annulled' | 'corrected' | 'repaired';
+
+export interface RecordEventRow {
+  readonly subject_id: number;
+  readonly seq: number;
+  readonly source: string;
+  readonly record_id: string;
+  readonly kind: RecordEventKind;
+  readonly at: number;
+  readonly actor: string;
+  readonly reason: string;
+  /** JSON object: details of the event (a correction's new values, a case id…). */
+  readonly data: string;
+}
+
+export interface DerivedRow {
+  readonly subject_id: number;
+  readonly score: number;
+  readonly grade: string;
+  readonly next_change_at: number | null;
+  readonly computed_at: number;
+  readonly rulebook_hash: string;
+  /** JSON: list entries and measure spans (see app/derive.ts). */
+  readonly state: string;
+}
+
+export interface DecisionRow {
+  readonly subject_id: number;
+  /** `<entry decision id>` for an entry, with `:warning` or `:exit` for those events. */
+  readonly id: string;
+  readonly list: string;
+  readonly event: 'warning' | 'entry' | 'exit';
+  readonly effective_at: number;
+  readonly recorded_at: number;
+  /** JSON: the full entry as derived when it was recorded. */
+  readonly data: string;
+}
+
+export interface CheckRow {
+  readonly subject_id: number;
+  readonly seq: number;
+  readonly measure: string;
+  readonly asked_by: string;
+  readonly asked_at: number;
+  readonly at: number;
+  readonly applies: number;
+  readonly until: number | null;
+  readonly decisions: string;
+  /** JSON: what the answer was computed from (rulebook hashes, whose state, the date), for replay. */
+  readonly inputs: string | null;
+}
+
+export interface RulebookRow {
+  readonly hash: string;
+  readonly name: string;
+  readonly version: string;
+  readonly effective_from: number;
+  readonly source: string;
+  readonly activated_at: number;
+  readonly activated_by: string;
+  /** draft: stored and readable, never used; published: used from its effective date. */
+  readonly status: 'draft' | 'published';
+  /** End of the public comment period (published versions); the version cannot take effect before it. */
+  readonly comment_until: number | null;
+  /** JSON list of changes from the version before. */
+  readonly diff: string | null;
+}
+
+export interface AuditRow {
+  readonly seq: number;
+  readonly at: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly subject_id: number | null;
+  readonly detail: string;
+  readonly prev_hash: string;
+  readonly hash: string;
+}
+
+/** Operations inside one transaction. Batch-shaped so that an import costs a few queries per chunk. */
+export interface Tx extends DueProcessTx {
+  /** Locks the subjects a write touches (PostgreSQL row locks; a no-op where writers are already serialised). */
+  lockSubjects(ids: readonly number[]): Promise<void>;
+  lockAudit(): Promise<void>;
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+
+  insertRulebook(row: RulebookRow): Promise<void>;
+  rulebooks(): Promise<RulebookRow[]>;
+  /** Hash and status of every version, in activation order: cheap enough to ask on every request. */
+  rulebookKeys(): Promise<{ hash: string; status: string }[]>;
+  updateRulebook(
+    hash: string,
+    patch: Partial<Pick<RulebookRow, 'status' | 'comment_until' | 'diff' | 'activated_at' | 'activated_by'>>,
+  ): Promise<void>;
+
+  upsertSource(row: SourceRow): Promise<void>;
+  sources(): Promise<SourceRow[]>;
+
+  insertSubject(row: Omit<SubjectRow, 'id'>): Promise<number>;
+  updateSubject(id: number, patch: { name?: string; parent_id?: number | null }): Promise<void>;
+  subjectsByUsci(uscis: readonly string[]): Promise<SubjectRow[]>;
+  subjectsByIdHash(hashes: readonly string[]): Promise<SubjectRow[]>;
+  subjectsById(ids: readonly number[]): Promise<SubjectRow[]>;
+  childrenOf(parentIds: readonly number[]): Promise<SubjectRow[]>;
+  searchOrganizations(prefix: string, limit: number, after?: number): Promise<SubjectRow[]>;
+  setRelation(row: RelationRow): Promise<void>;
+  relationsOfOrgs(orgIds: readonly number[]): Promise<RelationRow[]>;
+  relationsOfPersons(personIds: readonly number[]): Promise<RelationRow[]>;
+  subjectCount(): Promise<number>;
+  subjectIdsAfter(after: number, limit: number): Promise<number[]>;
+
+  recordsByKeys(keys: readonly { source: string; record_id: string }[]): Promise<RecordRow[]>;
+  recordsOf(subjectIds: readonly number[]): Promise<RecordRow[]>;
+  agentsOf(orgIds: readonly number[]): Promise<{ org: number; agent: number }[]>;
+  maxRecordSeq(subjectIds: readonly number[]): Promise<Map<number, number>>;
+  insertRecords(rows: readonly RecordRow[]): Promise<void>;
+  deleteRecord(subjectId: number, seq: number): Promise<void>;
+  eventsOf(subjectIds: readonly number[]): Promise<RecordEventRow[]>;
+  insertEvent(row: Omit<RecordEventRow, 'seq'>): Promise<void>;
+
+  derivedOf(subjectIds: readonly number[]): Promise<DerivedRow[]>;
+  upsertDerived(rows: readonly DerivedRow[]): Promise<void>;
+  dueSubjects(until: number, limit: number, after: number): Promise<number[]>;
+  /** Makes the subjects' projections due at `at` (unless due earlier already): the next read or tick derives them. */
+  markDue(subjectIds: readonly number[], at: number): Promise<void>;
+
+  insertDecisions(rows: readonly DecisionRow[]): Promise<number>;
+  decisionsOf(subjectId: number): Promise<DecisionRow[]>;
+  decisionIdsOf(subjectIds: readonly number[]): Promise<Set<string>>;
+  decisionById(id: string): Promise<DecisionRow | undefined>;
+
+  /** Records a check; returns its sequence number in the subject's file. */
+  insertCheck(row: Omit<CheckRow, 'seq'>): Promise<number>;
+  checksOf(subjectId: number): Promise<CheckRow[]>;
+  checkBySeq(subjectId: number, seq: number): Promise<CheckRow | undefined>;
+
+  lastAudit(): Promise<AuditRow | undefined>;
+  insertAudit(row: AuditRow): Promise<void>;
+  auditRange(afterSeq: number, limit: number): Promise<AuditRow[]>;
+}
+
+export interface Store extends Tx {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Runs fn in one transaction: all of it is applied, or none. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** An API token: only its SHA-256 is stored; the token itself is shown once, when it is created. */
+export interface TokenRow {
+  id: string;
+  role: string;
+  source: string | null;
+  subject_id: number | null;
+  hash: string;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+  label: string;
+}
+
+/** Token persistence, part of every transaction. */
+export interface Tx {
+  insertToken(row: TokenRow): Promise<void>;
+  tokenByHash(hash: string): Promise<TokenRow | undefined>;
+  tokens(): Promise<TokenRow[]>;
+  /** Marks a token revoked at `at`; false when there is no such token. */
+  revokeToken(id: string, at: number): Promise<boolean>;
+}

@@ -1,0 +1,49 @@
+import type { WhatIfReport } from '../governance/governance.whatif.ts';
+import { barChart, esc, matrixTable, page } from './reports.charts.ts';
+
+/** The what-if report as one self-contained HTML file with charts. */
+export function whatIfHtml(r: WhatIfReport, grades: readonly string[]): string {
+  const m = new Map(r.transitions.map((t) => [`${t.from}→${t.to}`, t.count]));
+  const tallies = (t: Record<string, { subjects: number; changed_grade: number; changed_list: number }>) =>
+    Object.entries(t)
+      .sort((a, b) => b[1].subjects - a[1].subjects)
+      .map(([label, v]) => ({ label, values: [v.changed_grade, v.changed_list] }));
+  const lists = [...new Set([...Object.keys(r.list_entries), ...Object.keys(r.list_exits)])].map((l) => ({
+    label: l,
+    values: [r.list_entries[l] ?? 0, r.list_exits[l] ?? 0],
+  }));
+  const body = [
+    `<h1>What-if: ${esc(r.draft.name)} ${esc(r.draft.version)}</h1>`,
+    `<p class="note">Against the rulebook in force, as of ${esc(r.at.slice(0, 10))}. Draft hash ${esc(r.draft.hash)}. Nothing was changed in the registry.</p>`,
+    `<p><strong>${r.subjects}</strong> subjects evaluated; <strong>${r.changed_grade}</strong> would change grade and <strong>${r.changed_list}</strong> would change list membership.</p>`,
+    matrixTable(
+      'Grade transitions (rows: grade now, columns: grade under the draft)',
+      grades,
+      (f, t) => m.get(`${f}→${t}`) ?? 0,
+    ),
+    lists.length
+      ? barChart(
+          'List entries and exits the draft would cause',
+          lists,
+          ['entries', 'exits'],
+          ['#d1242f', '#1a7f37'],
+        )
+      : '<p>No list entries or exits.</p>',
+    barChart('By sector: subjects changing grade / changing list', tallies(r.by_sector), [
+      'changing grade',
+      'changing list',
+    ]),
+    barChart(
+      'By region (province code of the USCI): subjects changing grade / changing list',
+      tallies(r.by_region),
+      ['changing grade', 'changing list'],
+    ),
+    '<table><caption>Subjects most affected</caption><tr><th scope="col">subject</th><th scope="col">score now</th><th scope="col">under the draft</th><th scope="col">change</th></tr>',
+    ...r.most_affected.map(
+      (a) =>
+        `<tr><td>${esc(a.subject)}</td><td>${a.from}</td><td>${a.to}</td><td>${a.delta > 0 ? '+' : ''}${a.delta}</td></tr>`,
+    ),
+    '</table>',
+  ].join('\n');
+  return page(`What-if ${r.draft.name} ${r.draft.version}`, body);
+}

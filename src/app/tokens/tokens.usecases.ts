@@ -1,0 +1,141 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { addDuration, parseDuration } from '../../domain/duration.ts';
+import { CredenceError } from '../../domain/errors.ts';
+import { audit } from '../audit/audit.log.ts';
+import type { AppContext } from '../ports/ports.context.ts';
+import type { TokenRow } from '../ports/ports.store.ts';
+import { findSubject } from '../queries/queries.usecases.ts';
+
+export const ROLES = ['admin', 'source', 'reviewer', 'consumer', 'subject', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who presented a valid token. */
+export interface Principal {
+  readonly tokenId: string;
+  readonly role: Role;
+  readonly source: string | null;
+  readonly subjectId: number | null;
+}
+
+export interface NewToken {
+  readonly role: string;
+  readonly source?: string;
+  readonly subjectRef?: string;
+  /** ISO 8601 duration from now, e.g. P90D; none means the token does not expire. */
+  readonly expires?: string;
+  readonly label?: string;
+}
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+function isRole(r: string): r is Role {
+  return (ROLES as readonly string[]).includes(r);
+}
+
+/** Issues a token: 32 random bytes, base64url, returned once; only its SHA-256 is kept. */
+export async function createToken(
+  ctx: AppContext,
+  req: NewToken,
+): Promise<{ id: string; token: string; row: TokenRow }> {
+  if (!isRole(req.role))
+    throw new CredenceError('input.invalid', `role must be one of ${ROLES.join(', ')}`, {
+      issues: [{ path: 'role', message: `unknown role "${req.role}"` }],
+    });
+  if (req.role === 'source' && !req.source)
+    throw new CredenceError('input.missing_field', 'a source token names its source', {
+      issues: [{ path: 'source', message: 'source is required for role source' }],
+    });
+  if (req.role === 'subject' && !req.subjectRef)
+    throw new CredenceError('input.missing_field', 'a subject token names its subject', {
+      issues: [{ path: 'subject', message: 'subject is required for role subject' }],
+    });
+  if (req.role !== 'source' && req.source)
+    throw new CredenceError('input.invalid', 'only source tokens name a source', {
+      issues: [{ path: 'source', message: 'source is only allowed for role source' }],
+    });
+  if (req.role !== 'subject' && req.subjectRef)
+    throw new CredenceError('input.invalid', 'only subject tokens name a subject', {
+      issues: [{ path: 'subject', message: 'subject is only allowed for role subject' }],
+    });
+  const now = ctx.clock.now();
+  let expiresAt: number | null = null;
+  if (req.expires !== undefined) {
+    const d = parseDuration(req.expires);
+    if (!d.value)
+      throw new CredenceError('input.invalid_duration', `expires must be an ISO 8601 duration such as P90D`, {
+        issues: d.issues.map((i) => ({ ...i, path: 'expires' })),
+      });
+    expiresAt = addDuration(now, d.value);
+    if (expiresAt <= now)
+      throw new CredenceError('input.invalid_duration', 'expires must be a positive duration', {
+        issues: [{ path: 'expires', message: 'zero duration' }],
+      });
+  }
+  const token = randomBytes(32).toString('base64url');
+  const id = randomUUID();
+  return ctx.store.transaction(async (tx) => {
+    let subjectId: number | null = null;
+    if (req.role === 'source') {
+      if (!(await tx.sources()).some((s) => s.id === req.source))
+        throw new CredenceError('source.not_found', `source "${req.source}" is not registered`, {
+          issues: [{ path: 'source', message: 'not registered' }],
+        });
+    }
+    if (req.role === 'subject') subjectId = Number((await findSubject(ctx, tx, req.subjectRef!)).id);
+    const row: TokenRow = {
+      id,
+      role: req.role,
+      source: req.role === 'source' ? req.source! : null,
+      subject_id: subjectId,
+      hash: tokenHash(token),
+      created_at: now,
+      expires_at: expiresAt,
+      revoked_at: null,
+      label: req.label ?? '',
+    };
+    await tx.insertToken(row);
+    await audit(tx, ctx, 'token.create', subjectId, {
+      id,
+      role: row.role,
+      source: row.source,
+      expires_at: expiresAt,
+      label: row.label,
+    });
+    return { id, token, row };
+  });
+}
+
+/** Every token ever issued (never the token itself). */
+export async function listTokens(ctx: AppContext): Promise<TokenRow[]> {
+  return ctx.store.tokens();
+}
+
+export async function revokeToken(ctx: AppContext, id: string): Promise<void> {
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.revokeToken(id, ctx.clock.now())))
+      throw new CredenceError('token.not_found', `no token ${id}`);
+    await audit(tx, ctx, 'token.revoke', null, { id });
+  });
+}
+
+/** Resolves a bearer token to its principal, or throws auth.invalid_token / auth.expired_token / auth.revoked_token. */
+export async function authenticate(ctx: AppContext, bearer: string): Promise<Principal> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(bearer))
+    throw new CredenceError('auth.invalid_token', 'the bearer token is not valid');
+  const row = await ctx.store.tokenByHash(tokenHash(bearer));
+  if (!row || !isRole(row.role))
+    throw new CredenceError('auth.invalid_token', 'the bearer token is not valid');
+  const now = ctx.clock.now();
+  if (row.revoked_at !== null && Number(row.revoked_at) <= now)
+    throw new CredenceError('auth.revoked_token', 'this token has been revoked');
+  if (row.expires_at !== null && Number(row.expires_at) <= now)
+    throw new CredenceError('auth.expired_token', 'this token has expired');
+  return {
+    tokenId: row.id,
+    role: row.role,
+    source: row.source,
+    subjectId: row.subject_id === null ? null : Number(row.subject_id),
+  };
+}
