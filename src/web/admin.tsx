@@ -14,9 +14,9 @@ import type { TokenRow } from '../app/ports/ports.store.ts';
 import { createToken, listTokens, ROLES, revokeToken } from '../app/tokens/tokens.usecases.ts';
 import { CredenceError, formatIssue } from '../domain/errors.ts';
 import { diffDocuments, formatChange, type RulebookChange } from '../rules/diff.ts';
-import { field, href, PAGE, queryOf, requireRole, sendPage, type View, type Web } from './http.ts';
-import { type MessageKey, sectorName } from './i18n.ts';
-import { Csrf, day, Flash, Page, TableBox, Time } from './layout.tsx';
+import { field, href, PAGE, queryOf, requireRole, sendPage, type View, type Web } from './shell/http.ts';
+import { type MessageKey, sectorName } from './i18n/i18n.ts';
+import { Csrf, day, Flash, Page, TableBox, Time } from './shell/layout.tsx';
 
 /** Administration: sources, tokens, rulebook versions with their diff, and draft activation after its impact. */
 

@@ -1,7 +1,7 @@
 import type { HistoryCause, ScoreHistory } from '../app/queries/queries.history.ts';
-import type { View } from './http.ts';
-import type { MessageKey } from './i18n.ts';
-import { day, pts, TableBox } from './layout.tsx';
+import type { View } from './shell/http.ts';
+import type { MessageKey } from './i18n/i18n.ts';
+import { day, pts, TableBox } from './shell/layout.tsx';
 
 /**
  * Charts as inline SVG rendered on the server: no script, no library. Each chart has a title and a summary

@@ -10,10 +10,10 @@ import { addDuration } from '../domain/duration.ts';
 import { CredenceError } from '../domain/errors.ts';
 import type { RulebookSet } from '../rules/versions.ts';
 import { ScoreChart } from './charts.tsx';
-import { field, href, PAGE, queryOf, requireRole, sendPage, type View, type Web } from './http.ts';
-import type { MessageKey } from './i18n.ts';
-import { Csrf, day, Flash, GradeBadge, Page, pts, TableBox, Time } from './layout.tsx';
-import { fileOf } from './multipart.ts';
+import { field, href, PAGE, queryOf, requireRole, sendPage, type View, type Web } from './shell/http.ts';
+import type { MessageKey } from './i18n/i18n.ts';
+import { Csrf, day, Flash, GradeBadge, Page, pts, TableBox, Time } from './shell/layout.tsx';
+import { fileOf } from './shell/multipart.ts';
 import { EntryCard, exitText } from './portal.tsx';
 
 /** Subject self-service: my score explained, what will change, my records, notices, checks, objections, repair. */

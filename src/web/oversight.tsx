@@ -1,9 +1,9 @@
 import { type OversightStats, oversightStats } from '../app/oversight/oversight.usecases.ts';
 import type { AppContext } from '../app/ports/ports.context.ts';
 import { GradeShares, HBars, SERIES_COLOURS, StackedBars } from './charts.tsx';
-import { PAGE, sendPage, type View, type Web } from './http.ts';
-import { type MessageKey, regionName, sectorName } from './i18n.ts';
-import { day, Flash, Page, TableBox } from './layout.tsx';
+import { PAGE, sendPage, type View, type Web } from './shell/http.ts';
+import { type MessageKey, regionName, sectorName } from './i18n/i18n.ts';
+import { day, Flash, Page, TableBox } from './shell/layout.tsx';
 
 /** Oversight: the public summary for everyone, and per-source detail and the audit log's state for auditors. */
 

@@ -10,9 +10,9 @@ import { activeAt, type ListEntry } from '../rules/lists.ts';
 import type { Rulebook } from '../rules/rulebook.model.ts';
 import type { RulebookSet } from '../rules/versions.ts';
 import { ScoreChart } from './charts.tsx';
-import { href, PAGE, queryOf, sendPage, type View, type Web } from './http.ts';
-import { durationText, type MessageKey, regionName, sectorName } from './i18n.ts';
-import { day, Flash, GradeBadge, Page, TableBox, Time } from './layout.tsx';
+import { href, PAGE, queryOf, sendPage, type View, type Web } from './shell/http.ts';
+import { durationText, type MessageKey, regionName, sectorName } from './i18n/i18n.ts';
+import { day, Flash, GradeBadge, Page, TableBox, Time } from './shell/layout.tsx';
 
 /** The public portal: search by name or USCI, an organization's page, the public black and red lists. */
 

@@ -5,9 +5,9 @@ import type { AppContext } from '../app/ports/ports.context.ts';
 import type { CaseRow } from '../app/ports/ports.due-process.ts';
 import { exportFile } from '../app/queries/queries.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
-import { field, PAGE, requireRole, sendPage, type View, type Web } from './http.ts';
-import type { MessageKey } from './i18n.ts';
-import { Csrf, day, Flash, GradeBadge, Page, pts, TableBox, Time } from './layout.tsx';
+import { field, PAGE, requireRole, sendPage, type View, type Web } from './shell/http.ts';
+import type { MessageKey } from './i18n/i18n.ts';
+import { Csrf, day, Flash, GradeBadge, Page, pts, TableBox, Time } from './shell/layout.tsx';
 import type { SubjectFile } from './me.tsx';
 
 /** The reviewer console: queues of objections and repair applications, oldest first; the case page; decisions. */

@@ -13,7 +13,7 @@ import type { AppContext } from '../app/ports/ports.context.ts';
 import { authenticate, type Principal } from '../app/tokens/tokens.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { adminRoutes } from './admin.tsx';
-import { CSS, FAVICON, JS } from './assets.ts';
+import { CSS, FAVICON, JS } from './shell/assets.ts';
 import {
   csrfToken,
   field,
@@ -26,11 +26,11 @@ import {
   sameToken,
   sendPage,
   type View,
-} from './http.ts';
-import { isLang, type Lang, pickLang, translator } from './i18n.ts';
-import { errorPage, loginPage } from './layout.tsx';
+} from './shell/http.ts';
+import { isLang, type Lang, pickLang, translator } from './i18n/i18n.ts';
+import { errorPage, loginPage } from './shell/layout.tsx';
 import { meRoutes } from './me.tsx';
-import { MultipartError, parseMultipart } from './multipart.ts';
+import { MultipartError, parseMultipart } from './shell/multipart.ts';
 import { oversightRoutes } from './oversight.tsx';
 import { portalRoutes } from './portal.tsx';
 import { reviewRoutes } from './review.tsx';

@@ -16,10 +16,10 @@ import { createToken } from '../app/tokens/tokens.usecases.ts';
 import { checkUsci, makeUsci } from '../domain/usci.ts';
 import { DEMO, seedDemo } from '../sim/demo.ts';
 import { lineDiff } from './admin.tsx';
-import { csrfToken, type View } from './http.ts';
-import { durationText, LANGS, MESSAGE_KEYS, pickLang, translator } from './i18n.ts';
-import { loginPage } from './layout.tsx';
-import { parseMultipart } from './multipart.ts';
+import { csrfToken, type View } from './shell/http.ts';
+import { durationText, LANGS, MESSAGE_KEYS, pickLang, translator } from './i18n/i18n.ts';
+import { loginPage } from './shell/layout.tsx';
+import { parseMultipart } from './shell/multipart.ts';
 import { HomePage, looksLikeUsci, usciProblem } from './portal.tsx';
 
 const view = (lang: 'en' | 'zh-CN'): View => ({

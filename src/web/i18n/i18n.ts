@@ -4,20 +4,16 @@
  * are data and are shown as the rulebook writes them.
  */
 
-export const LANGS = ['en', 'zh-CN'] as const;
-export type Lang = (typeof LANGS)[number];
-
 import { en } from './i18n.en.ts';
+import { LANGS, type Lang, type MessageKey, type T } from './i18n.types.ts';
 import { zh } from './i18n.zh.ts';
 
-export type MessageKey = keyof typeof en;
+export { LANGS, type Lang, type MessageKey, type T };
 
 /** Every message key (the English catalogue is the reference). */
 export const MESSAGE_KEYS = Object.keys(en) as MessageKey[];
 
 const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };
-
-export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** The translator of a language: fills `{name}` placeholders; a missing parameter stays visible. */
 export function translator(lang: Lang): T {

@@ -2,10 +2,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { AppContext } from '../app/ports/ports.context.ts';
-import type { Principal, Role } from '../app/tokens/tokens.usecases.ts';
-import { CredenceError } from '../domain/errors.ts';
-import type { Lang, T } from './i18n.ts';
+import type { AppContext } from '../../app/ports/ports.context.ts';
+import type { Principal, Role } from '../../app/tokens/tokens.usecases.ts';
+import { CredenceError } from '../../domain/errors.ts';
+import type { Lang, T } from '../i18n/i18n.ts';
 
 export const SESSION_COOKIE = 'credence_session';
 export const LANG_COOKIE = 'credence_lang';

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { formatInstant } from '../domain/time.ts';
+import { formatInstant } from '../../domain/time.ts';
 import { href, type View } from './http.ts';
-import type { MessageKey } from './i18n.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
 
 /** `YYYY-MM-DD` of an instant (ms or ISO text); an em dash for none or infinity. */
 export function day(t: number | string | null | undefined): string {

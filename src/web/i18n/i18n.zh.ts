@@ -1,4 +1,4 @@
-import type { MessageKey } from './i18n.ts';
+import type { MessageKey } from './i18n.types.ts';
 import { zhSignedIn } from './i18n.zh.signed-in.ts';
 
 /** The Simplified Chinese catalogue: every key of the English one. */
