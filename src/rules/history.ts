@@ -70,6 +70,7 @@ export function countHistory(
   for (const o of history) {
     if (o.key === exclude) continue;
     if (o.annulledAt !== undefined && o.annulledAt <= knownAt) continue;
+    if (o.knownAt !== undefined && o.knownAt > knownAt) continue;
     if (o.occurredAt < start || o.occurredAt > end || (!endInclusive && o.occurredAt === end)) continue;
     if (!typeMatches(pattern, o.type)) continue;
     if (want !== 0 && signOf(v, o.type) !== want) continue;

@@ -8,6 +8,16 @@ export interface Interval {
   readonly to: number;
 }
 
+/** A period in which a record does not count, and why. */
+export interface Suspension extends Interval {
+  readonly why?: 'disputed' | 'review_overdue';
+}
+
+/** The moment the registry first knew a record (see LedgerRecord.knownAt). */
+export function knownAtOf(r: Pick<LedgerRecord, 'occurredAt' | 'knownAt'>): number {
+  return Math.max(r.occurredAt, r.knownAt ?? r.occurredAt);
+}
+
 export interface LedgerRecord {
   /** Unique in the registry: `source/id`. */
   readonly key: string;
@@ -16,6 +26,11 @@ export interface LedgerRecord {
   readonly source: string;
   readonly type: string;
   readonly occurredAt: number;
+  /**
+   * When the registry first knew the record as it now reads: when it was recorded, or when a correction changed
+   * its type or date. No adverse list entry can be warned before then (DESIGN §5). Absent: known when it occurred.
+   */
+  readonly knownAt?: number;
   readonly amount?: number;
   readonly onBehalfOf?: string;
   readonly culpability?: string;
@@ -25,7 +40,7 @@ export interface LedgerRecord {
   /** When a repair was approved: it stops counting from then. */
   readonly repairedAt?: number;
   /** Periods in which it does not count: a dispute of a suspend_while_disputed type, an overdue review. */
-  readonly suspended: readonly Interval[];
+  readonly suspended: readonly Suspension[];
 }
 
 export interface SubjectRef {

@@ -1,7 +1,7 @@
 import { addDuration, type Duration } from '../domain/duration.ts';
 import { fnv64 } from '../domain/hash.ts';
 import { countHistory } from './history.ts';
-import type { LedgerRecord } from './ledger.model.ts';
+import { knownAtOf, type LedgerRecord } from './ledger.model.ts';
 import type { ListDef, ListKind, Rulebook } from './rulebook.model.ts';
 import type { Timeline } from './scorer.ts';
 
@@ -11,7 +11,7 @@ export type Grounds =
   | { readonly kind: 'condition'; readonly condition: string; readonly score: number; readonly grade: string }
   | { readonly kind: 'escalation'; readonly from: string; readonly list: string };
 
-export type ExitReason = 'max' | 'repair' | 'annulled' | 'condition' | 'escalated' | 'open';
+export type ExitReason = 'max' | 'repair' | 'annulled' | 'suspended' | 'condition' | 'escalated' | 'open';
 
 /**
  * A list entry — a decision (DESIGN §5). Membership at t is `since <= t < until` of a non-lapsed entry,
@@ -32,6 +32,18 @@ export interface ListEntry {
   readonly earliestRepair?: number;
   readonly lapsed: boolean;
   readonly public: boolean;
+  /**
+   * The decision this entry continues after its grounds were suspended (a dispute, an overdue review) and the
+   * suspension ended: the subject was warned for the first one, so no new warning is given.
+   */
+  readonly resumes?: string;
+  /** Why the entry ended early when its grounds stopped counting for a while (`exit: 'suspended'`). */
+  readonly suspendedWhy?: string;
+}
+
+/** Black and warning lists are adverse: no entry before its notice, counted from when the registry knew. */
+export function isAdverse(kind: ListKind): boolean {
+  return kind !== 'red';
 }
 
 const INF = Number.POSITIVE_INFINITY;
@@ -80,9 +92,11 @@ export function deriveEntries(tl: Timeline): ListEntry[] {
     until: number,
     exit: ExitReason,
     lapsed: boolean,
+    extra: Pick<ListEntry, 'resumes' | 'suspendedWhy'> = {},
   ): ListEntry => {
     const earliest = l.min ? plus(since, l.min) : undefined;
     return {
+      ...extra,
       decision: decisionId(subject.ref, l.name, since, grounds),
       list: l.name,
       kind: l.kind,
@@ -131,27 +145,20 @@ export function deriveEntries(tl: Timeline): ListEntry[] {
       const rb = tl.versions.at(rec.occurredAt);
       const l = rb.lists.get(name);
       if (!l?.enterOn.includes(rec.type)) continue;
-      if (rec.annulledAt !== undefined && rec.annulledAt <= rec.occurredAt) continue;
-      const since = plus(rec.occurredAt, l.notice);
+      // no sanction before notice: the warning is given when the registry could first give it (DESIGN §5)
+      const warnedAt = isAdverse(l.kind) ? knownAtOf(rec) : rec.occurredAt;
+      if (rec.annulledAt !== undefined && rec.annulledAt <= warnedAt) continue;
+      const since = plus(warnedAt, l.notice);
       const grounds: Grounds = { kind: 'records', records: [rec.key] };
       const gone = Math.min(rec.annulledAt ?? INF, rec.repairedAt ?? INF);
       if (gone <= since) {
         entries.push(
-          make(
-            l,
-            rb,
-            grounds,
-            rec.occurredAt,
-            since,
-            gone,
-            rec.annulledAt === gone ? 'annulled' : 'repair',
-            true,
-          ),
+          make(l, rb, grounds, warnedAt, since, gone, rec.annulledAt === gone ? 'annulled' : 'repair', true),
         );
         continue;
       }
       const { until, exit } = recordExit(l, since, [rec]);
-      entries.push(make(l, rb, grounds, rec.occurredAt, since, until, exit, false));
+      entries.push(...segments(l, rb, grounds, warnedAt, since, until, exit, [rec], make));
     }
     // escalations into this list from entries already derived (sources come first in listOrder)
     for (const src of [...entries]) {
@@ -167,7 +174,7 @@ export function deriveEntries(tl: Timeline): ListEntry[] {
       const grounds: Grounds = { kind: 'escalation', from: src.decision, list: src.list };
       const groundRecords = groundRecordsOf(src, entries, byKey);
       const { until, exit } = recordExit(l, at, groundRecords);
-      entries.push(make(l, rb, grounds, warnedAt, at, until, exit, false));
+      entries.push(...segments(l, rb, grounds, warnedAt, at, until, exit, groundRecords, make));
     }
     if (tl.versions.versions.some((v) => v.lists.get(name)?.enterWhen)) conditionLists.add(name);
   }
@@ -178,6 +185,47 @@ export function deriveEntries(tl: Timeline): ListEntry[] {
       a.list.localeCompare(b.list) ||
       (a.decision < b.decision ? -1 : a.decision > b.decision ? 1 : 0),
   );
+}
+
+/**
+ * One fact stops a record (DESIGN §5): while a ground record is suspended (a dispute of a type that suspends,
+ * an overdue review) it grounds nothing, so the entry stops for exactly that span and resumes after it — under
+ * the same decision's warning and never past the original end.
+ */
+function segments(
+  l: ListDef,
+  rb: Rulebook,
+  grounds: Grounds,
+  warnedAt: number,
+  since: number,
+  until: number,
+  exit: ExitReason,
+  records: readonly LedgerRecord[],
+  make: Make,
+): ListEntry[] {
+  const gaps = records
+    .flatMap((r) => r.suspended)
+    .filter((s) => s.to > since && s.from < until)
+    .sort((a, b) => a.from - b.from);
+  if (gaps.length === 0) return [make(l, rb, grounds, warnedAt, since, until, exit, false)];
+  const out: ListEntry[] = [];
+  let from = since;
+  let first: string | undefined;
+  for (const g of gaps) {
+    if (g.from > from) {
+      const e = make(l, rb, grounds, warnedAt, from, g.from, 'suspended', false, {
+        ...(first ? { resumes: first } : {}),
+        suspendedWhy: g.why ?? 'disputed',
+      });
+      first ??= e.decision;
+      out.push(e);
+    }
+    from = Math.max(from, g.to);
+    if (from >= until) break;
+  }
+  if (from < until)
+    out.push(make(l, rb, grounds, warnedAt, from, until, exit, false, first ? { resumes: first } : {}));
+  return out;
 }
 
 function groundRecordsOf(
@@ -224,6 +272,7 @@ type Make = (
   until: number,
   exit: ExitReason,
   lapsed: boolean,
+  extra?: Pick<ListEntry, 'resumes' | 'suspendedWhy'>,
 ) => ListEntry;
 
 /**
@@ -305,15 +354,37 @@ function conditionEntries(tl: Timeline, name: string, make: Make): ListEntry[] {
         } else if (cur.exitAt === undefined) {
           // the grounds gone by annulment end the entry at once; by repair, not before min; otherwise after hold
           const annulled = tl.items.some((it) => it.rec.annulledAt === t);
-          const repaired = !annulled && tl.items.some((it) => it.rec.repairedAt === t);
-          const exitAt = annulled
-            ? t
-            : repaired
-              ? Math.max(t, plus(cur.since, cur.l.min))
-              : plus(t, cur.l.hold);
-          const exitWhy: ExitReason = annulled ? 'annulled' : repaired ? 'repair' : 'condition';
+          // a record suspended (dispute, overdue review) stops grounding the entry at once, as it stops counting
+          const suspended = !annulled && tl.items.some((it) => it.rec.suspended.some((s) => s.from === t));
+          const repaired = !annulled && !suspended && tl.items.some((it) => it.rec.repairedAt === t);
+          const exitAt =
+            annulled || suspended
+              ? t
+              : repaired
+                ? Math.max(t, plus(cur.since, cur.l.min))
+                : plus(t, cur.l.hold);
+          const exitWhy: ExitReason = annulled
+            ? 'annulled'
+            : suspended
+              ? 'suspended'
+              : repaired
+                ? 'repair'
+                : 'condition';
           if (exitAt <= t) {
-            out.push(make(cur.l, cur.rb, g, cur.warnedAt, cur.since, t, exitWhy, false));
+            const why = suspended ? suspensionWhy(tl, t) : undefined;
+            out.push(
+              make(
+                cur.l,
+                cur.rb,
+                g,
+                cur.warnedAt,
+                cur.since,
+                t,
+                exitWhy,
+                false,
+                why ? { suspendedWhy: why } : {},
+              ),
+            );
             state = { s: 'out' };
           } else state = { ...cur, falseSince: t, exitAt, exitWhy };
         } else if (t >= cur.exitAt) {
@@ -344,6 +415,11 @@ function conditionEntries(tl: Timeline, name: string, make: Make): ListEntry[] {
     out.push(make(state.l, state.rb, g, state.at, state.effective, state.effective, 'condition', true));
   }
   return out;
+}
+
+function suspensionWhy(tl: Timeline, t: number): string {
+  for (const it of tl.items) for (const s of it.rec.suspended) if (s.from === t) return s.why ?? 'disputed';
+  return 'disputed';
 }
 
 function enter(

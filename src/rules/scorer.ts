@@ -208,6 +208,8 @@ export class Timeline {
     const rec = item.rec;
     if (rec.occurredAt > t) return null;
     if (rec.annulledAt !== undefined && rec.annulledAt <= knownAt) return null;
+    // as the registry knew it then: a backdated record is unknown before it was recorded (lists, not scores)
+    if (rec.knownAt !== undefined && rec.knownAt > knownAt) return null;
     if (rec.repairedAt !== undefined && rec.repairedAt <= t) return null;
     if (rec.suspended.length > 0 && within(t, rec.suspended)) return null;
     const vT = this.versions.at(t);
@@ -293,6 +295,7 @@ export class Timeline {
       for (const vt of versionTimes) if (vt > rec.occurredAt) times.add(vt);
       if (rec.repairedAt !== undefined) times.add(rec.repairedAt);
       if (mode === 'known' && rec.annulledAt !== undefined) times.add(rec.annulledAt);
+      if (mode === 'known' && rec.knownAt !== undefined) times.add(rec.knownAt);
       for (const i of rec.suspended) {
         times.add(i.from);
         if (Number.isFinite(i.to)) times.add(i.to);
@@ -337,6 +340,7 @@ export class Timeline {
       }
       if (rec.annulledAt !== undefined) times.add(rec.annulledAt);
       if (rec.repairedAt !== undefined) times.add(rec.repairedAt);
+      if (rec.knownAt !== undefined && rec.knownAt > rec.occurredAt) times.add(rec.knownAt);
       for (const s of rec.suspended) {
         times.add(s.from);
         if (Number.isFinite(s.to)) times.add(s.to);

@@ -1,6 +1,6 @@
 import { addDuration } from '../../domain/duration.ts';
 import { regionOf, sectorOf } from '../../domain/usci.ts';
-import type { Interval, LedgerRecord, SubjectFile, SubjectRef } from '../../rules/ledger.model.ts';
+import type { LedgerRecord, SubjectFile, SubjectRef, Suspension } from '../../rules/ledger.model.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { personRef } from '../ports/ports.context.ts';
 import type { RecordEventRow, RecordRow, SubjectRow, Tx } from '../ports/ports.store.ts';
@@ -32,6 +32,8 @@ export function toLedgerRecord(
   let amount = row.amount ?? undefined;
   let annulledAt: number | undefined;
   let repairedAt: number | undefined;
+  // the registry knew the record from when it was stored; a correction of its type or date, from then
+  let knownAt = Number(row.recorded_at);
   const disputes: { from: number; to: number }[] = [];
   for (const e of events) {
     const at = Number(e.at);
@@ -46,19 +48,21 @@ export function toLedgerRecord(
       if (open) open.to = at;
     } else if (e.kind === 'corrected') {
       const d = JSON.parse(e.data) as { type?: string; occurred_at?: number; amount?: number | null };
+      if (d.type && d.type !== type) knownAt = Math.max(knownAt, at);
+      if (typeof d.occurred_at === 'number' && d.occurred_at !== occurredAt) knownAt = Math.max(knownAt, at);
       if (d.type) type = d.type;
       if (typeof d.occurred_at === 'number') occurredAt = d.occurred_at;
       if (d.amount !== undefined) amount = d.amount ?? undefined;
     }
   }
-  const suspended: Interval[] = [];
+  const suspended: Suspension[] = [];
   for (const d of disputes) {
     const rb = versions.at(d.from);
-    if (rb.recordTypes.get(type)?.suspendWhileDisputed) suspended.push(d);
+    if (rb.recordTypes.get(type)?.suspendWhileDisputed) suspended.push({ ...d, why: 'disputed' });
     else {
       // an objection the reviewer has not decided by the deadline suspends the record until it is decided
       const deadline = addDuration(d.from, rb.reviewDeadline);
-      if (deadline < d.to) suspended.push({ from: deadline, to: d.to });
+      if (deadline < d.to) suspended.push({ from: deadline, to: d.to, why: 'review_overdue' });
     }
   }
   const onBehalf = row.on_behalf_of === null ? undefined : refs.get(Number(row.on_behalf_of));
@@ -68,6 +72,7 @@ export function toLedgerRecord(
     source: row.source,
     type,
     occurredAt,
+    ...(knownAt > occurredAt ? { knownAt } : {}),
     ...(amount !== undefined ? { amount } : {}),
     ...(onBehalf ? { onBehalfOf: onBehalf } : {}),
     ...(row.culpability ? { culpability: row.culpability } : {}),

@@ -150,7 +150,9 @@ export function decisionRows(
       });
   };
   for (const e of entries) {
-    if (e.warnedAt < e.since && e.warnedAt <= now) add(`${e.decision}:warning`, e, 'warning', e.warnedAt);
+    // a resumed entry continues a decision the subject was already warned of
+    if (!e.resumes && e.warnedAt < e.since && e.warnedAt <= now)
+      add(`${e.decision}:warning`, e, 'warning', e.warnedAt);
     if (!e.lapsed && e.since <= now) add(e.decision, e, 'entry', e.since);
     if (Number.isFinite(e.until) && e.until <= now && (!e.lapsed || e.warnedAt < e.since))
       add(`${e.decision}:exit`, e, 'exit', e.until);

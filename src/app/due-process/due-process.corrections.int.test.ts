@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { DAY } from '../../domain/time.ts';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
 import { checkMeasure, exportFile, scoreOf } from '../queries/queries.usecases.ts';
 import { EVIDENCE, testRegistry } from '../testing/test-registry.ts';
@@ -36,6 +37,7 @@ test('the source that wrote a record annuls it: the score recovers, the list ent
   const r = await testRegistry('2026-06-01');
   try {
     await new Ingestor(r.ctx).apply(lines);
+    r.clock.advance(11 * DAY); // past the notice the registry gave when the judgment was recorded
     assert.equal((await checkMeasure(r.ctx, REP, 'transport.high_speed_rail')).applies, true);
     await annulRecord(r.ctx, { source: 'court', id: 'C-1' }, 'Entered against the wrong company.', {
       role: 'source',

@@ -144,6 +144,7 @@ test('credit repair: refused before repair.after and without the required eviden
       applyForRepair(r.ctx, ORG, { source: 'court', id: 'C-1' }, { ...LETTER, signed_by: '' }, [PROOF]),
       { code: 'repair.letter_unsigned' },
     );
+    r.clock.advance(11 * DAY); // the judgment reached the registry a month late: its 10-day notice runs from today
     const asked = await checkMeasure({ ...r.ctx, actor: 'rail-operator' }, REP, 'transport.high_speed_rail');
     assert.equal(asked.applies, true);
     const c = await applyForRepair(r.ctx, ORG, { source: 'court', id: 'C-1' }, LETTER, [PROOF]);

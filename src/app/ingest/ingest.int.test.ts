@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { formatDate, parseInstant } from '../../domain/time.ts';
+import { DAY, formatDate, parseInstant } from '../../domain/time.ts';
 import { makeUsci } from '../../domain/usci.ts';
 import { verifyAudit } from '../audit/audit.log.ts';
 import { recompute } from '../derive/derive.usecases.ts';
@@ -86,6 +86,17 @@ test('a court defaulter’s legal representative cannot buy high-speed rail tick
     const ing = new Ingestor(r.ctx);
     await ing.apply(base);
     await ing.apply([rec('J1', 'court.judgment_default', '2026-03-01')]);
+    // reported three months late: the registry warns today, and the restriction waits for the 10-day notice
+    const early = await checkMeasure(r.ctx, PERSON, 'transport.high_speed_rail');
+    assert.equal(early.applies, false, 'no sanction before the notice the registry could give');
+    const backThen = await checkMeasure(
+      r.ctx,
+      PERSON,
+      'transport.high_speed_rail',
+      parseInstant('2026-04-01'),
+    );
+    assert.equal(backThen.applies, false, 'nor on a day before the registry knew of the judgment');
+    r.clock.advance(10 * DAY);
     const org = await checkMeasure(r.ctx, ORG, 'transport.high_speed_rail');
     const rep = await checkMeasure(r.ctx, PERSON, 'transport.high_speed_rail');
     assert.equal(rep.applies, true, 'the legal representative bears the restriction');
@@ -102,7 +113,7 @@ test('a court defaulter’s legal representative cannot buy high-speed rail tick
     const later = await checkMeasure(r.ctx, PERSON, 'transport.high_speed_rail', parseInstant('2029-06-01'));
     assert.equal(later.applies, false, 'the restriction ends with the entry');
     const file = await exportFile(r.ctx, PERSON);
-    assert.equal(file.checks.length, 2, 'every check is part of the subject’s file');
+    assert.equal(file.checks.length, 4, 'every check is part of the subject’s file');
     assert.ok(org.subject === ORG);
   } finally {
     await r.dispose();
@@ -123,7 +134,10 @@ test('a bulk file derives each subject once at the end; a read before then is ne
     assert.ok(Number(stale?.next_change_at) <= r.clock.now(), 'but it is due, so a read derives it');
     const read = await scoreOf(r.ctx, ORG);
     assert.ok(read.score < 1000, 'a read before settling already sees both records');
-    assert.equal((await checkMeasure(r.ctx, PERSON, 'transport.high_speed_rail')).applies, true);
+    // the judgment reached the registry today: the restriction follows after the 10-day notice, not before
+    assert.equal((await checkMeasure(r.ctx, PERSON, 'transport.high_speed_rail')).applies, false);
+    const afterNotice = r.clock.now() + 11 * DAY;
+    assert.equal((await checkMeasure(r.ctx, PERSON, 'transport.high_speed_rail', afterNotice)).applies, true);
 
     // an import that stops before settling leaves its subjects due: the next tick derives them
     const interrupted = new Ingestor(r.ctx, undefined, { deferProjection: true });

@@ -25,6 +25,7 @@ test('replay: a list decision and a check recompute to the same answer; an alter
       rec('C1', ORGS[0]!, 'court.judgment_default', '2026-03-01'),
       rec('T1', ORGS[0]!, 'tax.late_payment', '2026-04-01'),
     ]);
+    r.clock.advance(11 * DAY); // the judgment's 10-day notice runs from when the registry recorded it
     const file = await exportFile(r.ctx, ORGS[0]!);
     const entry = file.decisions.find((d) => d.event === 'entry')!;
     assert.equal((await replay(r.ctx, entry.id)).status, 'match');
@@ -82,7 +83,8 @@ test('a check replays from the ledger it was answered from, not from records sto
     const before = await checkMeasure(r.ctx, ORGS[2]!, 'procurement.exclusion');
     assert.equal(before.applies, false);
     await new Ingestor(r.ctx).apply([rec('C9', ORGS[2]!, 'court.judgment_default', '2026-03-01')]);
-    const after = await checkMeasure(r.ctx, ORGS[2]!, 'procurement.exclusion');
+    // asked for a day after the notice the registry gave on recording the judgment
+    const after = await checkMeasure(r.ctx, ORGS[2]!, 'procurement.exclusion', r.clock.now() + 11 * DAY);
     assert.equal(after.applies, true, 'the record changes the answer');
     const first = await replay(r.ctx, before.id);
     assert.equal(first.status, 'match', first.detail);
@@ -154,6 +156,7 @@ test('a decision records what it saw in a size that does not grow with the file;
       rec('C2', ORGS[1]!, 'court.judgment_default', '2026-03-01'),
       ...lateOnes(ORGS[1]!, 200),
     ]);
+    r.clock.advance(11 * DAY); // past the judgments' notice, which runs from when they were recorded
     const small = await sizeFor(ORGS[0]!);
     const large = await sizeFor(ORGS[1]!);
     assert.ok(
@@ -190,6 +193,7 @@ test('a decision stored with the earlier format of its inputs (every record list
       ...subjects,
       rec('C1', ORGS[0]!, 'court.judgment_default', '2026-03-01'),
     ]);
+    r.clock.advance(11 * DAY); // past the judgment's notice, which runs from when it was recorded
     const d = (await exportFile(r.ctx, ORGS[0]!)).decisions.find((x) => x.event === 'entry')!;
     const db = new Database(r.location.db!);
     const stored = db.prepare('select data from decisions where id = ?').get(d.id) as { data: string };
