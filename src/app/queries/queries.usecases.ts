@@ -164,35 +164,62 @@ export async function checkMeasure(
 ): Promise<CheckView> {
   return ctx.store.transaction(async (tx) => {
     const s = await findSubject(ctx, tx, ref);
-    const versions = await activeRulebooks(tx);
-    const now = ctx.clock.now();
-    const when = at ?? now;
-    const def = versions.at(when).measures.get(measure) ?? versions.latest.measures.get(measure);
-    if (!def)
-      throw new CredenceError(
-        'measure.unknown',
-        `measure "${measure}" is not in the rulebook (known: ${[...versions.latest.measures.keys()].join(', ')})`,
-      );
+    const [v] = await checkSubjects(ctx, tx, [{ subject: s, measure }], at);
+    return v!;
+  });
+}
+
+/**
+ * The checks of many (subject, measure) pairs inside one transaction: what `checkMeasure` does for one, with the
+ * rulebooks, relations and holders' states read once for all. Each answer is recorded as its own check.
+ */
+export async function checkSubjects(
+  ctx: AppContext,
+  tx: Tx,
+  asks: readonly { subject: SubjectRow; measure: string }[],
+  at?: number,
+): Promise<CheckView[]> {
+  const versions = await activeRulebooks(tx);
+  const now = ctx.clock.now();
+  const when = at ?? now;
+  const defs = new Map(
+    [...new Set(asks.map((a) => a.measure))].map((measure) => {
+      const def = versions.at(when).measures.get(measure) ?? versions.latest.measures.get(measure);
+      if (!def)
+        throw new CredenceError(
+          'measure.unknown',
+          `measure "${measure}" is not in the rulebook (known: ${[...versions.latest.measures.keys()].join(', ')})`,
+        );
+      return [measure, def] as const;
+    }),
+  );
+  const persons = [
+    ...new Set(asks.filter((a) => a.subject.kind === 'person').map((a) => Number(a.subject.id))),
+  ];
+  const relations = persons.length > 0 ? await tx.relationsOfPersons(persons) : [];
+  // whose state can bring the measure to each subject: itself, and organizations it represents or controls
+  const holdersOf = asks.map(({ subject: s, measure }) => {
+    const def = defs.get(measure)!;
     const id = Number(s.id);
-    // whose state can bring the measure to this subject: itself, and organizations it represents or controls
     const holders: { id: number; via: string }[] = [];
     if (bears(def.appliesTo, s.kind)) holders.push({ id, via: 'self' });
-    if (s.kind === 'person') {
-      for (const r of await tx.relationsOfPersons([id]))
-        if (def.appliesTo.includes(r.role)) holders.push({ id: Number(r.org_id), via: r.role });
-    }
-    // the holders' stored states, refreshed first when a change has come due since they were computed
-    const states = await refreshIfDue(
-      tx,
-      versions,
-      holders.map((h) => h.id),
-      now,
-    );
+    if (s.kind === 'person')
+      for (const r of relations)
+        if (Number(r.person_id) === id && def.appliesTo.includes(r.role))
+          holders.push({ id: Number(r.org_id), via: r.role });
+    return holders;
+  });
+  // the holders' stored states, refreshed first when a change has come due since they were computed
+  const states = await refreshIfDue(tx, versions, [...new Set(holdersOf.flat().map((h) => h.id))], now);
+  const out: CheckView[] = [];
+  for (const [i, { subject: s, measure }] of asks.entries()) {
+    const holders = holdersOf[i]!;
+    const id = Number(s.id);
     const { applies, until, decisions } = combineAnswers(
       holders,
       states,
       measure,
-      def.appliesWhen.lists,
+      defs.get(measure)!.appliesWhen.lists,
       when,
     );
     const seq = await tx.insertCheck({
@@ -212,7 +239,7 @@ export async function checkMeasure(
         ledger: holders.flatMap((h) => states.get(h.id)?.ledger ?? []),
       }),
     });
-    return {
+    out.push({
       subject: refOf(s),
       measure,
       applies,
@@ -220,8 +247,9 @@ export async function checkMeasure(
       decisions,
       at: iso(when)!,
       id: `CHK-${id}-${seq}`,
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /** The subject's whole file: records with their status history, decisions, checks, and the explained score. */
