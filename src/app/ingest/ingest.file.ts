@@ -1,6 +1,9 @@
 import type { AppContext } from '../ports/ports.context.ts';
 import { Ingestor, type LineResult } from './ingest.usecases.ts';
 
+/** The most text (UTF-16 units) of accepted-so-far lines held in one batch. */
+const BATCH_CHARS = 16 * 1024 * 1024;
+
 export interface ImportSummary {
   lines: number;
   created: number;
@@ -20,7 +23,7 @@ export interface Rejection {
 /** Feeds lines to the ingestor in batches; every line is accepted whole or rejected, never half-applied. */
 export async function importLines(
   ctx: AppContext,
-  lines: AsyncIterable<{ n: number; value?: unknown; error?: string; raw: string }>,
+  lines: AsyncIterable<{ n: number; value?: unknown; code?: string; error?: string; raw: string }>,
   onReject: (r: Rejection) => void,
   onProgress: (s: ImportSummary) => void = () => {},
   batchSize = 5000,
@@ -31,10 +34,12 @@ export async function importLines(
   const ingestor = new Ingestor(ctx, undefined, { deferProjection: true });
   const summary: ImportSummary = { lines: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   let batch: { n: number; value: unknown; raw: string }[] = [];
+  let batchChars = 0;
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
+    batchChars = 0;
     const results: LineResult[] = await ingestor.apply(current.map((b) => b.value));
     results.forEach((r, i) => {
       const b = current[i]!;
@@ -50,11 +55,13 @@ export async function importLines(
     summary.lines++;
     if (l.error !== undefined) {
       summary.rejected++;
-      onReject({ line: l.n, code: 'input.malformed', field: '', message: l.error, input: l.raw });
+      onReject({ line: l.n, code: l.code ?? 'input.malformed', field: '', message: l.error, input: l.raw });
       continue;
     }
     batch.push({ n: l.n, value: l.value, raw: l.raw });
-    if (batch.length >= batchSize) await flush();
+    batchChars += l.raw.length;
+    // a batch is bounded by its text too: 5,000 lines of nearly 1 MB each must not be held at once
+    if (batch.length >= batchSize || batchChars >= BATCH_CHARS) await flush();
   }
   await flush();
   await ingestor.settle(onSettle);
