@@ -80,7 +80,7 @@ record_types:
 const DEFAULTERS = `  defaulters:
     kind: black
     title: Court judgment defaulters
-    legal_basis: Provisions on publishing the list of dishonest judgment defaulters
+    legal_basis: Provisions on publishing the list of dishonest judgment defaulters, art. 1
     enter_on: [court.judgment_default]
     notice: P30D
     min: P6M
@@ -157,7 +157,7 @@ describe('a record of a listed type lists its subject after the notice', () => {
     assert.equal(e.since, effective);
     assert.equal(e.lapsed, false);
     assert.deepEqual(e.grounds, { kind: 'records', records: ['court/J1'] });
-    assert.equal(e.legalBasis, 'Provisions on publishing the list of dishonest judgment defaulters');
+    assert.equal(e.legalBasis, 'Provisions on publishing the list of dishonest judgment defaulters, art. 1');
     assert.equal(e.earliestRepair, plus(effective, 'P6M'));
   });
 

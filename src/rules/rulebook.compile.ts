@@ -13,6 +13,7 @@ import type {
   Rulebook,
   SubjectKind,
 } from './rulebook.model.ts';
+import { publishOf } from './rulebook.policy.ts';
 import { arr, type Doc, dotted, obj, type Path, type Problems, str } from './rulebook.problems.ts';
 
 export const REPAIR_MATERIALS = [
@@ -135,6 +136,7 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
         public: t.public === true,
         suspendWhileDisputed: t.suspend_while_disputed === true,
         ...(repair ? { repair } : {}),
+        ...(publishOf(t) ? { publish: publishOf(t)! } : {}),
       };
       recordTypes.set(name, rt);
     }

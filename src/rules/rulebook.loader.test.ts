@@ -607,7 +607,7 @@ describe('guardrails: sanctions need a legal basis, a limit and proportionality'
 memoranda:
   - id: tax-joint-2026
     links: { from_domains: [tax], to_measures: [rail.ban] }
-    legal_basis: Joint memorandum on tax defaulters
+    legal_basis: Joint memorandum on tax defaulters, part II
 `),
     );
   });
@@ -623,7 +623,7 @@ memoranda:
 memoranda:
   - id: tax-joint-2026
     links: { from_domains: [tax], to_measures: [air.ban] }
-    legal_basis: Joint memorandum on tax defaulters
+    legal_basis: Joint memorandum on tax defaulters, part II
 `);
     issueAt(rejected(text), 'measures.rail.ban.domains');
   });

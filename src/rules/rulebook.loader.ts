@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Issue } from '../domain/errors.ts';
 import { compileDocument } from './rulebook.compile.ts';
 import type { Rulebook } from './rulebook.model.ts';
+import { checkPolicy } from './rulebook.policy.ts';
 import { type Doc, Problems } from './rulebook.problems.ts';
 import { RulebookDocument } from './rulebook.schema.ts';
 
@@ -85,8 +86,16 @@ function yamlMessage(m: string): string {
   return at ? `${first.slice(0, at.index)} (column ${at[1]})` : first;
 }
 
-/** Loads, validates and compiles a rulebook from its YAML text. `hash` identifies the version (sha-256 of the text). */
-export function loadRulebook(text: string, opts: { hash: string }): LoadResult {
+/** Policy findings that inform but never block. */
+const ADVISORY = new Set(['rulebook.legal_basis.missing', 'rulebook.publication.unused']);
+
+/**
+ * Loads, validates and compiles a rulebook from its YAML text. `hash` identifies the version (sha-256 of the text).
+ * `stored`: the text is a version already activated in a registry; guardrails added since then (legal-basis
+ * citations, the domain catalogue, publication tiers) are reported as warnings so that its history still replays,
+ * while a new activation must meet them.
+ */
+export function loadRulebook(text: string, opts: { hash: string; stored?: boolean }): LoadResult {
   const lines = new LineCounter();
   const yamlDoc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const p = new Problems(yamlDoc.contents, lines);
@@ -113,6 +122,10 @@ export function loadRulebook(text: string, opts: { hash: string }): LoadResult {
     };
   }
   structuralIssues(doc, p);
+  checkPolicy(doc as Doc, (path, message, code) => {
+    if (opts.stored || ADVISORY.has(code)) p.warn(path, message);
+    else p.add(path, message, code);
+  });
   const structurallyOk = p.issues.length === 0;
   const rb = compileDocument(doc as Doc, p, opts.hash, text);
   if (!structurallyOk || p.issues.length > 0 || !rb) return { issues: p.issues, warnings: p.warnings };

@@ -32,6 +32,8 @@ export interface RecordType {
   readonly public: boolean;
   readonly suspendWhileDisputed: boolean;
   readonly repair?: RepairTerms;
+  /** Its own publication span within its severity tier; absent: the tier's default (see publication.ts). */
+  readonly publish?: { readonly min: Duration; readonly max: Duration };
 }
 
 /** What a rule's condition sees of the record being scored. */

@@ -27,6 +27,7 @@ const RecordType = Type.Object(
     public: Type.Optional(Type.Boolean()),
     suspend_while_disputed: Type.Optional(Type.Boolean()),
     repair: Type.Optional(Repair),
+    publish: Type.Optional(Type.Object({ min: Type.Optional(Dur), max: Dur }, Strict)),
   },
   Strict,
 );

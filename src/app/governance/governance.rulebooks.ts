@@ -20,7 +20,7 @@ const compiled = new Map<string, Rulebook>();
 function compile(row: RulebookRow): Rulebook {
   let rb = compiled.get(row.hash);
   if (!rb) {
-    const r = loadRulebook(row.source, { hash: row.hash });
+    const r = loadRulebook(row.source, { hash: row.hash, stored: true });
     if (!r.value) {
       throw new CredenceError(
         'rulebook.stored_invalid',
