@@ -3,6 +3,7 @@ import { CredenceError, formatIssue } from '../domain/errors.ts';
 import { commands as adminCommands } from './commands-admin.ts';
 import { commands as caseCommands } from './commands-cases.ts';
 import { commands as queryCommands } from './commands-query.ts';
+import { commands as screenCommands } from './commands-screen.ts';
 import { commands as serveCommands } from './commands-serve.ts';
 
 /** Exit codes (DESIGN §9): 0 success, 1 invalid input, 2 usage error. */
@@ -21,6 +22,7 @@ adminCommands(program);
 queryCommands(program);
 caseCommands(program);
 serveCommands(program);
+screenCommands(program);
 
 try {
   await program.parseAsync(process.argv);
