@@ -47,6 +47,18 @@ export interface Explanation {
   readonly nextChangeAt: number | null;
   readonly nextGradeChange: GradeChange | null;
   readonly repairable: readonly Repairable[];
+  /** Records that would count but are suspended at `at` (a dispute, an overdue review), and since when. */
+  readonly suspended: readonly Suspended[];
+}
+
+/** "suspended since 2026-04-14: review overdue": the record grounds neither points nor lists meanwhile. */
+export interface Suspended {
+  readonly record: string;
+  readonly source: string;
+  readonly type: string;
+  readonly since: number;
+  readonly until: number;
+  readonly why: string;
 }
 
 /** Everything derived about a subject from its file: list entries, measure spans, and the state at `at`. */
@@ -136,6 +148,20 @@ function explain(
       });
     }
   }
+  const suspended: Suspended[] = [];
+  for (const item of tl.items) {
+    if (item.via !== 'own') continue;
+    const s = item.rec.suspended.find((x) => x.from <= at && at < x.to);
+    if (s && item.rec.occurredAt <= at && item.rec.annulledAt === undefined)
+      suspended.push({
+        record: item.rec.id,
+        source: item.rec.source,
+        type: item.rec.type,
+        since: s.from,
+        until: s.to,
+        why: s.why ?? 'disputed',
+      });
+  }
   // the first later moment at which the grade changes
   let nextGradeChange: GradeChange | null = null;
   for (const t of upcoming) {
@@ -159,6 +185,7 @@ function explain(
     nextChangeAt: upcoming[0] ?? null,
     nextGradeChange,
     repairable,
+    suspended,
   };
 }
 

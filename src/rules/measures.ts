@@ -1,6 +1,6 @@
-import { addDuration } from '../domain/duration.ts';
+import { addDuration, type Duration } from '../domain/duration.ts';
 import { activeAt, type ListEntry } from './lists.ts';
-import type { Bearer } from './rulebook.model.ts';
+import type { Bearer, Rulebook } from './rulebook.model.ts';
 import type { Timeline } from './scorer.ts';
 
 /** A period in which a measure's condition holds for a subject, capped at the measure's max. */
@@ -116,4 +116,101 @@ export function answerFromSpans(
 
 export function bears(appliesTo: readonly Bearer[], kind: 'person' | 'organization'): boolean {
   return appliesTo.includes(kind);
+}
+
+/** A person's hold on a role in an organization over [from, to) (`to` Infinity while it lasts). */
+export interface RoleSpan {
+  readonly role: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The lists whose entries can bring a measure to a person through `role` (legal representative, controller). */
+export function listsReachingRole(rb: Rulebook, role: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of rb.measures.values())
+    if (m.appliesTo.includes(role as Bearer)) for (const l of m.appliesWhen.lists) out.add(l);
+  return out;
+}
+
+/**
+ * When an organization's list entry reaches a person through a role (DESIGN §5, every bearer is a party): from
+ * the entry's effective date if the person held the role when the organization was warned, else only after the
+ * person's own notice, counted from the appointment; never after the person left the role. Undefined when the
+ * person never bears it.
+ */
+export function bearerSpan(
+  e: ListEntry,
+  role: RoleSpan,
+  notice: Duration | undefined,
+): { warnedAt: number; from: number; until: number } | undefined {
+  if (e.lapsed || role.to <= e.warnedAt || role.from >= e.until) return undefined;
+  const appointedLate = role.from > e.warnedAt;
+  const warnedAt = appointedLate ? role.from : e.warnedAt;
+  const from = appointedLate
+    ? Math.max(e.since, notice ? addDuration(role.from, notice) : role.from)
+    : e.since;
+  const until = Math.min(e.until, role.to);
+  if (from >= until) return { warnedAt, from: until, until };
+  return { warnedAt, from, until };
+}
+
+/**
+ * The check for a person bearing an organization's measure through a role: the organization's answer, kept
+ * only for the entries that reach the person at `at` (see bearerSpan), and ending when the role does.
+ */
+export function bearerAnswer(
+  orgAnswer: CheckAnswer,
+  entries: readonly ListEntry[],
+  role: RoleSpan,
+  noticeOf: (e: ListEntry) => Duration | undefined,
+  at: number,
+): CheckAnswer {
+  if (!orgAnswer.applies || at < role.from || at >= role.to)
+    return { ...orgAnswer, applies: false, until: null, decisions: [] };
+  const reaching = orgAnswer.decisions.filter((d) => {
+    const e = entries.find((x) => x.decision === d);
+    const span = e ? bearerSpan(e, role, noticeOf(e)) : undefined;
+    return span !== undefined && span.from <= at && at < span.until;
+  });
+  if (reaching.length === 0) return { ...orgAnswer, applies: false, until: null, decisions: [] };
+  const until = Math.min(orgAnswer.until ?? INF, role.to);
+  return { ...orgAnswer, decisions: reaching, until: Number.isFinite(until) ? until : null };
+}
+
+/** One way an organization's entry reaches a person: through which role, and over which dates. */
+export interface Borne {
+  readonly person: number;
+  readonly role: string;
+  readonly entry: ListEntry;
+  /** The measures the entry brings to the person through that role. */
+  readonly measures: readonly string[];
+  readonly warnedAt: number;
+  readonly from: number;
+  readonly until: number;
+}
+
+/**
+ * Every person an organization's adverse entries reach through a role, with the person's own dates
+ * (see bearerSpan). `roles` are the organization's dated role spans; `versions.at` gives the rulebook of a date.
+ */
+export function borneBy(
+  entries: readonly ListEntry[],
+  roles: readonly (RoleSpan & { readonly person: number })[],
+  rulebookAt: (t: number) => Rulebook,
+): Borne[] {
+  const out: Borne[] = [];
+  for (const e of entries) {
+    if (e.lapsed || e.kind === 'red') continue;
+    const rb = rulebookAt(e.since);
+    for (const r of roles) {
+      const measures = [...rb.measures.values()]
+        .filter((m) => m.appliesTo.includes(r.role as Bearer) && m.appliesWhen.lists.includes(e.list))
+        .map((m) => m.name);
+      if (measures.length === 0) continue;
+      const span = bearerSpan(e, r, rb.lists.get(e.list)?.notice);
+      if (span) out.push({ person: r.person, role: r.role, entry: e, measures, ...span });
+    }
+  }
+  return out;
 }

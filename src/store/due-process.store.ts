@@ -7,6 +7,7 @@ import type {
   OutboxRow,
   SubscriberRow,
 } from '../app/ports/ports.due-process.ts';
+import { LedgerJournal } from '../app/audit/audit.ledger.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -79,22 +80,28 @@ export const dueProcessMigration: Migration = {
 
 /** The DueProcessTx operations over Kysely, shared by both engines. */
 export class DueProcessRepo implements DueProcessTx {
+  /** Ledger rows written and not yet committed by an audit entry (app/audit/audit.ledger.ts). */
+  readonly ledger = new LedgerJournal();
+
   constructor(private readonly dp: Db) {}
 
   async insertCase(row: CaseRow) {
     await this.dp.insertInto('cases').values(row).execute();
+    this.ledger.wrote('cases', [row]);
   }
   async updateCase(
     subjectId: number,
     id: string,
     patch: Partial<Pick<CaseRow, 'status' | 'decided_at' | 'decided_by' | 'reasons'>>,
   ) {
-    await this.dp
+    const rows = await this.dp
       .updateTable('cases')
       .set(patch)
       .where('subject_id', '=', subjectId)
       .where('id', '=', id)
+      .returningAll()
       .execute();
+    this.ledger.wrote('cases', rows);
   }
   async caseById(id: string) {
     return this.dp.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
@@ -127,6 +134,7 @@ export class DueProcessRepo implements DueProcessTx {
         if (r) fresh.push(r);
       }
     }
+    this.ledger.wrote('notices', fresh);
     return fresh;
   }
   async noticesOf(subjectId: number) {
@@ -138,8 +146,13 @@ export class DueProcessRepo implements DueProcessTx {
       .orderBy('id')
       .execute();
   }
-  async noticeById(id: string) {
-    return this.dp.selectFrom('notices').selectAll().where('id', '=', id).executeTakeFirst();
+  async noticeById(subjectId: number, id: string) {
+    return this.dp
+      .selectFrom('notices')
+      .selectAll()
+      .where('subject_id', '=', subjectId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
   async insertSubscriber(row: SubscriberRow) {
     await this.dp

@@ -1,9 +1,10 @@
 import { type Derivation, derive } from '../../rules/explain.ts';
 import type { ListEntry } from '../../rules/lists.ts';
-import type { MeasureSpan } from '../../rules/measures.ts';
+import { borneBy, type MeasureSpan } from '../../rules/measures.ts';
 import type { Rulebook } from '../../rules/rulebook.model.ts';
 import { Timeline } from '../../rules/scorer.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
+import { bearerNotices } from '../due-process/due-process.bearer-notices.ts';
 import { decisionNotice, emitNotices, gradeDropNotice } from '../due-process/due-process.notices.ts';
 import { sha256 } from '../ports/ports.context.ts';
 import type { NoticeRow } from '../ports/ports.due-process.ts';
@@ -161,6 +162,42 @@ export function decisionRows(
 }
 
 /**
+ * Every bearer is a party (DESIGN §5): the persons an organization's entries reach through a role get the
+ * warning, the entry and the exit as notices of their own, as they fall due. Derived ids make this idempotent.
+ */
+async function bearerNoticesOf(
+  tx: Tx,
+  loaded: LoadedFiles,
+  states: ReadonlyMap<number, StoredState>,
+  versions: RulebookSet,
+  now: number,
+): Promise<NoticeRow[]> {
+  const orgs = [...states.keys()].filter(
+    (id) => loaded.subjects.get(id)?.kind === 'organization' && (states.get(id)?.entries.length ?? 0) > 0,
+  );
+  if (orgs.length === 0) return [];
+  const spans = await tx.relationSpansOfOrgs(orgs);
+  const out: NoticeRow[] = [];
+  const rb = versions.at(now);
+  for (const id of orgs) {
+    const roles = spans
+      .filter((s) => Number(s.org_id) === id && s.role !== 'parent')
+      .map((s) => ({
+        role: s.role,
+        person: Number(s.related_id),
+        from: Number(s.from),
+        to: s.to === null ? Number.POSITIVE_INFINITY : Number(s.to),
+      }));
+    if (roles.length === 0) continue;
+    const org = loaded.subjects.get(id)!;
+    const name = `${org.name} (${org.usci ?? ''})`;
+    for (const b of borneBy(states.get(id)!.entries, roles, (t) => versions.at(t)))
+      out.push(...bearerNotices(b, name, now, rb));
+  }
+  return out;
+}
+
+/**
  * Recomputes the projection of the given subjects from the ledger at `now` and stores it, with the list
  * decisions that have become due. Runs inside the caller's transaction, holding the subjects' locks: a writer
  * that changed their ledger meanwhile has committed before the ledger is read, so no stale projection can
@@ -216,6 +253,7 @@ export async function recompute(
     if (prev && gradeRank(rb, d.grade) > gradeRank(rb, prev.grade))
       notices.push(gradeDropNotice(d.subject_id, prev.grade, d.grade, d.score, now, rb));
   }
+  notices.push(...(await bearerNoticesOf(tx, loaded, states, versions, now)));
   await emitNotices(tx, notices, now);
   return { loaded, derivations, states };
 }

@@ -22,8 +22,13 @@ export interface NoticeBody {
 const iso = (t: number | null | undefined) =>
   t === null || t === undefined || !Number.isFinite(t) ? null : formatInstant(t);
 
-export function noticeId(kind: string, key: string, recipient = 'subject'): string {
-  return `N-${fnv64(`${kind}|${key}|${recipient}`)}`;
+/**
+ * A notice's id, derived from everything that makes it distinct: whose file it is in, what kind, its cause and
+ * instant (in `key`), and who receives it. Subscribers use it to deduplicate, so two subjects' notices must never
+ * share one (a grade drop at the same instant used to).
+ */
+export function noticeId(subjectId: number, kind: string, key: string, recipient = 'subject'): string {
+  return `N-${fnv64(`${subjectId}|${kind}|${key}|${recipient}`)}`;
 }
 
 function row(
@@ -36,7 +41,7 @@ function row(
 ): NoticeRow {
   return {
     subject_id: subjectId,
-    id: noticeId(kind, key, recipient),
+    id: noticeId(subjectId, kind, key, recipient),
     recipient,
     kind,
     created_at: now,

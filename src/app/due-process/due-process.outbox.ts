@@ -45,7 +45,7 @@ export async function deliverDue(
   let dead = 0;
   for (const o of due) {
     const sub = subs.get(o.subscriber);
-    const notice = await store.noticeById(o.notice_id);
+    const notice = await store.noticeById(Number(o.subject_id), o.notice_id);
     if (!sub || !notice) {
       await store.updateOutbox(o.id, {
         status: 'dead',

@@ -64,7 +64,8 @@ export interface DueProcessTx {
 
   insertNotices(rows: readonly NoticeRow[]): Promise<NoticeRow[]>;
   noticesOf(subjectId: number): Promise<NoticeRow[]>;
-  noticeById(id: string): Promise<NoticeRow | undefined>;
+  /** A notice by (subject, id): ids are unique per subject, and delivery must send that subject's notice. */
+  noticeById(subjectId: number, id: string): Promise<NoticeRow | undefined>;
 
   insertSubscriber(row: SubscriberRow): Promise<void>;
   subscribers(): Promise<SubscriberRow[]>;

@@ -201,7 +201,7 @@ async function replayCheck(tx: Tx, id: string, subjectId: number, seq: number): 
   if (!row) throw new CredenceError('decision.not_found', `no check ${id}`);
   const inputs = JSON.parse(row.inputs ?? 'null') as {
     rulebooks: string[];
-    holders: { id: number; via: string }[];
+    holders: { id: number; via: string; from?: number; to?: number | null }[];
     at: number;
     ledger?: LedgerMark[];
   } | null;
@@ -236,6 +236,7 @@ async function replayCheck(tx: Tx, id: string, subjectId: number, seq: number): 
     row.measure,
     def?.appliesWhen.lists ?? [],
     Number(row.at),
+    versions,
   );
   const was = {
     applies: row.applies === 1,

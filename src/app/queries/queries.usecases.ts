@@ -2,7 +2,7 @@ import { CredenceError } from '../../domain/errors.ts';
 import { formatInstant } from '../../domain/time.ts';
 import { derive, type Explanation } from '../../rules/explain.ts';
 import { activeAt, type ListEntry } from '../../rules/lists.ts';
-import { answerFromSpans, bears } from '../../rules/measures.ts';
+import { answerFromSpans, bearerAnswer, bears } from '../../rules/measures.ts';
 import { Timeline } from '../../rules/scorer.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { audit } from '../audit/audit.log.ts';
@@ -36,6 +36,8 @@ export function listView(e: ListEntry) {
     until: iso(e.until),
     warned_at: iso(e.warnedAt),
     exit: e.exit,
+    ...(e.suspendedWhy ? { suspended_why: e.suspendedWhy } : {}),
+    ...(e.resumes ? { resumes: e.resumes } : {}),
     earliest_repair: iso(e.earliestRepair),
     legal_basis: e.legalBasis,
     grounds: e.grounds,
@@ -69,6 +71,16 @@ export function explanationView(s: SubjectRow, x: Explanation) {
     next_change_at: iso(x.nextChangeAt),
     next_grade_change: x.nextGradeChange ? { ...x.nextGradeChange, at: iso(x.nextGradeChange.at) } : null,
     repairable: x.repairable.map((r) => ({ ...r, requires: [...r.requires], from: iso(r.from) })),
+    // "suspended since 2026-04-14: review overdue" — it counts for nothing, and grounds no list, meanwhile
+    suspended: x.suspended.map((s) => ({
+      record: s.record,
+      source: s.source,
+      type: s.type,
+      since: iso(s.since),
+      until: iso(s.until),
+      why: s.why,
+      text: `suspended since ${iso(s.since)?.slice(0, 10)}: ${s.why === 'review_overdue' ? 'review overdue' : 'disputed'}`,
+    })),
     rulebook: { name: x.rulebook.name, version: x.rulebook.version, hash: x.rulebook.hash },
   };
 }
@@ -130,25 +142,39 @@ export interface CheckView {
   readonly id: string;
 }
 
+/** Whose state can bring a measure to a subject: itself, or an organization through a role held over a span. */
+export interface Holder {
+  readonly id: number;
+  readonly via: string;
+  /** For a role: when the person held it (a person bears an organization's measure only then). */
+  readonly from?: number;
+  readonly to?: number | null;
+}
+
 /** The answer over every holder whose state can bring the measure to the subject; an open end wins. */
 export function combineAnswers(
-  holders: readonly { id: number; via: string }[],
+  holders: readonly Holder[],
   states: ReadonlyMap<number, StoredState>,
   measure: string,
   lists: readonly string[],
   when: number,
+  versions?: RulebookSet,
 ): { applies: boolean; until: number | null; decisions: string[] } {
   const answers = holders
-    .map((h) =>
-      answerFromSpans(
-        (states.get(h.id) ?? { entries: [], spans: [] }).spans,
-        (states.get(h.id) ?? { entries: [], spans: [] }).entries,
-        measure,
-        lists,
+    .map((h) => {
+      const state = states.get(h.id) ?? { entries: [], spans: [] };
+      const a = answerFromSpans(state.spans, state.entries, measure, lists, when, h.via);
+      if (h.via === 'self' || h.from === undefined || !versions) return a;
+      // a person bears it only while in the role, and after its own notice if appointed after the warning
+      const role = { role: h.via, from: h.from, to: h.to ?? Number.POSITIVE_INFINITY };
+      return bearerAnswer(
+        a,
+        state.entries,
+        role,
+        (e) => versions.at(e.since).lists.get(e.list)?.notice,
         when,
-        h.via,
-      ),
-    )
+      );
+    })
     .filter((a) => a.applies);
   if (answers.length === 0) return { applies: false, until: null, decisions: [] };
   const until = answers.some((a) => a.until === null) ? null : Math.max(...answers.map((a) => a.until ?? 0));
@@ -196,17 +222,18 @@ export async function checkSubjects(
   const persons = [
     ...new Set(asks.filter((a) => a.subject.kind === 'person').map((a) => Number(a.subject.id))),
   ];
-  const relations = persons.length > 0 ? await tx.relationsOfPersons(persons) : [];
+  // the roles the persons held at the date asked about: relations are dated registry facts (DESIGN §2)
+  const roles = persons.length > 0 ? await tx.rolesAt(persons, when) : [];
   // whose state can bring the measure to each subject: itself, and organizations it represents or controls
   const holdersOf = asks.map(({ subject: s, measure }) => {
     const def = defs.get(measure)!;
     const id = Number(s.id);
-    const holders: { id: number; via: string }[] = [];
+    const holders: Holder[] = [];
     if (bears(def.appliesTo, s.kind)) holders.push({ id, via: 'self' });
     if (s.kind === 'person')
-      for (const r of relations)
-        if (Number(r.person_id) === id && def.appliesTo.includes(r.role))
-          holders.push({ id: Number(r.org_id), via: r.role });
+      for (const r of roles)
+        if (Number(r.related_id) === id && r.role !== 'parent' && def.appliesTo.includes(r.role))
+          holders.push({ id: Number(r.org_id), via: r.role, from: Number(r.from), to: r.to });
     return holders;
   });
   // the holders' stored states, refreshed first when a change has come due since they were computed
@@ -221,6 +248,7 @@ export async function checkSubjects(
       measure,
       defs.get(measure)!.appliesWhen.lists,
       when,
+      versions,
     );
     const seq = await tx.insertCheck({
       subject_id: id,
@@ -324,6 +352,7 @@ export async function exportFile(ctx: AppContext, ref: string) {
     }));
     const relations =
       s.kind === 'organization' ? await tx.relationsOfOrgs([id]) : await tx.relationsOfPersons([id]);
+    const registry = await registryFactsView(tx, id, s.kind);
     await audit(tx, ctx, 'subject.export', id, {});
     return {
       exported_at: iso(now),
@@ -339,6 +368,8 @@ export async function exportFile(ctx: AppContext, ref: string) {
           person: Number(r.person_id),
         })),
       },
+      registry_facts: registry.facts,
+      relations_history: registry.spans,
       score: explanationView(s, d.explanation),
       records,
       decisions,
@@ -349,6 +380,44 @@ export async function exportFile(ctx: AppContext, ref: string) {
       checks,
     };
   });
+}
+
+/**
+ * The registry facts in a subject's file (DESIGN §2): those about it and those naming it (an appointment, a
+ * branch), each with its effective date, when and by whom it was recorded; and the relations they make, dated.
+ */
+async function registryFactsView(tx: Tx, id: number, kind: SubjectRow['kind']) {
+  const facts = [...(await tx.registryFactsOf([id])), ...(await tx.registryFactsNaming([id]))];
+  const spans =
+    kind === 'organization'
+      ? [...(await tx.relationSpansOfOrgs([id])), ...(await tx.relationSpansOfPersons([id]))]
+      : await tx.relationSpansOfPersons([id]);
+  const ids = new Set<number>([
+    ...facts.flatMap((f) => [f.subject_id, ...(f.related_id === null ? [] : [f.related_id])]),
+    ...spans.flatMap((r) => [r.org_id, r.related_id]),
+  ]);
+  const refs = new Map((await tx.subjectsById([...ids])).map((x) => [Number(x.id), refOf(x)]));
+  const ref = (n: number | null) => (n === null ? null : (refs.get(Number(n)) ?? null));
+  return {
+    facts: facts
+      .sort((a, b) => a.effective_at - b.effective_at || a.recorded_at - b.recorded_at || a.seq - b.seq)
+      .map((f) => ({
+        fact: f.fact,
+        subject: ref(f.subject_id),
+        ...(f.fact === 'name' ? { value: f.value } : { related: ref(f.related_id) }),
+        effective_at: iso(f.effective_at),
+        recorded_at: iso(f.recorded_at),
+        by: f.actor,
+        source: f.source,
+      })),
+    spans: spans.map((r) => ({
+      role: r.role,
+      organization: ref(r.org_id),
+      [r.role === 'parent' ? 'parent' : 'person']: ref(r.related_id),
+      from: iso(r.from),
+      to: iso(r.to),
+    })),
+  };
 }
 
 export { activeAt };
