@@ -19,7 +19,7 @@ const GENERATED = [
   makeNationalId('371000', '20231130', '070'),
   ...Array.from({ length: 40 }, (_, n) =>
     makeNationalId(
-      String(110000 + n * 2357).padStart(6, '0'),
+      `${[11, 13, 22, 31, 35, 37, 44, 46, 50, 54, 61, 65, 71, 81, 82][n % 15]}${String(100 + n * 37).padStart(4, '0')}`,
       `${1950 + n}${String((n % 12) + 1).padStart(2, '0')}${String((n % 28) + 1).padStart(2, '0')}`,
       String((n * 37) % 1000).padStart(3, '0'),
     ),
@@ -52,6 +52,7 @@ describe('resident identity number check', () => {
     const r = rejected('110101199003074510');
     assert.deepEqual(r, {
       ok: false,
+      rule: 'check',
       position: 18,
       found: '0',
       expected: '4',
@@ -75,7 +76,7 @@ describe('resident identity number check', () => {
   });
 
   test('an impossible birth date is reported at position 7', () => {
-    for (const date of ['19900230', '19890229', '19901301', '19900000', '19900431', '18991231']) {
+    for (const date of ['19900230', '19890229', '19901301', '19900000', '19900431', '17991231']) {
       const first17 = `110101${date}451`;
       const r = rejected(first17 + nationalIdCheckChar(first17));
       assert.equal(r.position, 7, date);
@@ -131,4 +132,83 @@ function findWithCheck(check: string): string {
     if (id.endsWith(check)) return id;
   }
   throw new Error(`no sequence gives check ${check}`);
+}
+
+describe('the meaningful parts of an identity number', () => {
+  const DAY_MS = 86_400_000;
+  const today = Date.UTC(2026, 10, 1);
+
+  test('the standard’s own example, born in 1880, is accepted', () => {
+    assert.deepEqual(checkNationalId('440524188001010014', today), { ok: true });
+  });
+
+  test('a number whose first two digits are no province of GB/T 2260 is refused at position 1', () => {
+    for (const province of [
+      '00',
+      '10',
+      '16',
+      '20',
+      '24',
+      '30',
+      '38',
+      '40',
+      '47',
+      '55',
+      '60',
+      '66',
+      '72',
+      '80',
+      '84',
+      '90',
+      '99',
+    ]) {
+      const first17 = `${province}0101199003074${'51'}`;
+      const r = rejected(first17 + nationalIdCheckChar(first17));
+      assert.equal(r.rule, 'province', province);
+      assert.equal(r.position, 1);
+    }
+    for (const province of [
+      '11',
+      '15',
+      '21',
+      '23',
+      '31',
+      '37',
+      '41',
+      '46',
+      '50',
+      '54',
+      '61',
+      '65',
+      '71',
+      '81',
+      '82',
+      '83',
+      '91',
+    ]) {
+      const first17 = `${province}0101199003074${'51'}`;
+      assert.deepEqual(checkNationalId(first17 + nationalIdCheckChar(first17)), { ok: true }, province);
+    }
+  });
+
+  test('a birth date in the future is refused; today is accepted', () => {
+    const tomorrow = makeNationalId('110101', '20261102', '001');
+    const r = rejected2(tomorrow, today);
+    assert.equal(r.rule, 'birth_date');
+    assert.match(r.message, /in the future/);
+    assert.deepEqual(checkNationalId(makeNationalId('110101', '20261101', '001'), today), { ok: true });
+    assert.deepEqual(checkNationalId(tomorrow, today + DAY_MS), { ok: true });
+  });
+
+  test('a birth year before 1800 is refused', () => {
+    const first17 = '11010117991231451';
+    assert.equal(rejected(first17 + nationalIdCheckChar(first17)).rule, 'birth_date');
+    assert.deepEqual(checkNationalId(makeNationalId('110101', '18000101', '001'), today), { ok: true });
+  });
+});
+
+function rejected2(id: string, today: number) {
+  const r = checkNationalId(id, today);
+  if (r.ok) assert.fail(`expected ${id} to be rejected`);
+  return r;
 }

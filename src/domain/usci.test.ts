@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import {
   authorityLabel,
@@ -10,6 +11,7 @@ import {
   sectorOf,
   USCI_ALPHABET,
   USCI_AUTHORITIES,
+  USCI_CATEGORIES,
   usciCheckChar,
 } from './usci.js';
 
@@ -65,6 +67,7 @@ describe('USCI check', () => {
     const r = rejected('91350100M000100Y4X');
     assert.deepEqual(r, {
       ok: false,
+      rule: 'check',
       position: 18,
       found: 'X',
       expected: '3',
@@ -126,7 +129,8 @@ describe('USCI check', () => {
           const r = rejected(mutated);
           if (i === 17) assert.equal(r.position, 18, mutated);
           if (i === 16) assert.equal(r.position, 17, mutated);
-          if (i < 8) assert.equal(r.position, 18, mutated);
+          // the meaningful parts (1-8) are caught by their own rule or, when still meaningful, by the check
+          if (i < 8) assert.ok(r.position === 18 || r.position <= 8, mutated);
           tried++;
         }
       }
@@ -232,5 +236,71 @@ describe('reading a code', () => {
   test('the province is read from positions 3 and 4', () => {
     assert.equal(regionOf('91350100M000100Y43'), '35');
     assert.equal(regionOf('91230184MA1BUFLT44'), '23');
+  });
+});
+
+describe('the meaningful parts of a USCI (GB 32100-2015)', () => {
+  const real = readFileSync(new URL('./usci.stdnum-fixture.txt', import.meta.url), 'utf8')
+    .trim()
+    .split('\n');
+
+  test('every real code of python-stdnum’s test file is accepted', () => {
+    assert.ok(real.length >= 216, `${real.length} codes read`);
+    for (const code of real) assert.deepEqual(checkUsci(code), { ok: true, exception: false }, code);
+  });
+
+  test('a code whose region is not a region is refused even when its check characters are right', () => {
+    const forged = makeUsci('91AB0100', 'M0001000');
+    const r = rejected(forged);
+    assert.equal(r.rule, 'region');
+    assert.equal(r.position, 3);
+    assert.match(r.message, /character 3 is 'A', expected a digit/);
+    const noProvince = rejected(makeUsci('91990100', 'M0001000'));
+    assert.equal(noProvince.rule, 'region');
+    assert.match(noProvince.message, /'99' are no province/);
+  });
+
+  test('the forged codes of the security report are refused', () => {
+    assert.equal(rejected('91AB0100M000100Y4T').position, 3);
+    const zeros = rejected('000000000000000000');
+    assert.equal(zeros.rule, 'authority');
+    assert.equal(zeros.position, 1);
+  });
+
+  test('an authority issues only its own categories', () => {
+    for (const [authority, categories] of Object.entries(USCI_CATEGORIES))
+      for (const category of '0123456789') {
+        const code = makeUsci(`${authority}${category}350100`, 'M0001000');
+        const r = checkUsci(code);
+        if (categories.includes(category)) assert.equal(r.ok, true, code);
+        else assert.equal(r.ok === false && r.rule, 'category', code);
+      }
+    assert.equal(
+      rejected(makeUsci('94350100', 'M0001000')).position,
+      2,
+      'market regulation has no category 4',
+    );
+    assert.equal(rejected(makeUsci('Y2350100', 'M0001000')).position, 2, '"other" uses category 1 only');
+  });
+
+  test('an unknown registration authority is refused at position 1', () => {
+    for (const authority of ['0', 'B', 'M', 'X']) {
+      const r = rejected(makeUsci(`${authority}1350100`, 'M0001000'));
+      assert.equal(r.rule, 'authority');
+    }
+  });
+
+  test('bodies registered at national level (region 100000) are accepted', () => {
+    assert.equal(checkUsci(makeUsci('11100000', '00001333')).ok, true);
+    assert.equal(checkUsci(makeUsci('51100000', '50000052')).ok, true);
+  });
+
+  test('the exception list still excuses a pilot-era checksum, but never a forged region', () => {
+    assert.deepEqual(checkUsci('91350100M0001TGQXM', new Set(['91350100M0001TGQXM'])), {
+      ok: true,
+      exception: true,
+    });
+    const forged = `91AB0100M0001TGQXM`;
+    assert.equal(rejected(forged, new Set([forged])).position, 3);
   });
 });

@@ -9,9 +9,12 @@ const USCI_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
 const ALPHABET_HINT = 'one of 0-9 or A-Y except I, O, S, V, Z';
 
+/** Which rule a code broke: its length, its alphabet, its meaningful parts (GB 32100-2015 §4), or a check character. */
+export type UsciRule = 'length' | 'alphabet' | 'authority' | 'category' | 'region' | 'org_check' | 'check';
+
 export type UsciCheck =
   | { ok: true; exception: boolean }
-  | { ok: false; position: number; found: string; expected: string; message: string };
+  | { ok: false; rule: UsciRule; position: number; found: string; expected: string; message: string };
 
 /**
  * Registration-authority codes (position 1) from GB 32100-2015, in English.
@@ -32,6 +35,45 @@ export const USCI_AUTHORITIES: Record<string, string> = {
   Y: 'other',
 };
 
+/**
+ * The institution-category codes (position 2) each registration authority (position 1) may issue, per the
+ * GB 32100-2015 code table: e.g. market regulation (9) issues 1 enterprise, 2 individual business, 3 farmers'
+ * cooperative; "other" (Y) does not divide its bodies and always uses 1.
+ */
+export const USCI_CATEGORIES: Readonly<Record<string, string>> = {
+  '1': '1239',
+  '2': '19',
+  '3': '123459',
+  '4': '19',
+  '5': '1239',
+  '6': '129',
+  '7': '129',
+  '8': '19',
+  '9': '123',
+  A: '19',
+  N: '1239',
+  Y: '1',
+};
+
+/**
+ * The province-level codes of GB/T 2260 (the first two digits of an administrative region): 11–15 north,
+ * 21–23 north-east, 31–37 east, 41–46 south-central, 50–54 south-west, 61–65 north-west, 71 Taiwan, 81 Hong Kong,
+ * 82 Macao; 83 and 91 are used in residence-permit numbers for residents of Taiwan and foreigners.
+ */
+export const PROVINCE_CODES: ReadonlySet<string> = new Set(
+  [
+    [11, 15],
+    [21, 23],
+    [31, 37],
+    [41, 46],
+    [50, 54],
+    [61, 65],
+    [71, 71],
+    [81, 83],
+    [91, 91],
+  ].flatMap(([a, b]) => Array.from({ length: b! - a! + 1 }, (_, i) => String(a! + i))),
+);
+
 /** The English label of a registration-authority code, "other" when the code is not known. */
 export function authorityLabel(authority: string): string {
   return Object.hasOwn(USCI_AUTHORITIES, authority) ? USCI_AUTHORITIES[authority]! : 'other';
@@ -45,6 +87,7 @@ export function checkUsci(code: string, exceptions?: ReadonlySet<string>): UsciC
     const position = Math.min(chars.length + 1, 19);
     return {
       ok: false,
+      rule: 'length',
       position,
       found: `${chars.length} characters`,
       expected: '18 characters',
@@ -57,10 +100,12 @@ export function checkUsci(code: string, exceptions?: ReadonlySet<string>): UsciC
     const upper = ch.toUpperCase();
     // A lower-case letter is reported, not silently upper-cased: the stored code must be the official one.
     if (upper !== ch && USCI_ALPHABET.includes(upper)) {
-      return mismatch(i + 1, ch, upper, 'USCI codes use upper-case letters');
+      return mismatch('alphabet', i + 1, ch, upper, 'USCI codes use upper-case letters');
     }
-    return mismatch(i + 1, ch, ALPHABET_HINT, undefined);
+    return mismatch('alphabet', i + 1, ch, ALPHABET_HINT, undefined);
   }
+  const parts = partsFailure(code);
+  if (parts !== undefined) return parts;
   const failure = checksumFailure(code);
   if (failure === undefined) return { ok: true, exception: false };
   // Only a checksum may be excused, and only by an explicit list (pilot-era codes that were issued this way).
@@ -68,18 +113,72 @@ export function checkUsci(code: string, exceptions?: ReadonlySet<string>): UsciC
   return failure;
 }
 
-function checksumFailure(code: string): UsciCheck | undefined {
-  const org = orgCodeCheckChar(code.slice(8, 16));
-  if (code[16] !== org) return mismatch(17, code[16]!, org, 'organization code check character');
-  const usci = usciCheckChar(code.slice(0, 17));
-  if (code[17] !== usci) return mismatch(18, code[17]!, usci, 'check character');
+/** The meaningful parts: a known authority, a category that authority issues, a region of GB/T 2260. */
+function partsFailure(code: string): UsciCheck | undefined {
+  const authority = code[0]!;
+  const categories = Object.hasOwn(USCI_CATEGORIES, authority) ? USCI_CATEGORIES[authority]! : undefined;
+  if (categories === undefined)
+    return unknownPart(
+      'authority',
+      1,
+      authority,
+      `a registration-authority code (${Object.keys(USCI_CATEGORIES).join(' ')})`,
+    );
+  const category = code[1]!;
+  if (!categories.includes(category))
+    return unknownPart(
+      'category',
+      2,
+      category,
+      `a category of authority ${authority} (${authorityLabel(authority)}): ${[...categories].join(' ')}`,
+    );
+  const region = code.slice(2, 8);
+  const digit = region.search(/\D/);
+  if (digit >= 0)
+    return unknownPart('region', 3 + digit, region[digit]!, 'a digit (positions 3-8 are a region code)');
+  // 10xxxx: bodies registered at national level (100000)
+  if (!PROVINCE_CODES.has(region.slice(0, 2)) && region !== '100000')
+    return {
+      ok: false,
+      rule: 'region',
+      position: 3,
+      found: region,
+      expected: 'a GB/T 2260 region code',
+      message: `characters 3-8 are '${region}', which is not a region code: its first two digits '${region.slice(0, 2)}' are no province (GB/T 2260), and it is not 100000 (national level)`,
+    };
   return undefined;
 }
 
-function mismatch(position: number, found: string, expected: string, why: string | undefined): UsciCheck {
+function unknownPart(rule: UsciRule, position: number, found: string, expected: string): UsciCheck {
+  return {
+    ok: false,
+    rule,
+    position,
+    found,
+    expected,
+    message: `character ${position} is '${found}', expected ${expected}`,
+  };
+}
+
+function checksumFailure(code: string): UsciCheck | undefined {
+  const org = orgCodeCheckChar(code.slice(8, 16));
+  if (code[16] !== org) return mismatch('org_check', 17, code[16]!, org, 'organization code check character');
+  const usci = usciCheckChar(code.slice(0, 17));
+  if (code[17] !== usci) return mismatch('check', 18, code[17]!, usci, 'check character');
+  return undefined;
+}
+
+function mismatch(
+  rule: UsciRule,
+  position: number,
+  found: string,
+  expected: string,
+  why: string | undefined,
+): UsciCheck {
   const shown = why === undefined ? expected : `'${expected}' (${why})`;
   return {
     ok: false,
+    rule,
     position,
     found,
     expected,
