@@ -6,6 +6,7 @@ import { audit } from '../audit/audit.log.ts';
 import { loadFiles, refOf } from '../derive/derive.files.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import type { AppContext } from '../ports/ports.context.ts';
+import { publishedAt } from './queries.public.ts';
 import { findSubject } from './queries.usecases.ts';
 
 /** Why the score moved at one moment: a record that started or stopped counting, or changed its points. */
@@ -17,7 +18,7 @@ export interface HistoryCause {
   readonly change: 'starts' | 'stops' | 'repaired' | 'annulled' | 'suspended' | 'changes';
   /** Points gained (+) or lost (−) by the score at this moment because of this record. */
   readonly delta: number;
-  /** Whether the record's type is published on the public portal. */
+  /** Whether the record is published on the public portal at the end of the history (its publication span). */
   readonly public: boolean;
   /** `self`, `branch:…` or `on_behalf_of:…` (how the record reaches the subject). */
   readonly path: string;
@@ -57,8 +58,8 @@ function changeOf(item: Item, before: Contribution | null, after: Contribution |
 }
 
 /**
- * A subject's score over the last `years` (default 3) up to `at` (default now), as it stood at each moment
- * (annulments count from when they were decided), with the records that moved it. Computed from the ledger by
+ * A subject's score over the last `years` (default 3) up to `at` (default now), as the ledger reads now
+ * (annulled records never drawn), with the records that moved it. Computed from the ledger by
  * the same Timeline that scores it.
  */
 export async function scoreHistory(
@@ -74,8 +75,9 @@ export async function scoreHistory(
     const from = addDuration(to, parseDuration(`P${opts.years ?? 3}Y`).value!, -1);
     const { files } = await loadFiles(tx, versions, [id]);
     const tl = new Timeline(files.get(id)!, versions);
-    // as known at each moment: a record annulled later still counted until it was annulled
-    const at = (t: number) => tl.scoreAt(t, t);
+    // as the ledger now reads: an annulled record never counted and is never drawn; a record reported late
+    // counts from when it occurred (a score is information; only sanctions wait for the notice)
+    const at = (t: number) => tl.scoreAt(t);
     const points: HistoryPoint[] = [];
     const first = at(from);
     points.push({ at: iso(from), score: first.score, grade: first.grade, causes: [] });
@@ -85,8 +87,9 @@ export async function scoreHistory(
       const now = at(t);
       const causes: HistoryCause[] = [];
       for (const item of tl.items) {
-        const before = tl.contribution(item, t - 1, t - 1);
-        const after = tl.contribution(item, t, t);
+        if (item.rec.annulledAt !== undefined) continue;
+        const before = tl.contribution(item, t - 1);
+        const after = tl.contribution(item, t);
         const delta = (after?.points ?? 0) - (before?.points ?? 0);
         if (delta === 0 && Boolean(before) === Boolean(after)) continue;
         const v = (after ?? before)!.scored.version;
@@ -98,7 +101,8 @@ export async function scoreHistory(
           title: type?.title ?? item.rec.type,
           change: changeOf(item, before, after, t),
           delta: Math.round(delta * 100) / 100,
-          public: type?.public === true && item.via === 'own',
+          // shown by name to the public only inside its publication span as it stands at the end of the view
+          public: item.via === 'own' && publishedAt(versions, item.rec, to) !== undefined,
           path: item.path,
         });
       }
