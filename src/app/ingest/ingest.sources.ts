@@ -1,4 +1,6 @@
 import { checkUsci } from '../../domain/usci.ts';
+import { domainEntry, notPermittedMessage } from '../../rules/domains.ts';
+import { protectedCategoryOf } from '../../rules/guardrails.ts';
 import { audit } from '../audit/audit.log.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { SourceRow, Tx } from '../ports/ports.store.ts';
@@ -24,6 +26,17 @@ export async function registerSource(
     !domains.every((d) => typeof d === 'string' && d.length > 0)
   )
     reject('input.wrong_type', 'domains', 'domains must be a non-empty list of record domains');
+  for (const d of domains as string[]) {
+    if (domainEntry(d)) continue;
+    const category = protectedCategoryOf(d);
+    reject(
+      'source.domain_not_permitted',
+      'domains',
+      category
+        ? `domain "${d}" names a protected category (${category}): such data can never be recorded`
+        : notPermittedMessage(d),
+    );
+  }
   const row: SourceRow = { id, name, domains: JSON.stringify([...domains].sort()), created_at: now };
   const same = (s: SourceRow | undefined) => s && s.name === name && s.domains === row.domains;
   let existing = sources.get(id);
