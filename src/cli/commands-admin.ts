@@ -16,6 +16,7 @@ import { fileSize, readLines } from './import-reader.ts';
 import { dbOptions, parseAt } from './options.ts';
 import { histogram } from './output.ts';
 import { openRegistry, resolveOptions } from './registry.ts';
+import { euAiActProfile, explainCatalogue, PROFILES, profileText } from './rulebook-check.ts';
 
 const DEFAULT_RULEBOOK = new URL('../../rulebooks/default.yaml', import.meta.url);
 
@@ -54,9 +55,18 @@ export function commands(program: Command): void {
     .argument('<file>')
     .option(
       '--explain',
-      'print the proportionality table: which records can lead to which sanctions, through which list and memorandum',
+      'print the proportionality table (which records can lead to which sanctions, through which list and memorandum), the catalogue domains used with their legal basis, and how long each record type is published',
+    )
+    .option(
+      '--profile <name>',
+      `also test the rulebook against a legal profile (${PROFILES.join(', ')}); exit 1 when it fails`,
     )
     .action((file, o) => {
+      if (o.profile !== undefined && !(PROFILES as readonly string[]).includes(o.profile))
+        throw new CredenceError(
+          'input.unknown_profile',
+          `unknown profile "${o.profile}" (known: ${PROFILES.join(', ')})`,
+        );
       const r = checkRulebook(readText(file));
       for (const w of r.warnings) process.stderr.write(`warning: ${formatIssue(w)}\n`);
       if (!r.value) {
@@ -78,6 +88,12 @@ export function commands(program: Command): void {
               `  ${row.recordType.padEnd(42)} → ${row.list.padEnd(20)} → ${row.measure.padEnd(34)} (${row.allowedBy === 'domains' ? `domain ${row.domain}` : `memorandum ${row.allowedBy}`})\n`,
             );
         }
+        process.stdout.write(explainCatalogue(rb));
+      }
+      if (o.profile === 'eu-ai-act') {
+        const verdict = euAiActProfile(rb);
+        process.stdout.write(`\n${profileText(file, verdict)}`);
+        if (verdict.prohibited) process.exitCode = 1;
       }
     });
   dbOptions(
