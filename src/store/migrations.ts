@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { dueProcessMigration } from './due-process.store.ts';
+import { registryFactsMigration } from './registry-facts.migration.ts';
 
 /**
  * One migration set for every engine; the few differences (the subject id column) are passed in.
@@ -174,5 +175,6 @@ export function migrations(engine: 'sqlite' | 'postgres'): MigrationProvider {
       await db.schema.alterTable('checks').addColumn('inputs', 'text').execute();
     },
   };
+  m['0005_registry_facts'] = registryFactsMigration;
   return { getMigrations: async () => m };
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { TokenRow, Tx } from '../app/ports/ports.store.ts';
+import type { RegistryFactRow, TokenRow, Tx } from '../app/ports/ports.store.ts';
 import { DueProcessRepo } from './due-process.store.ts';
+import { numericFact, relationSpans, spansAt } from './registry-facts.ts';
 import type { Database } from './schema.ts';
 
 /** Engines bound parameters: stay well below SQLite's and PostgreSQL's limits. */
@@ -131,6 +132,66 @@ export class RegistryRepo extends DueProcessRepo {
       .selectAll()
       .where('person_id', 'in', [...personIds])
       .execute();
+  }
+  async appendRegistryFacts(rows: readonly Omit<RegistryFactRow, 'seq'>[]) {
+    if (rows.length === 0) return;
+    const last = new Map<number, number>();
+    for (const c of chunks([...new Set(rows.map((r) => Number(r.subject_id)))])) {
+      const got = await this.db
+        .selectFrom('registry_facts')
+        .select(['subject_id', (eb) => eb.fn.max('seq').as('seq')])
+        .where('subject_id', 'in', c)
+        .groupBy('subject_id')
+        .execute();
+      for (const r of got) last.set(Number(r.subject_id), Number(r.seq));
+    }
+    const values = rows.map((r) => {
+      const seq = (last.get(Number(r.subject_id)) ?? 0) + 1;
+      last.set(Number(r.subject_id), seq);
+      return { ...r, seq };
+    });
+    for (const c of chunks(values, 200)) await this.db.insertInto('registry_facts').values(c).execute();
+  }
+  async registryFactsOf(subjectIds: readonly number[]) {
+    const out: RegistryFactRow[] = [];
+    for (const c of chunks(subjectIds))
+      for (const r of await this.db
+        .selectFrom('registry_facts')
+        .selectAll()
+        .where('subject_id', 'in', c)
+        .orderBy('subject_id')
+        .orderBy('seq')
+        .execute())
+        out.push(numericFact(r));
+    return out;
+  }
+  async registryFactsNaming(subjectIds: readonly number[]) {
+    const out: RegistryFactRow[] = [];
+    for (const c of chunks(subjectIds))
+      for (const r of await this.db
+        .selectFrom('registry_facts')
+        .selectAll()
+        .where('related_id', 'in', c)
+        .orderBy('subject_id')
+        .orderBy('seq')
+        .execute())
+        out.push(numericFact(r));
+    return out;
+  }
+  async relationSpansOfOrgs(orgIds: readonly number[]) {
+    return relationSpans(await this.registryFactsOf(orgIds));
+  }
+  async relationSpansOfPersons(personIds: readonly number[]) {
+    // a span ends with the next fact about the same organization: fold the whole history of those organizations
+    const orgs = [...new Set((await this.registryFactsNaming(personIds)).map((f) => f.subject_id))];
+    const wanted = new Set(personIds.map(Number));
+    return (await this.relationSpansOfOrgs(orgs)).filter((s) => wanted.has(s.related_id));
+  }
+  async relationsAt(orgIds: readonly number[], at: number) {
+    return spansAt(await this.relationSpansOfOrgs(orgIds), at);
+  }
+  async rolesAt(personIds: readonly number[], at: number) {
+    return spansAt(await this.relationSpansOfPersons(personIds), at);
   }
   async subjectCount() {
     const r = await this.db

@@ -6,6 +6,7 @@ import type {
   DerivedRow,
   RecordEventRow,
   RecordRow,
+  RegistryFactRow,
   RelationRow,
   RulebookRow,
   SourceRow,
@@ -23,6 +24,7 @@ export interface Database extends DueProcessTables {
   sources: Mutable<SourceRow>;
   subjects: Omit<Mutable<SubjectRow>, 'id'> & { id: Generated<number> };
   relations: Mutable<RelationRow>;
+  registry_facts: Mutable<RegistryFactRow>;
   records: Mutable<RecordRow>;
   record_events: Mutable<RecordEventRow>;
   derived: Mutable<DerivedRow>;

@@ -11,8 +11,15 @@ import type { RecordRow, SourceRow, SubjectRow, Tx } from '../ports/ports.store.
 import { recordContentHash } from './ingest.content-hash.ts';
 import { FIELDS, Reject, reject, unknownFields } from './ingest.input.ts';
 import { type RecordDeps, validateRecordFields } from './ingest.records.ts';
+import { ReferenceLines } from './ingest.reference.ts';
 import { registerException, registerSource } from './ingest.sources.ts';
-import { registerOrganization, registerPerson, type SubjectDeps } from './ingest.subjects.ts';
+import {
+  REGISTRY_DOMAIN,
+  registerOrganization,
+  registerPerson,
+  SUBJECT_EXTRA_FIELDS,
+  type SubjectDeps,
+} from './ingest.subjects.ts';
 
 export type { LineResult } from './ingest.input.ts';
 
@@ -39,6 +46,12 @@ export class Ingestor {
 
   /** Subjects whose records were written while projection was deferred, and not yet derived again. */
   private readonly stale = new Set<number>();
+  /**
+   * Whether this session writes registry facts (DESIGN §2): the operator and admins (no source), or a source
+   * authorised for the registry domain. Any other source only references subjects (see ReferenceLines).
+   */
+  private entitled = true;
+  private readonly references = new ReferenceLines(() => this.subjectDeps());
 
   constructor(
     private readonly ctx: AppContext,
@@ -105,6 +118,11 @@ export class Ingestor {
       this.exceptions = new Set(
         JSON.parse((await tx.getMeta('usci_exceptions')) ?? '[]').map((e: { usci: string }) => e.usci),
       );
+      const own = this.onlySource === undefined ? undefined : this.sources.get(this.onlySource);
+      this.entitled =
+        this.onlySource === undefined ||
+        (own !== undefined && (JSON.parse(own.domains) as string[]).includes(REGISTRY_DOMAIN));
+      this.references.clear();
       const results: LineResult[] = new Array(lines.length);
       const pending: { index: number; row: Omit<RecordRow, 'seq'> }[] = [];
       const seenInBatch = new Map<string, string>();
@@ -126,11 +144,12 @@ export class Ingestor {
         if ('kind' in l) {
           if (recordLines.length > 0)
             await this.flushRecords(tx, recordLines.splice(0), results, pending, seenInBatch);
-          results[i] = await this.guard(() => this.registerSubject(tx, l));
+          results[i] = await this.guard(() => this.registerSubject(tx, l, i));
         } else recordLines.push({ index: i, line: l });
       }
       await this.flushRecords(tx, recordLines, results, pending, seenInBatch);
       await this.writeRecords(tx, pending, results);
+      this.references.settle(results);
       if (this.registered.length > 0) {
         // a new subject starts at the base score: give it its projection
         const ids = this.registered.splice(0);
@@ -157,7 +176,7 @@ export class Ingestor {
       exceptions: this.exceptions,
       onlySource: this.onlySource,
       rulebook: () => this.rulebookNow(),
-      resolve: (tx, ref) => this.resolve(tx, ref),
+      resolve: (tx, ref) => (this.entitled ? this.resolve(tx, ref) : this.references.resolve(tx, ref)),
       orgByUsci: (tx, usci) => this.orgByUsci(tx, usci),
     };
   }
@@ -166,19 +185,8 @@ export class Ingestor {
     return this.versions!.at(this.ctx.clock.now());
   }
 
-  private async registerSubject(tx: Tx, l: Record<string, unknown>): Promise<LineResult> {
-    const kind = l.kind;
-    if (typeof kind !== 'string' || !FIELDS[kind])
-      reject(
-        'input.unknown_kind',
-        'kind',
-        `kind must be one of source, person, organization, usci_exception; got ${JSON.stringify(kind)}`,
-      );
-    unknownFields(l, FIELDS[kind]!);
-    const now = this.ctx.clock.now();
-    if (kind === 'source') return registerSource(tx, this.ctx, this.sources, l, now);
-    if (kind === 'usci_exception') return registerException(tx, this.ctx, this.exceptions, l, now);
-    const deps: SubjectDeps = {
+  private subjectDeps(): SubjectDeps {
+    return {
       ctx: this.ctx,
       exceptions: this.exceptions,
       byUsci: this.byUsci,
@@ -187,7 +195,25 @@ export class Ingestor {
       versions: () => this.versions!,
       orgByUsci: (t, usci) => this.orgByUsci(t, usci),
       personByHash: (t, hash) => this.personByHash(t, hash),
+      source: this.onlySource ?? null,
     };
+  }
+
+  private async registerSubject(tx: Tx, l: Record<string, unknown>, index: number): Promise<LineResult> {
+    const kind = l.kind;
+    if (typeof kind !== 'string' || !FIELDS[kind])
+      reject(
+        'input.unknown_kind',
+        'kind',
+        `kind must be one of source, person, organization, usci_exception; got ${JSON.stringify(kind)}`,
+      );
+    const isSubject = kind === 'person' || kind === 'organization';
+    unknownFields(l, isSubject ? new Set([...FIELDS[kind]!, ...SUBJECT_EXTRA_FIELDS]) : FIELDS[kind]!);
+    const now = this.ctx.clock.now();
+    if (kind === 'source') return registerSource(tx, this.ctx, this.sources, l, now);
+    if (kind === 'usci_exception') return registerException(tx, this.ctx, this.exceptions, l, now);
+    if (!this.entitled) return this.references.line(tx, kind as 'person' | 'organization', l, index);
+    const deps = this.subjectDeps();
     return kind === 'person' ? registerPerson(deps, tx, l, now) : registerOrganization(deps, tx, l, now);
   }
 
@@ -220,8 +246,25 @@ export class Ingestor {
     return this.orgByUsci(tx, ref);
   }
 
-  private async validateRecord(tx: Tx, l: Record<string, unknown>): Promise<Omit<RecordRow, 'seq'>> {
-    const row = await validateRecordFields(this.recordDeps(), tx, l);
+  private async validateRecord(
+    tx: Tx,
+    l: Record<string, unknown>,
+    index: number,
+    stored: (key: string) => boolean,
+  ): Promise<Omit<RecordRow, 'seq'>> {
+    this.references.beginRecord();
+    let row = await validateRecordFields(this.recordDeps(), tx, l);
+    // a subject registered with this record exists only once the record is valid and its (source, id) is new
+    if (!this.entitled)
+      row = {
+        ...row,
+        subject_id: await this.references.endRecord(
+          tx,
+          row,
+          index,
+          stored(`${row.source}\u0000${row.record_id}`),
+        ),
+      };
     return { ...row, content_hash: recordContentHash(row) };
   }
 
@@ -243,7 +286,12 @@ export class Ingestor {
     );
     for (const { index, line } of lines) {
       try {
-        const row = await this.validateRecord(tx, line);
+        const row = await this.validateRecord(
+          tx,
+          line,
+          index,
+          (key) => existing.has(key) || seenInBatch.has(key),
+        );
         const key = `${row.source}\u0000${row.record_id}`;
         const prior = existing.get(key) ?? seenInBatch.get(key);
         if (prior !== undefined) {

@@ -23,6 +23,39 @@ export interface RelationRow {
   readonly person_id: number;
 }
 
+/** A registry fact (DESIGN §2): what an organization or a person is called, and who stands in which relation. */
+export type RegistryFactKind = 'name' | 'parent' | 'legal_representative' | 'actual_controller';
+
+/**
+ * One dated registry fact, appended and never updated: from `effective_at` the subject's `fact` is `value`
+ * (a name) or `related_id` (the parent organization, or the person in the role; null: none from then on).
+ */
+export interface RegistryFactRow {
+  /** The subject the fact is about: the organization (or the person, for a person's name). */
+  readonly subject_id: number;
+  readonly seq: number;
+  readonly fact: RegistryFactKind;
+  readonly value: string | null;
+  readonly related_id: number | null;
+  readonly effective_at: number;
+  readonly recorded_at: number;
+  /** Who recorded it (`token:<id>`, `cli`, `migration`…). */
+  readonly actor: string;
+  /** The source whose token recorded it, when a source did. */
+  readonly source: string | null;
+}
+
+/** Who stood in a relation to an organization over [from, to): its parent, legal representative or actual controller. */
+export interface RelationSpan {
+  readonly org_id: number;
+  readonly role: 'parent' | 'legal_representative' | 'actual_controller';
+  /** The parent organization or the person. */
+  readonly related_id: number;
+  readonly from: number;
+  /** Exclusive end; null while it still holds. */
+  readonly to: number | null;
+}
+
 export interface SourceRow {
   readonly id: string;
   readonly name: string;
@@ -158,6 +191,20 @@ export interface Tx extends DueProcessTx {
   setRelation(row: RelationRow): Promise<void>;
   relationsOfOrgs(orgIds: readonly number[]): Promise<RelationRow[]>;
   relationsOfPersons(personIds: readonly number[]): Promise<RelationRow[]>;
+  /** Appends registry facts to their subjects' ledgers (sequence numbers follow each subject's last). */
+  appendRegistryFacts(rows: readonly Omit<RegistryFactRow, 'seq'>[]): Promise<void>;
+  /** The registry facts about these subjects, in ledger order. */
+  registryFactsOf(subjectIds: readonly number[]): Promise<RegistryFactRow[]>;
+  /** The registry facts that name these subjects as parent or as a person in a role (the other side of a relation). */
+  registryFactsNaming(subjectIds: readonly number[]): Promise<RegistryFactRow[]>;
+  /** Every span of the organizations' relations (parent, legal representative, actual controller) over time. */
+  relationSpansOfOrgs(orgIds: readonly number[]): Promise<RelationSpan[]>;
+  /** Every span in which these subjects were named: persons in a role, organizations as a branch's parent. */
+  relationSpansOfPersons(personIds: readonly number[]): Promise<RelationSpan[]>;
+  /** The organizations' relations in force at `at` (`from <= at < to`), with their spans. */
+  relationsAt(orgIds: readonly number[], at: number): Promise<RelationSpan[]>;
+  /** The roles these persons held at `at`, with their spans. */
+  rolesAt(personIds: readonly number[], at: number): Promise<RelationSpan[]>;
   subjectCount(): Promise<number>;
   subjectIdsAfter(after: number, limit: number): Promise<number[]>;
 
