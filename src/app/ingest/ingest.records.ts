@@ -1,10 +1,20 @@
 import { checkNationalId } from '../../domain/national-id.ts';
 import { parseInstant } from '../../domain/time.ts';
-import { checkUsci } from '../../domain/usci.ts';
+import { checkUsci, type UsciRule } from '../../domain/usci.ts';
 import type { Rulebook } from '../../rules/rulebook.model.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { RecordRow, SourceRow, SubjectRow, Tx } from '../ports/ports.store.ts';
 import { CULPABILITY, evidenceOf, RECORD_FIELDS, reject, text, unknownFields } from './ingest.input.ts';
+
+/** No credit fact before this instant (1900-01-01T00:00Z) is plausible; older dates are typing errors. */
+export const EARLIEST_OCCURRED_AT = Date.UTC(1900, 0, 1);
+
+/** The stable code of a USCI refusal: its meaningful parts by name, a malformed or mistyped code as invalid. */
+export function usciCode(rule: UsciRule): string {
+  return rule === 'authority' || rule === 'category' || rule === 'region'
+    ? `subject.usci_${rule}`
+    : 'subject.invalid_usci';
+}
 
 /** What record validation needs from the ingest session. */
 export interface RecordDeps {
@@ -29,9 +39,9 @@ export async function validateRecordFields(
   if (!src) reject('record.unknown_source', 'source', `source "${source}" is not registered`);
   if (d.onlySource !== undefined && d.onlySource !== source)
     reject('auth.wrong_source', 'source', `this token may only submit records of source "${d.onlySource}"`);
-  const id = text(l, 'id', { required: true, max: 128 })!;
-  const subjectRef = text(l, 'subject', { required: true })!;
-  const typeName = text(l, 'type', { required: true })!;
+  const id = text(l, 'id', { required: true, max: 128, id: true })!;
+  const subjectRef = text(l, 'subject', { required: true, max: 64 })!;
+  const typeName = text(l, 'type', { required: true, max: 128 })!;
   const rb = d.rulebook();
   const type = rb.recordTypes.get(typeName);
   if (!type)
@@ -57,6 +67,12 @@ export async function validateRecordFields(
     );
   if (occurredAt > d.ctx.clock.now())
     reject('record.future_date', 'occurred_at', `occurred_at ${occurredText} is in the future`);
+  if (occurredAt < EARLIEST_OCCURRED_AT)
+    reject(
+      'record.occurred_at_too_early',
+      'occurred_at',
+      `occurred_at ${occurredText} is before 1900-01-01; the registry holds no earlier facts`,
+    );
   const legalBasis = text(l, 'legal_basis', { required: true, max: 500 })!;
   const evidence = evidenceOf(l);
   let amount: number | null = null;
@@ -97,7 +113,7 @@ export async function validateRecordFields(
   let onBehalfOf: number | null = null;
   if (behalfRef !== undefined) {
     const uc = checkUsci(behalfRef, d.exceptions);
-    if (!uc.ok) reject('subject.invalid_usci', 'on_behalf_of', `on_behalf_of: ${uc.message}`);
+    if (!uc.ok) reject(usciCode(uc.rule), 'on_behalf_of', `on_behalf_of: ${uc.message}`);
     const org = await d.orgByUsci(tx, behalfRef);
     if (!org) reject('record.unknown_subject', 'on_behalf_of', `organization ${behalfRef} is not registered`);
     if (Number(org.id) === Number(subject.id))
