@@ -9,6 +9,8 @@ import type {
   Store,
   Tx,
 } from '../app/ports/ports.store.ts';
+import type { LedgerTable } from '../app/audit/audit.ledger.ts';
+import { sealLedger } from '../app/audit/audit.log.ts';
 import { chunks, RegistryRepo } from './registry.repo.ts';
 import type { Database } from './schema.ts';
 
@@ -106,11 +108,18 @@ export class KyselyTx extends RegistryRepo implements Tx {
     return m;
   }
   async insertRecords(rows: readonly RecordRow[]) {
+    this.ledger.wrote('records', rows);
     if (this.bulk) return this.bulk.insertRecords(this.db, rows);
     for (const c of chunks(rows, 200)) await this.db.insertInto('records').values(c).execute();
   }
   async deleteRecord(subjectId: number, seq: number) {
-    await this.db.deleteFrom('records').where('subject_id', '=', subjectId).where('seq', '=', seq).execute();
+    const gone = await this.db
+      .deleteFrom('records')
+      .where('subject_id', '=', subjectId)
+      .where('seq', '=', seq)
+      .returningAll()
+      .execute();
+    this.ledger.removed('records', gone);
   }
   async eventsOf(subjectIds: readonly number[]) {
     if (subjectIds.length === 0) return [];
@@ -133,10 +142,9 @@ export class KyselyTx extends RegistryRepo implements Tx {
       .select((eb) => eb.fn.max('seq').as('seq'))
       .where('subject_id', '=', row.subject_id)
       .executeTakeFirst();
-    await this.db
-      .insertInto('record_events')
-      .values({ ...row, seq: Number(r?.seq ?? 0) + 1 })
-      .execute();
+    const event = { ...row, seq: Number(r?.seq ?? 0) + 1 };
+    await this.db.insertInto('record_events').values(event).execute();
+    this.ledger.wrote('record_events', [event]);
   }
   async derivedOf(subjectIds: readonly number[]) {
     if (subjectIds.length === 0) return [];
@@ -186,12 +194,18 @@ export class KyselyTx extends RegistryRepo implements Tx {
   async insertDecisions(rows: readonly DecisionRow[]) {
     let n = 0;
     for (const c of chunks(rows, 200)) {
-      const r = await this.db
+      const added = await this.db
         .insertInto('decisions')
         .values(c)
         .onConflict((oc) => oc.columns(['subject_id', 'id']).doNothing())
-        .executeTakeFirst();
-      n += Number(r.numInsertedOrUpdatedRows ?? 0);
+        .returning(['subject_id', 'id'])
+        .execute();
+      const keys = new Set(added.map((k) => `${Number(k.subject_id)}\u0000${k.id}`));
+      this.ledger.wrote(
+        'decisions',
+        c.filter((d) => keys.has(`${d.subject_id}\u0000${d.id}`)),
+      );
+      n += added.length;
     }
     return n;
   }
@@ -226,7 +240,9 @@ export class KyselyTx extends RegistryRepo implements Tx {
       select ${row.subject_id}, coalesce(max(seq), 0) + 1, ${row.measure}, ${row.asked_by}, ${row.asked_at}, ${row.at}, ${row.applies}, ${row.until}, ${row.decisions}, ${row.inputs}
       from checks where subject_id = ${row.subject_id}
       returning seq`.execute(this.db);
-    return Number(r.rows[0]?.seq);
+    const seq = Number(r.rows[0]?.seq);
+    this.ledger.wrote('checks', [{ ...row, seq }]);
+    return seq;
   }
   async checkBySeq(subjectId: number, seq: number) {
     return this.db
@@ -245,10 +261,27 @@ export class KyselyTx extends RegistryRepo implements Tx {
       .execute();
   }
   async lastAudit() {
-    return this.db.selectFrom('audit').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    // not the committed rows: an import's entry can list thousands
+    return this.db
+      .selectFrom('audit')
+      .select(['seq', 'at', 'actor', 'action', 'subject_id', 'detail', 'prev_hash', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
   }
   async insertAudit(row: AuditRow) {
     await this.db.insertInto('audit').values(row).execute();
+  }
+  async auditOfSubject(subjectId: number, actions: readonly string[], limit: number) {
+    if (actions.length === 0) return [];
+    return this.db
+      .selectFrom('audit')
+      .selectAll()
+      .where('subject_id', '=', subjectId)
+      .where('action', 'in', [...actions])
+      .orderBy('seq', 'desc')
+      .limit(limit)
+      .execute();
   }
   async auditRange(afterSeq: number, limit: number) {
     return this.db
@@ -258,6 +291,13 @@ export class KyselyTx extends RegistryRepo implements Tx {
       .orderBy('seq')
       .limit(limit)
       .execute();
+  }
+  async ledgerPage(spec: LedgerTable, after: readonly unknown[] | null, limit: number) {
+    const pk = sql.join(spec.pk.map((c) => sql.ref(c)));
+    const where = after ? sql`where (${pk}) > (${sql.join(after)})` : sql``;
+    const r = await sql<Record<string, unknown>>`select * from ${sql.table(spec.table)} ${where}
+      order by ${pk} limit ${limit}`.execute(this.db);
+    return r.rows;
   }
 }
 
@@ -276,7 +316,13 @@ export class KyselyStore extends KyselyTx implements Store {
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.kdb.transaction().execute((trx) => fn(new KyselyTx(trx, this.engine, this.bulk)));
+        return await this.kdb.transaction().execute(async (trx) => {
+          const tx = new KyselyTx(trx, this.engine, this.bulk);
+          const out = await fn(tx);
+          // ledger rows written without an audit entry of their own are committed before the transaction ends
+          await sealLedger(tx);
+          return out;
+        });
       } catch (e) {
         const code = (e as { code?: string }).code;
         const retryable =

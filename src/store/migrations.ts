@@ -1,5 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { auditLedgerMigration } from './audit-ledger.migration.ts';
 import { dueProcessMigration } from './due-process.store.ts';
+import { readsMigration } from './reads.migration.ts';
 import { registryFactsMigration } from './registry-facts.migration.ts';
 
 /**
@@ -176,5 +178,7 @@ export function migrations(engine: 'sqlite' | 'postgres'): MigrationProvider {
     },
   };
   m['0005_registry_facts'] = registryFactsMigration;
+  m['0006_audit_ledger'] = auditLedgerMigration;
+  m['0007_reads'] = readsMigration;
   return { getMigrations: async () => m };
 }

@@ -9,6 +9,7 @@ import { Ingestor } from '../ingest/ingest.usecases.ts';
 import { tick } from '../maintenance/maintenance.tick.ts';
 import { checkMeasure, exportFile, scoreOf } from '../queries/queries.usecases.ts';
 import { EVIDENCE, testRegistry } from '../testing/test-registry.ts';
+import { createToken } from '../tokens/tokens.usecases.ts';
 import { fileObjection } from './due-process.cases.ts';
 
 const ORG = '91350100M000100Y43';
@@ -56,7 +57,27 @@ test('a legal representative is warned, told of the entry and of the exit in not
     r.clock.set(parseInstant('2026-03-12')!);
     await tick(r.ctx);
     assert.ok((await kinds(r, REP)).includes('bearer.entry'));
-    assert.equal((await checkMeasure(r.ctx, REP, RAIL)).applies, true);
+    const railway = await createToken(r.ctx, { role: 'consumer', label: 'Railway ticketing' });
+    assert.equal((await checkMeasure({ ...r.ctx, actor: `token:${railway.id}` }, REP, RAIL)).applies, true);
+
+    // the legal representative sees in their own file what reaches them, and who asked and who looked
+    const reviewer = await createToken(r.ctx, { role: 'reviewer', label: 'Credit office, Wu' });
+    await exportFile({ ...r.ctx, actor: `token:${reviewer.id}` }, REP);
+    const own = await exportFile(r.ctx, REP);
+    const borne = own.borne as { organization: string; role: string; measures: string[]; from: string }[];
+    assert.equal(borne.length, 1);
+    assert.equal(borne[0]!.organization, ORG);
+    assert.ok(borne[0]!.measures.includes(RAIL));
+    assert.equal(borne[0]!.from.slice(0, 10), '2026-03-11');
+    assert.ok(own.checks.some((c: { asked_by: string }) => c.asked_by === 'Railway ticketing (consumer)'));
+    assert.ok(
+      !JSON.stringify(own.checks).includes('token:'),
+      'consumers are named by their label, never a token id',
+    );
+    assert.ok(
+      own.looked.some((l: { who: string }) => l.who === 'Credit office, Wu (reviewer)'),
+      'staff reads are shown',
+    );
 
     r.clock.set(parseInstant('2028-03-12')!);
     await tick(r.ctx);

@@ -1,3 +1,4 @@
+import type { LedgerJournal, LedgerTable } from '../audit/audit.ledger.ts';
 import type { DueProcessTx } from './ports.due-process.ts';
 
 /**
@@ -159,6 +160,8 @@ export interface AuditRow {
   readonly detail: string;
   readonly prev_hash: string;
   readonly hash: string;
+  /** JSON list of the ledger rows this entry commits (see app/audit/audit.ledger.ts); null when none. */
+  readonly rows?: string | null;
 }
 
 /** Operations inside one transaction. Batch-shaped so that an import costs a few queries per chunk. */
@@ -236,6 +239,16 @@ export interface Tx extends DueProcessTx {
   lastAudit(): Promise<AuditRow | undefined>;
   insertAudit(row: AuditRow): Promise<void>;
   auditRange(afterSeq: number, limit: number): Promise<AuditRow[]>;
+  /** The newest audit entries about a subject with one of these actions (reads of its file), newest first. */
+  auditOfSubject(subjectId: number, actions: readonly string[], limit: number): Promise<AuditRow[]>;
+  /** The ledger rows this transaction wrote that no audit entry has committed yet. */
+  readonly ledger: LedgerJournal;
+  /** A page of a ledger table in primary-key order, after the given key (verification reads every row). */
+  ledgerPage(
+    table: LedgerTable,
+    after: readonly unknown[] | null,
+    limit: number,
+  ): Promise<Record<string, unknown>[]>;
 }
 
 export interface Store extends Tx {

@@ -2,7 +2,7 @@ import { CredenceError } from '../../domain/errors.ts';
 import { formatInstant } from '../../domain/time.ts';
 import { derive, type Explanation } from '../../rules/explain.ts';
 import { activeAt, type ListEntry } from '../../rules/lists.ts';
-import { answerFromSpans, bearerAnswer, bears } from '../../rules/measures.ts';
+import { answerFromSpans, bearerAnswer, bears, borneBy } from '../../rules/measures.ts';
 import { Timeline } from '../../rules/scorer.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { audit } from '../audit/audit.log.ts';
@@ -321,10 +321,11 @@ export async function exportFile(ctx: AppContext, ref: string) {
       recorded_at: iso(Number(r.recorded_at)),
       entry: listView(decodeState(r.data).entries[0]!),
     }));
+    const who = await whoIs(tx);
     const checks = (await tx.checksOf(id)).map((c) => ({
       id: `CHK-${id}-${c.seq}`,
       measure: c.measure,
-      asked_by: c.asked_by,
+      asked_by: who(c.asked_by),
       asked_at: iso(Number(c.asked_at)),
       at: iso(Number(c.at)),
       applies: c.applies === 1,
@@ -353,6 +354,13 @@ export async function exportFile(ctx: AppContext, ref: string) {
     const relations =
       s.kind === 'organization' ? await tx.relationsOfOrgs([id]) : await tx.relationsOfPersons([id]);
     const registry = await registryFactsView(tx, id, s.kind);
+    // who looked (DESIGN §6): every read of the file by anyone but the subject — staff included
+    const looked = (await tx.auditOfSubject(id, READS, 500)).map((a) => ({
+      who: who(a.actor),
+      what: a.action,
+      at: iso(Number(a.at)),
+    }));
+    const borne = s.kind === 'person' ? await borneView(tx, versions, id, now) : [];
     await audit(tx, ctx, 'subject.export', id, {});
     return {
       exported_at: iso(now),
@@ -378,8 +386,60 @@ export async function exportFile(ctx: AppContext, ref: string) {
       objections: cases.filter((c) => c.kind === 'objection'),
       repairs: cases.filter((c) => c.kind === 'repair'),
       checks,
+      looked,
+      ...(s.kind === 'person' ? { borne } : {}),
     };
   });
+}
+
+/** The actions that read a subject's file, as the audit log names them. */
+const READS = ['subject.export', 'subject.read_score', 'subject.read_history', 'subject.read_file'] as const;
+
+/** Names an actor as people know it: a token by its label and role, never by its id. */
+async function whoIs(tx: Tx): Promise<(actor: string) => string> {
+  const tokens = new Map((await tx.tokens()).map((t) => [`token:${t.id}`, t]));
+  return (actor) => {
+    const t = tokens.get(actor);
+    if (t) return t.label ? `${t.label} (${t.role})` : t.role;
+    return actor.startsWith('token:') ? 'a revoked or deleted token' : actor;
+  };
+}
+
+/**
+ * The entries a person bears as legal representative or actual controller (DESIGN §5): which organization, which
+ * list and measures, and the person's own dates — so that they see in their own file what reaches them.
+ */
+async function borneView(tx: Tx, versions: RulebookSet, personId: number, now: number) {
+  const spans = (await tx.relationSpansOfPersons([personId])).filter((s) => s.role !== 'parent');
+  if (spans.length === 0) return [];
+  const orgIds = [...new Set(spans.map((s) => Number(s.org_id)))];
+  const states = await refreshIfDue(tx, versions, orgIds, now);
+  const orgs = new Map((await tx.subjectsById(orgIds)).map((o) => [Number(o.id), o]));
+  const out = [];
+  for (const orgId of orgIds) {
+    const roles = spans
+      .filter((s) => Number(s.org_id) === orgId)
+      .map((s) => ({
+        role: s.role,
+        person: personId,
+        from: Number(s.from),
+        to: s.to === null ? Number.POSITIVE_INFINITY : Number(s.to),
+      }));
+    for (const b of borneBy(states.get(orgId)?.entries ?? [], roles, (t) => versions.at(t))) {
+      const o = orgs.get(orgId);
+      out.push({
+        organization: o ? refOf(o) : null,
+        name: o?.name ?? null,
+        role: b.role,
+        measures: b.measures,
+        warned_at: iso(b.warnedAt),
+        from: iso(b.from),
+        until: iso(b.until),
+        entry: listView(b.entry),
+      });
+    }
+  }
+  return out;
 }
 
 /**
