@@ -34,7 +34,7 @@ const UNAUTHENTICATED = new Set([
 export function statusFor(code: string): number {
   if (code === 'input.unsupported_media_type') return 415;
   if (code === 'input.too_large') return 413;
-  if (code.startsWith('input.')) return 400;
+  if (code.startsWith('input.') || code === 'token.expiry_too_long') return 400;
   if (UNAUTHENTICATED.has(code)) return 401;
   if (code.startsWith('auth.')) return 403;
   if (code.endsWith('.not_found') || code === 'measure.unknown') return 404;

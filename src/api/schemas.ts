@@ -314,7 +314,12 @@ export const TokenRequest = Type.Object(
     source: Type.Optional(Text(64)),
     subject: Type.Optional(Text(64)),
     expires: Type.Optional(
-      Type.String({ pattern: '^P', maxLength: 32, description: 'ISO 8601 duration, e.g. P90D' }),
+      Type.String({
+        pattern: '^P',
+        maxLength: 32,
+        description:
+          'ISO 8601 duration from now, e.g. P90D; at most P2Y, which is also the default (400 token.expiry_too_long beyond it)',
+      }),
     ),
     label: Type.Optional(Type.String({ maxLength: 200 })),
   },
@@ -334,7 +339,7 @@ export const TokenCreated = Type.Object({
   id: Type.String(),
   token: Type.String({ description: 'shown once; only its SHA-256 is stored' }),
   role: Type.String(),
-  expires_at: NullableInstant,
+  expires_at: Instant,
 });
 export const TokenList = Type.Object({ items: Type.Array(TokenView) });
 export const TokenIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });

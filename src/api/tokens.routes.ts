@@ -29,7 +29,7 @@ export function tokenRoutes(app: Api): void {
       return reply
         .code(201)
         .header('cache-control', 'no-store')
-        .send({ id, token, role: row.role, expires_at: iso(row.expires_at) });
+        .send({ id, token, role: row.role, expires_at: formatInstant(Number(row.expires_at)) });
     },
   );
 

@@ -7,6 +7,7 @@ import { purge } from '../app/maintenance/maintenance.purge.ts';
 import { tick } from '../app/maintenance/maintenance.tick.ts';
 import type { AppContext } from '../app/ports/ports.context.ts';
 import { createToken, listTokens, ROLES, revokeToken } from '../app/tokens/tokens.usecases.ts';
+import { formatInstant } from '../domain/time.ts';
 import { DEMO, seedDemo } from '../sim/demo.ts';
 import { gradeHistogram } from './commands-admin.ts';
 import { dbOptions } from './options.ts';
@@ -101,7 +102,7 @@ export function commands(program: Command): void {
     .requiredOption('--role <role>', ROLES.join(' | '))
     .option('--source <id>', 'for a source token: the source it writes for')
     .option('--subject <subject>', 'for a subject token: the subject whose file it reads')
-    .option('--expires <duration>', 'ISO 8601 duration from now, e.g. P90D')
+    .option('--expires <duration>', 'ISO 8601 duration from now, e.g. P90D; at most and by default P2Y')
     .option('--label <text>', 'a label to recognise it by')
     .action(async (o) => {
       const ctx = await openRegistry(resolveOptions(o));
@@ -113,7 +114,9 @@ export function commands(program: Command): void {
           ...(o.expires ? { expires: o.expires } : {}),
           ...(o.label ? { label: o.label } : {}),
         });
-        process.stdout.write(`token ${t.id} (${o.role}) — shown once:\n${t.token}\n`);
+        process.stdout.write(
+          `token ${t.id} (${o.role}, expires ${formatInstant(Number(t.row.expires_at))}) — shown once:\n${t.token}\n`,
+        );
       } finally {
         await ctx.store.close();
       }

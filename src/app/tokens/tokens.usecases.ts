@@ -21,9 +21,41 @@ export interface NewToken {
   readonly role: string;
   readonly source?: string;
   readonly subjectRef?: string;
-  /** ISO 8601 duration from now, e.g. P90D; none means the token does not expire. */
+  /** ISO 8601 duration from now, e.g. P90D, at most MAX_TOKEN_LIFETIME; none means that maximum. */
   readonly expires?: string;
   readonly label?: string;
+}
+
+/** The longest a token may live, and how long one lives when no expiry is asked for: no token is eternal. */
+export const MAX_TOKEN_LIFETIME = 'P2Y';
+const MAX_LIFETIME = parseDuration(MAX_TOKEN_LIFETIME).value!;
+
+/** When a token asked to live `expires` (default: the maximum) from `now` expires; refuses a duration beyond it. */
+export function tokenExpiry(now: number, expires: string | undefined): number {
+  const latest = addDuration(now, MAX_LIFETIME);
+  if (expires === undefined) return latest;
+  const d = parseDuration(expires);
+  if (!d.value)
+    throw new CredenceError('input.invalid_duration', `expires must be an ISO 8601 duration such as P90D`, {
+      issues: d.issues.map((i) => ({ ...i, path: 'expires' })),
+    });
+  const at = addDuration(now, d.value);
+  if (at <= now)
+    throw new CredenceError('input.invalid_duration', 'expires must be a positive duration', {
+      issues: [{ path: 'expires', message: 'zero duration' }],
+    });
+  // a duration too large for the calendar gives no instant at all (NaN): it is too long, not eternal
+  if (!Number.isFinite(at) || at > latest)
+    throw new CredenceError(
+      'token.expiry_too_long',
+      `expires ${expires} is longer than the maximum token lifetime ${MAX_TOKEN_LIFETIME}; issue a new token when this one expires`,
+      {
+        issues: [
+          { path: 'expires', message: `at most ${MAX_TOKEN_LIFETIME}`, code: 'token.expiry_too_long' },
+        ],
+      },
+    );
+  return at;
 }
 
 function tokenHash(token: string): string {
@@ -60,19 +92,7 @@ export async function createToken(
       issues: [{ path: 'subject', message: 'subject is only allowed for role subject' }],
     });
   const now = ctx.clock.now();
-  let expiresAt: number | null = null;
-  if (req.expires !== undefined) {
-    const d = parseDuration(req.expires);
-    if (!d.value)
-      throw new CredenceError('input.invalid_duration', `expires must be an ISO 8601 duration such as P90D`, {
-        issues: d.issues.map((i) => ({ ...i, path: 'expires' })),
-      });
-    expiresAt = addDuration(now, d.value);
-    if (expiresAt <= now)
-      throw new CredenceError('input.invalid_duration', 'expires must be a positive duration', {
-        issues: [{ path: 'expires', message: 'zero duration' }],
-      });
-  }
+  const expiresAt = tokenExpiry(now, req.expires);
   const token = randomBytes(32).toString('base64url');
   const id = randomUUID();
   return ctx.store.transaction(async (tx) => {
