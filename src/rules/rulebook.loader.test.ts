@@ -1,3 +1,4 @@
+// size: the loader suite walks every rule of the format in one place, each describe a section of DESIGN §4
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
