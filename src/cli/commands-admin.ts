@@ -1,9 +1,8 @@
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
 import { SingleBar } from 'cli-progress';
 import { activateRulebook, activeRulebooks, checkRulebook } from '../app/governance/governance.rulebooks.ts';
 import { whatIf } from '../app/governance/governance.whatif.ts';
-import { importLines, type Rejection } from '../app/ingest/ingest.file.ts';
 import { purge } from '../app/maintenance/maintenance.purge.ts';
 import { rebuildAll, tick } from '../app/maintenance/maintenance.tick.ts';
 import { whatIfHtml } from '../app/reports/reports.whatif.ts';
@@ -12,7 +11,7 @@ import { proportionality } from '../rules/rulebook.loader.ts';
 import { dynamicsHtml } from '../sim/dynamics.html.ts';
 import { dynamicsText } from '../sim/dynamics.ts';
 import { simulateResearch } from '../sim/research.ts';
-import { fileSize, readLines } from './import-reader.ts';
+import { importFiles } from './import-command.ts';
 import { dbOptions, parseAt } from './options.ts';
 import { histogram } from './output.ts';
 import { openRegistry, resolveOptions } from './registry.ts';
@@ -119,59 +118,10 @@ export function commands(program: Command): void {
     const ctx = await openRegistry(resolveOptions(o));
     let anyRejected = false;
     try {
-      for (const file of files) {
-        const size = fileSize(file);
-        const tty = process.stderr.isTTY === true;
-        const bar = tty
-          ? new SingleBar({
-              format: `${file} [{bar}] {percentage}% | {lines} lines | {rejected} rejected | eta {eta_formatted}`,
-              hideCursor: true,
-            })
-          : undefined;
-        bar?.start(size, 0, { lines: 0, rejected: 0 });
-        let bytes = 0;
-        let rejects: ReturnType<typeof createWriteStream> | undefined;
-        const onReject = (r: Rejection) => {
-          rejects ??= createWriteStream(`${file}.rejects.ndjson`);
-          rejects.write(
-            `${JSON.stringify({ line: r.line, code: r.code, field: r.field, reason: r.message, input: r.input })}\n`,
-          );
-        };
-        const started = Date.now();
-        // once the file is read, its subjects are derived (once each): a second bar shows that phase
-        let deriving: SingleBar | undefined;
-        const s = await importLines(
-          ctx,
-          readLines(file, (b) => (bytes = b)),
-          onReject,
-          (p) => bar?.update(bytes, { lines: p.lines, rejected: p.rejected }),
-          undefined,
-          (done, total) => {
-            if (!tty) return;
-            if (!deriving) {
-              bar?.update(size);
-              bar?.stop();
-              deriving = new SingleBar({
-                format: `${file} deriving subjects [{bar}] {value}/{total} | eta {eta_formatted}`,
-                hideCursor: true,
-              });
-              deriving.start(total, 0);
-            }
-            deriving.update(done);
-          },
-        );
-        if (deriving) deriving.stop();
-        else {
-          bar?.update(size, { lines: s.lines, rejected: s.rejected });
-          bar?.stop();
-        }
-        if (rejects) await new Promise((res) => rejects!.end(res));
-        const secs = (Date.now() - started) / 1000;
-        process.stdout.write(
-          `${file}: ${s.lines} lines — ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected${s.rejected ? ` (reasons in ${file}.rejects.ndjson)` : ''} in ${secs.toFixed(1)} s\n`,
-        );
-        if (s.rejected > 0) anyRejected = true;
-      }
+      anyRejected = await importFiles(ctx, files, {
+        out: (t) => process.stdout.write(t),
+        tty: process.stderr.isTTY === true,
+      });
     } finally {
       await ctx.store.close();
     }
