@@ -45,10 +45,11 @@ test('a legal representative is warned, told of the entry and of the exit in not
       ['bearer.warning'],
     );
     const warning = (await exportFile(r.ctx, REP)).notices.find(
-      (n: { kind: string }) => n.kind === 'bearer.warning',
-    );
-    const body = JSON.parse(String(warning.body ?? '{}'));
-    const refs = body.refs ?? warning.refs;
+      (n) => n.kind === 'bearer.warning',
+    ) as unknown as {
+      refs: { role: string; from: string };
+    };
+    const refs = warning.refs;
     assert.equal(refs.role, 'legal_representative');
     assert.equal(String(refs.from).slice(0, 10), '2026-03-11', 'from when: ten days after the registry knew');
     assert.equal((await checkMeasure(r.ctx, REP, RAIL, parseInstant('2026-02-15'))).applies, false);
