@@ -1,13 +1,14 @@
 import type { Kysely, Migration, Transaction } from 'kysely';
+import { LedgerJournal } from '../app/audit/audit.ledger.ts';
 import type {
   CaseKind,
+  CasePageQuery,
   CaseRow,
   DueProcessTx,
   NoticeRow,
   OutboxRow,
   SubscriberRow,
 } from '../app/ports/ports.due-process.ts';
-import { LedgerJournal } from '../app/audit/audit.ledger.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -118,6 +119,23 @@ export class DueProcessRepo implements DueProcessTx {
     let q = this.dp.selectFrom('cases').selectAll().where('status', '=', 'open');
     if (kind) q = q.where('kind', '=', kind);
     return q.orderBy('opened_at').orderBy('id').limit(limit).execute();
+  }
+  async casesPage(q: CasePageQuery) {
+    let sel = this.dp.selectFrom('cases').selectAll();
+    if (q.kind) sel = sel.where('kind', '=', q.kind);
+    if (q.status) sel = sel.where('status', '=', q.status);
+    if (q.overdue === true) sel = sel.where('status', '=', 'open').where('deadline', '<', q.now);
+    if (q.overdue === false)
+      sel = sel.where((eb) => eb.or([eb('status', '!=', 'open'), eb('deadline', '>=', q.now)]));
+    const after = q.after;
+    if (after)
+      sel = sel.where((eb) =>
+        eb.or([
+          eb('deadline', '>', after.deadline),
+          eb.and([eb('deadline', '=', after.deadline), eb('id', '>', after.id)]),
+        ]),
+      );
+    return sel.orderBy('deadline').orderBy('id').limit(q.limit).execute();
   }
   async insertNotices(rows: readonly NoticeRow[]) {
     const fresh: NoticeRow[] = [];

@@ -51,6 +51,17 @@ export interface OutboxRow {
   readonly delivered_at: number | null;
 }
 
+export interface CasePageQuery {
+  readonly kind?: CaseKind;
+  readonly status?: CaseStatus;
+  /** true: open cases past their deadline at `now`; false: every other case. */
+  readonly overdue?: boolean;
+  readonly now: number;
+  /** The last (deadline, id) of the previous page. */
+  readonly after?: { readonly deadline: number; readonly id: string };
+  readonly limit: number;
+}
+
 export interface DueProcessTx {
   insertCase(row: CaseRow): Promise<void>;
   updateCase(
@@ -61,6 +72,8 @@ export interface DueProcessTx {
   caseById(id: string): Promise<CaseRow | undefined>;
   casesOf(subjectId: number): Promise<CaseRow[]>;
   openCases(kind: CaseKind | undefined, limit: number): Promise<CaseRow[]>;
+  /** A page of the reviewer's queue in (deadline, id) order, after a cursor; `overdue` compares with `now`. */
+  casesPage(q: CasePageQuery): Promise<CaseRow[]>;
 
   insertNotices(rows: readonly NoticeRow[]): Promise<NoticeRow[]>;
   noticesOf(subjectId: number): Promise<NoticeRow[]>;

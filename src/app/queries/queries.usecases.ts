@@ -396,7 +396,7 @@ export async function exportFile(ctx: AppContext, ref: string) {
 const READS = ['subject.export', 'subject.read_score', 'subject.read_history', 'subject.read_file'] as const;
 
 /** Names an actor as people know it: a token by its label and role, never by its id. */
-async function whoIs(tx: Tx): Promise<(actor: string) => string> {
+export async function whoIs(tx: Tx): Promise<(actor: string) => string> {
   const tokens = new Map((await tx.tokens()).map((t) => [`token:${t.id}`, t]));
   return (actor) => {
     const t = tokens.get(actor);

@@ -1,0 +1,208 @@
+import { CredenceError } from '../../domain/errors.ts';
+import { formatInstant } from '../../domain/time.ts';
+import { refOf } from '../derive/derive.files.ts';
+import type { AppContext } from '../ports/ports.context.ts';
+import type { CaseKind, CaseRow, CaseStatus, NoticeRow } from '../ports/ports.due-process.ts';
+import type { Tx } from '../ports/ports.store.ts';
+import { exportFile, findSubject, whoIs } from '../queries/queries.usecases.ts';
+
+/**
+ * Due-process reads as integrators see them: subjects named by USCI or `P…` reference, people by the label and
+ * role of their token, every time ISO 8601 — never an internal number or a bare token id.
+ */
+
+const iso = (t: number | null) => (t === null ? null : formatInstant(Number(t)));
+
+export interface CaseView {
+  readonly id: string;
+  readonly kind: CaseKind;
+  readonly subject: string;
+  readonly record: { readonly source: string; readonly id: string };
+  readonly status: CaseStatus;
+  readonly opened_at: string;
+  readonly deadline: string;
+  /** Still open after its review deadline (the record then stops counting, DESIGN §5). */
+  readonly overdue: boolean;
+  /** The subject's statement, or the commitment letter and the evidence hashes. */
+  readonly submission: Record<string, unknown>;
+  readonly decided_at: string | null;
+  readonly decided_by: string | null;
+  readonly reasons: string | null;
+}
+
+async function caseViews(tx: Tx, rows: readonly CaseRow[], now: number): Promise<CaseView[]> {
+  const ids = [...new Set(rows.map((c) => Number(c.subject_id)))];
+  const refs = new Map((await tx.subjectsById(ids)).map((s) => [Number(s.id), refOf(s)]));
+  const who = await whoIs(tx);
+  return rows.map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    subject: refs.get(Number(c.subject_id)) ?? '',
+    record: { source: c.source, id: c.record_id },
+    status: c.status,
+    opened_at: formatInstant(Number(c.opened_at)),
+    deadline: formatInstant(Number(c.deadline)),
+    overdue: c.status === 'open' && Number(c.deadline) < now,
+    submission: JSON.parse(c.submission) as Record<string, unknown>,
+    decided_at: iso(c.decided_at),
+    decided_by: c.decided_by === null ? null : who(c.decided_by),
+    reasons: c.reasons,
+  }));
+}
+
+/** One case as the API shows it. */
+export async function caseView(ctx: AppContext, row: CaseRow): Promise<CaseView> {
+  const [v] = await ctx.store.transaction((tx) => caseViews(tx, [row], ctx.clock.now()));
+  return v!;
+}
+
+/** A case by id, or `case.not_found`. */
+export async function caseById(ctx: AppContext, id: string): Promise<CaseView> {
+  const row = await ctx.store.caseById(id);
+  if (!row) throw new CredenceError('case.not_found', `no case ${id}`);
+  return caseView(ctx, row);
+}
+
+/** A subject's objections or repair applications, oldest first. */
+export async function casesOfSubject(ctx: AppContext, ref: string, kind: CaseKind): Promise<CaseView[]> {
+  return ctx.store.transaction(async (tx) => {
+    const s = await findSubject(ctx, tx, ref);
+    const rows = (await tx.casesOf(Number(s.id))).filter((c) => c.kind === kind);
+    return caseViews(tx, rows, ctx.clock.now());
+  });
+}
+
+export interface QueueQuery {
+  readonly kind?: CaseKind;
+  readonly status?: CaseStatus;
+  readonly overdue?: boolean;
+  readonly cursor?: string;
+  readonly limit: number;
+}
+
+const encodeCursor = (c: CaseRow) => Buffer.from(`${Number(c.deadline)}|${c.id}`).toString('base64url');
+
+function decodeCursor(text: string): { deadline: number; id: string } {
+  const raw = Buffer.from(text, 'base64url').toString('utf8');
+  const i = raw.indexOf('|');
+  const deadline = Number(raw.slice(0, i));
+  if (i <= 0 || !Number.isSafeInteger(deadline) || raw.length - i < 2)
+    throw new CredenceError('input.invalid_cursor', `cursor "${text}" is not one this API gave out`, {
+      issues: [{ path: 'cursor', message: 'pass the `next` value of the previous page unchanged' }],
+    });
+  return { deadline, id: raw.slice(i + 1) };
+}
+
+/** The reviewer's queue: cases by deadline (most urgent first), filtered, a page at a time. */
+export async function caseQueue(
+  ctx: AppContext,
+  q: QueueQuery,
+): Promise<{ items: CaseView[]; next: string | null }> {
+  const now = ctx.clock.now();
+  const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
+  return ctx.store.transaction(async (tx) => {
+    const rows = await tx.casesPage({
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.overdue === undefined ? {} : { overdue: q.overdue }),
+      ...(after ? { after } : {}),
+      now,
+      limit: q.limit + 1,
+    });
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    return {
+      items: await caseViews(tx, page, now),
+      next: rows.length > q.limit && last ? encodeCursor(last) : null,
+    };
+  });
+}
+
+export interface NoticeView {
+  readonly id: string;
+  /** `subject`, or the consumer told of a correction (by its token's label and role). */
+  readonly recipient: string;
+  readonly kind: string;
+  readonly created_at: string;
+  readonly title: string;
+  readonly reasons: readonly string[];
+  readonly legal_basis: string;
+  readonly options: readonly { action: string; until?: string | null; from?: string | null }[];
+  readonly refs: Readonly<Record<string, unknown>>;
+}
+
+function noticeView(n: NoticeRow, who: (actor: string) => string): NoticeView {
+  const body = JSON.parse(n.body) as Omit<NoticeView, 'id' | 'recipient' | 'kind' | 'created_at'>;
+  return {
+    id: n.id,
+    recipient: n.recipient === 'subject' ? 'subject' : who(n.recipient),
+    kind: n.kind,
+    created_at: formatInstant(Number(n.created_at)),
+    title: body.title,
+    reasons: body.reasons ?? [],
+    legal_basis: body.legal_basis ?? '',
+    options: body.options ?? [],
+    refs: body.refs ?? {},
+  };
+}
+
+/**
+ * The notices in a subject's file, newest first. The subject itself sees those addressed to it (as its own pages
+ * show them); staff also see the corrections sent to consumers who checked the subject.
+ */
+export async function noticesOfSubject(
+  ctx: AppContext,
+  ref: string,
+  opts: { onlyToSubject: boolean },
+): Promise<NoticeView[]> {
+  return ctx.store.transaction(async (tx) => {
+    const s = await findSubject(ctx, tx, ref);
+    const who = await whoIs(tx);
+    return (await tx.noticesOf(Number(s.id)))
+      .filter((n) => !opts.onlyToSubject || n.recipient === 'subject')
+      .sort((a, b) => Number(b.created_at) - Number(a.created_at) || a.id.localeCompare(b.id))
+      .map((n) => noticeView(n, who));
+  });
+}
+
+/**
+ * The subject's whole file (exportFile) with every subject named by its reference: the parent and the related
+ * persons and organizations, which exportFile gives by internal number, and the recipients of notices.
+ */
+export async function exportForApi(ctx: AppContext, ref: string) {
+  const file = await exportFile(ctx, ref);
+  const { subject } = file;
+  const ids = [
+    ...(subject.parent === null ? [] : [subject.parent]),
+    ...subject.relations.flatMap((r) => [r.organization, r.person]),
+  ];
+  const { refs, who } = await ctx.store.transaction(async (tx) => ({
+    refs: new Map((await tx.subjectsById([...new Set(ids)])).map((s) => [Number(s.id), refOf(s)])),
+    who: await whoIs(tx),
+  }));
+  const named = (id: number) => refs.get(Number(id)) ?? '';
+  return {
+    ...file,
+    subject: {
+      ...subject,
+      parent: subject.parent === null ? null : named(subject.parent),
+      relations: subject.relations.map((r) => ({
+        role: r.role,
+        organization: named(r.organization),
+        person: named(r.person),
+      })),
+    },
+    notices: file.notices.map((n) => ({
+      ...n,
+      recipient: n.recipient === 'subject' ? 'subject' : who(n.recipient),
+    })),
+    objections: file.objections.map((c) => ({
+      ...c,
+      decided_by: c.decided_by === null ? null : who(c.decided_by),
+    })),
+    repairs: file.repairs.map((c) => ({
+      ...c,
+      decided_by: c.decided_by === null ? null : who(c.decided_by),
+    })),
+  };
+}
