@@ -334,9 +334,14 @@ export class Timeline {
     for (const item of this.items) {
       const rec = item.rec;
       times.add(rec.occurredAt);
+      // a record repaired or annulled before its window ends changes nothing then: no stale "next change"
+      const stopped = Math.min(
+        rec.repairedAt ?? Number.POSITIVE_INFINITY,
+        rec.annulledAt ?? Number.POSITIVE_INFINITY,
+      );
       for (const v of this.versions.versions) {
         const p = this.pointsUnder(item, v);
-        if (p) times.add(p.countsUntil);
+        if (p && p.countsUntil < stopped) times.add(p.countsUntil);
       }
       if (rec.annulledAt !== undefined) times.add(rec.annulledAt);
       if (rec.repairedAt !== undefined) times.add(rec.repairedAt);

@@ -160,6 +160,11 @@ test('credit repair: refused before repair.after and without the required eviden
     const s = await scoreOf(r.ctx, ORG);
     assert.ok(!s.lists.some((l) => l.list === 'court_defaulters'));
     assert.ok(!s.contributions.some((x) => x.record === 'C-1'), 'the repaired record stops counting');
+    assert.notEqual(
+      s.next_change_at,
+      '2028-02-01T00:00:00.000Z',
+      'the next change is recomputed: not the end of the repaired record’s window',
+    );
     const repFile = await exportFile(r.ctx, REP);
     assert.ok(
       repFile.notices.some((n) => n.kind === 'check.correction' && n.recipient === 'rail-operator'),
