@@ -3,6 +3,7 @@ import { CredenceError, formatIssue } from '../domain/errors.ts';
 import { commands as adminCommands } from './commands-admin.ts';
 import { commands as caseCommands } from './commands-cases.ts';
 import { commands as queryCommands } from './commands-query.ts';
+import { commands as reportCommands } from './commands-report.ts';
 import { commands as screenCommands } from './commands-screen.ts';
 import { commands as serveCommands } from './commands-serve.ts';
 
@@ -23,6 +24,7 @@ queryCommands(program);
 caseCommands(program);
 serveCommands(program);
 screenCommands(program);
+reportCommands(program);
 
 try {
   await program.parseAsync(process.argv);
