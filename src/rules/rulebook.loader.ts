@@ -1,8 +1,9 @@
 import { Settings } from 'typebox/system';
 import Value from 'typebox/value';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
 import type { Issue } from '../domain/errors.ts';
 import { compileDocument } from './rulebook.compile.ts';
+import { parseYamlLinear, prescanYaml, YAML_LIMITS } from './rulebook.limits.ts';
 import type { Rulebook } from './rulebook.model.ts';
 import { checkPolicy } from './rulebook.policy.ts';
 import { type Doc, Problems } from './rulebook.problems.ts';
@@ -96,8 +97,11 @@ const ADVISORY = new Set(['rulebook.legal_basis.missing', 'rulebook.publication.
  * while a new activation must meet them.
  */
 export function loadRulebook(text: string, opts: { hash: string; stored?: boolean }): LoadResult {
+  const bomb = prescanYaml(text);
+  if (bomb) return { issues: [bomb], warnings: [] };
   const lines = new LineCounter();
-  const yamlDoc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  const { doc: yamlDoc, aliasIssue } = parseYamlLinear(text, lines);
+  if (aliasIssue) return { issues: [aliasIssue], warnings: [] };
   const p = new Problems(yamlDoc.contents, lines);
   for (const e of yamlDoc.errors) {
     const line = e.linePos?.[0]?.line;
@@ -108,7 +112,14 @@ export function loadRulebook(text: string, opts: { hash: string; stored?: boolea
     );
   }
   if (yamlDoc.errors.length > 0) return { issues: p.issues, warnings: [] };
-  const doc = yamlDoc.toJS() as unknown;
+  let doc: unknown;
+  try {
+    doc = yamlDoc.toJS({ maxAliasCount: YAML_LIMITS.aliases });
+  } catch (e) {
+    // the yaml package refuses an alias expansion beyond maxAliasCount (a "billion laughs")
+    const message = `aliases expand too far: ${e instanceof Error ? e.message : String(e)}`;
+    return { issues: [{ path: '', message, code: 'rulebook.alias_limit' }], warnings: [] };
+  }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     return {
       issues: [

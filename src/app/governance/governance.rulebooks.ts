@@ -1,8 +1,9 @@
-import { parse } from 'yaml';
+import { LineCounter } from 'yaml';
 import { addDuration, parseDuration } from '../../domain/duration.ts';
 import { CredenceError, formatIssue } from '../../domain/errors.ts';
 import { formatInstant } from '../../domain/time.ts';
 import { diffDocuments, type RulebookChange } from '../../rules/diff.ts';
+import { LIMIT_CODES, readYaml } from '../../rules/rulebook.limits.ts';
 import { type LoadResult, loadRulebook } from '../../rules/rulebook.loader.ts';
 import type { Rulebook } from '../../rules/rulebook.model.ts';
 import { RulebookSet } from '../../rules/versions.ts';
@@ -62,15 +63,22 @@ async function diffFromPrevious(tx: Tx, rb: Rulebook): Promise<RulebookChange[]>
     .filter((r) => Number(r.effective_from) <= rb.effectiveFrom)
     .sort((a, b) => Number(a.effective_from) - Number(b.effective_from));
   const prev = before[before.length - 1] ?? published[published.length - 1]!;
-  return diffDocuments(parse(prev.source), parse(rb.source));
+  return diffDocuments(readYaml(prev.source, new LineCounter()), readYaml(rb.source, new LineCounter()));
+}
+
+/**
+ * The error for a text that does not load: a text refused for its cost (too large, too many keys, too deep, an
+ * alias bomb) under that limit's own code, any other under `rulebook.invalid` with every problem.
+ */
+export function invalidRulebook(issues: LoadResult['issues'], what = 'the rulebook'): CredenceError {
+  const limit = issues.find((i) => i.code !== undefined && LIMIT_CODES.has(i.code));
+  if (limit?.code) return new CredenceError(limit.code, `${what} was refused: ${limit.message}`, { issues });
+  return new CredenceError('rulebook.invalid', `${what} has ${issues.length} problem(s)`, { issues });
 }
 
 function validated(text: string): Rulebook {
   const r = checkRulebook(text);
-  if (!r.value)
-    throw new CredenceError('rulebook.invalid', `the rulebook has ${r.issues.length} problem(s)`, {
-      issues: r.issues,
-    });
+  if (!r.value) throw invalidRulebook(r.issues);
   return r.value;
 }
 
