@@ -130,12 +130,17 @@ test('an overdue review suspends the record and ends the sanction on the same da
     r.clock.set(parseInstant('2026-03-15')!);
     await tick(r.ctx);
     assert.equal((await checkMeasure(r.ctx, REP, RAIL)).applies, true);
-    await fileObjection(
+    // a person with no role in the company may not contest its record; its legal representative may
+    await assert.rejects(fileObjection(r.ctx, NEXT, { source: 'court', id: 'C-1' }, 'Not mine either.'), {
+      code: 'record.not_found',
+    });
+    const filed = await fileObjection(
       r.ctx,
-      ORG,
+      REP,
       { source: 'court', id: 'C-1' },
       'The judgment was performed in February.',
     );
+    assert.equal(JSON.parse(filed.submission).as, 'legal_representative');
     const deadline = parseInstant('2026-04-14')!; // review_deadline P30D
     assert.equal(
       (await checkMeasure(r.ctx, REP, RAIL, deadline - DAY)).applies,

@@ -33,6 +33,25 @@ async function recordOf(tx: FullTx, subject: SubjectRow, key: RecordKey): Promis
   return r;
 }
 
+/**
+ * When a person files against a record that is not theirs: the organization whose record it is, if the person
+ * holds (or held) a role in it through which its measures can reach them; undefined otherwise.
+ */
+async function bearerOf(
+  tx: FullTx,
+  person: SubjectRow,
+  key: RecordKey,
+): Promise<{ org: SubjectRow; role: string; from: number } | undefined> {
+  const [r] = await tx.recordsByKeys([{ source: key.source, record_id: key.id }]);
+  if (!r || Number(r.subject_id) === Number(person.id)) return undefined;
+  const span = (await tx.relationSpansOfPersons([Number(person.id)])).find(
+    (s) => s.role !== 'parent' && Number(s.org_id) === Number(r.subject_id),
+  );
+  if (!span) return undefined;
+  const [org] = await tx.subjectsById([Number(r.subject_id)]);
+  return org ? { org, role: span.role, from: Number(span.from) } : undefined;
+}
+
 function caseId(kind: string, subject: number, key: RecordKey, at: number): string {
   return `${kind === 'objection' ? 'OBJ' : 'REP'}-${fnv64(`${subject}|${key.source}|${key.id}|${at}`).slice(0, 12)}`;
 }
@@ -51,14 +70,20 @@ export async function fileObjection(
     throw new CredenceError('objection.statement_required', 'say why the record is wrong (statement)');
   return ctx.store.transaction(async (t) => {
     const tx = t as FullTx;
-    const subject = await findSubject(ctx, tx, subjectRef);
+    const filer = await findSubject(ctx, tx, subjectRef);
+    const now = ctx.clock.now();
+    // a person who bears an organization's measures as its legal representative or actual controller is a
+    // party too (DESIGN §5): they may contest the organization's records; the case is in the organization's file
+    const bearer = filer.kind === 'person' ? await bearerOf(tx, filer, key) : undefined;
+    const subject = bearer?.org ?? filer;
     // lock before looking at the open cases: two concurrent objections to one record cannot both open
     await tx.lockSubjects(await affectedBy(tx, [Number(subject.id)], []));
     const record = await recordOf(tx, subject, key);
     const versions = await activeRulebooks(tx);
-    const now = ctx.clock.now();
     const rb = versions.at(Number(record.recorded_at));
-    const closes = addDuration(Number(record.recorded_at), rb.objectionWindow);
+    // the window runs from the record's notice — for a bearer appointed later, from the appointment
+    const opened = Math.max(Number(record.recorded_at), bearer?.from ?? 0);
+    const closes = addDuration(opened, rb.objectionWindow);
     if (now > closes)
       throw new CredenceError(
         'objection.window_closed',
@@ -86,7 +111,10 @@ export async function fileObjection(
       opened_at: now,
       deadline,
       status: 'open',
-      submission: JSON.stringify({ statement }),
+      submission: JSON.stringify({
+        statement,
+        ...(bearer ? { filed_by: refOf(filer), as: bearer.role } : {}),
+      }),
       decided_at: null,
       decided_by: null,
       reasons: null,
