@@ -14,6 +14,7 @@ import { governanceRoutes } from './governance.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { recordRoutes } from './records.routes.ts';
 import { registryRoutes } from './registry.routes.ts';
+import { reportRoutes } from './reports.routes.ts';
 import { screeningRoutes } from './screenings.routes.ts';
 import { subjectRoutes } from './subjects.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
@@ -85,6 +86,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   governanceRoutes(app);
   correctionRoutes(app);
   screeningRoutes(app);
+  reportRoutes(app);
   app.get('/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -19,7 +19,6 @@ export interface ReportSigner {
 
 /** `<db>.signing.key` beside a SQLite registry; for PostgreSQL, data/credence-postgres.signing.key. */
 export function signingKeyPath(location: StoreLocation): string {
-  if (process.env.CREDENCE_SIGNING_KEY_FILE) return resolve(process.env.CREDENCE_SIGNING_KEY_FILE);
   return location.db ? `${resolve(location.db)}.signing.key` : resolve('data/credence-postgres.signing.key');
 }
 
@@ -29,12 +28,12 @@ export function signerOf(key: KeyObject): ReportSigner {
 }
 
 /**
- * The registry's signing key: CREDENCE_SIGNING_KEY (a PKCS#8 PEM), or the key file beside the database
+ * The registry's signing key: CREDENCE_SIGNING_KEY (a PKCS#8 PEM, or the path of a file holding one), or the key file beside the database
  * (Ed25519, PKCS#8 PEM, mode 0600), created when `create` is set and there is none. It never enters the database.
  */
 export function loadSigningKey(location: StoreLocation, create: boolean): ReportSigner {
   const pem = process.env.CREDENCE_SIGNING_KEY;
-  if (pem) return signerOf(createPrivateKey(pem));
+  if (pem) return signerOf(createPrivateKey(pem.includes('-----BEGIN') ? pem : readFileSync(resolve(pem), 'utf8')));
   const path = signingKeyPath(location);
   if (existsSync(path)) return signerOf(createPrivateKey(readFileSync(path, 'utf8')));
   if (!create)
