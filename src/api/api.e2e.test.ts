@@ -236,7 +236,7 @@ describe('who may do what', () => {
     },
     {
       route: 'POST /v1/subjects',
-      allowed: ['admin', 'source'],
+      allowed: ['admin'],
       body: () => ({ kind: 'organization', usci: ORG, name: 'Fuzhou Example Co.' }),
     },
     { route: 'POST /v1/records', allowed: ['source'], body: () => record('TB-MATRIX') },
@@ -509,7 +509,7 @@ describe('registering subjects', () => {
   test('registering an organization with a wrong check character is refused, naming the position', async () => {
     const bad = ORG.slice(0, 17) + (ORG[17] === '0' ? '1' : '0');
     const r = await call('POST /v1/subjects', {
-      token: tokens.source,
+      token: tokens.admin,
       body: { kind: 'organization', usci: bad, name: 'Typo Co.' },
     });
     assert.equal(r.status, 422);

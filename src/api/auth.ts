@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { REGISTRY_DOMAIN } from '../app/ingest/ingest.subjects.ts';
 import type { AppContext } from '../app/ports/ports.context.ts';
 import { findSubject } from '../app/queries/queries.usecases.ts';
 import { authenticate, type Principal, type Role } from '../app/tokens/tokens.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
+import { accessOf, conditionsOf, describeRule, type Rule, ruleFor } from './api.authorization.ts';
 import { Problem } from './errors.ts';
 
 /** Who may call a route: anyone (`public`) or the listed token roles. */
@@ -36,13 +38,38 @@ export function rateKey(req: FastifyRequest): string {
   return m ? `token:${createHash('sha256').update(m[1]!).digest('hex').slice(0, 32)}` : `ip:${req.ip}`;
 }
 
+const sameAccess = (a: Access, b: Access) =>
+  a === 'public' || b === 'public' ? a === b : [...a].sort().join() === [...b].sort().join();
+
 /**
- * Authenticates every request (onRequest, before the body is read) and enforces the route's `access`.
- * Routes without an `access` are closed: only admins may call them.
+ * Authenticates every request (onRequest, before the body is read) and enforces the authorization table
+ * (api.authorization.ts) for API routes; pages outside the API keep the `access` they declare. Each API route's
+ * documentation is written from the table, and a route declaring other roles than the table stops the start.
  */
 export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('actx', null as unknown as AppContext);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      const rule = ruleFor(method, route.url);
+      if (!rule) continue;
+      const declared = route.config?.access;
+      if (declared !== undefined && !sameAccess(declared, accessOf(rule)))
+        throw new Error(
+          `${method} ${route.url} declares access ${JSON.stringify(declared)} but the authorization table (src/api/api.authorization.ts) says ${JSON.stringify(accessOf(rule))}`,
+        );
+      route.config = { ...route.config, access: accessOf(rule) };
+      if (route.schema && !route.schema.hide) {
+        const own = route.schema.description;
+        route.schema = {
+          ...route.schema,
+          description: `${typeof own === 'string' && own !== '' ? `${own} ` : ''}${describeRule(rule)}`,
+          ...(rule.public === 'deny' ? { security: [{ bearer: [] }] } : {}),
+        };
+      }
+    }
+  });
   app.addHook('onRequest', async (req) => {
     req.actx = { ...ctx, actor: 'public' };
     const bearer = bearerOf(req);
@@ -50,8 +77,11 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
       req.principal = await authenticate(ctx, bearer);
       req.actx = { ...ctx, actor: `token:${req.principal.tokenId}` };
     }
-    // an unknown route answers 404 to everyone; a known route without `access` is closed to all but admins
-    const access: Access = req.is404 ? 'public' : (req.routeOptions.config?.access ?? ['admin']);
+    // an unknown route answers 404 to everyone
+    if (req.is404) return;
+    const rule = ruleFor(req.method, req.routeOptions.url ?? '');
+    if (rule) return enforce(req, rule);
+    const access: Access = req.routeOptions.config?.access ?? ['admin'];
     if (access === 'public') return;
     if (!req.principal)
       throw new CredenceError(
@@ -64,6 +94,41 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
         `a ${req.principal.role} token may not do this (allowed: ${access.join(', ')})`,
       );
   });
+}
+
+/** Enforces a table cell: the caller's role, then the conditions the guard can see (path and token). */
+async function enforce(req: FastifyRequest, rule: Rule): Promise<void> {
+  const p = req.principal;
+  const cell = rule[p?.role ?? 'public'];
+  if (cell === 'deny') {
+    if (!p)
+      throw new CredenceError(
+        'auth.missing_token',
+        'this endpoint needs a bearer token (Authorization: Bearer <token>)',
+      );
+    const access = accessOf(rule);
+    throw new CredenceError(
+      'auth.forbidden',
+      `a ${p.role} token may not do this (allowed: ${access === 'public' ? 'everyone' : access.join(', ')})`,
+    );
+  }
+  const params = (req.params ?? {}) as Record<string, string | undefined>;
+  for (const c of conditionsOf(cell)) {
+    if (c === 'own-subject' && params.ref !== undefined) await assertOwnSubject(req, params.ref);
+    if (c === 'own-source' && params.source !== undefined && params.source !== p?.source)
+      throw new CredenceError(
+        'auth.wrong_source',
+        `this token may only act on records of source "${p?.source ?? ''}"`,
+      );
+    if (c === 'registry-source') {
+      const src = (await req.actx.store.sources()).find((s) => s.id === p?.source);
+      if (!src || !(JSON.parse(src.domains) as string[]).includes(REGISTRY_DOMAIN))
+        throw new CredenceError(
+          'auth.registry_not_authorised',
+          `only an admin or a source authorised for the "${REGISTRY_DOMAIN}" domain records registry facts (names, parents, legal representatives, actual controllers)`,
+        );
+    }
+  }
 }
 
 /** A subject token reads only its own file and score: the reference must resolve to the token's subject. */
@@ -81,15 +146,16 @@ export async function assertOwnSubject(req: FastifyRequest, ref: string): Promis
     throw new CredenceError('auth.forbidden', 'a subject token may only read its own file');
 }
 
-/** Route options for documentation and enforcement together: `config.access`, OpenAPI security and error responses. */
+/**
+ * Route options: the roles the route declares (checked against the authorization table at start, which then
+ * writes the route's OpenAPI description and security) and its error responses.
+ */
 export function guard<S extends Record<string, unknown>>(access: Access, schema: S) {
-  const who = access === 'public' ? 'Public: no token needed.' : `Roles: ${access.join(', ')}.`;
-  const description = typeof schema.description === 'string' ? `${schema.description} ${who}` : who;
   return {
     config: { access },
     schema: {
       ...schema,
-      description,
+      description: typeof schema.description === 'string' ? schema.description : '',
       ...(access === 'public' ? {} : { security: [{ bearer: [] }] }),
       response: {
         ...((schema.response as Record<string, unknown> | undefined) ?? {}),

@@ -2,6 +2,7 @@ import Type from 'typebox';
 import type { LineResult } from '../app/ingest/ingest.usecases.ts';
 import { Ingestor } from '../app/ingest/ingest.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
+import { AUTHORIZATION, accessOf } from './api.authorization.ts';
 import { guard } from './auth.ts';
 import { Accepted, BatchResult, RecordLine } from './schemas.ts';
 import { type Api, acceptedOrThrow } from './types.ts';
@@ -13,7 +14,7 @@ const SUBJECT_KINDS = new Set(['person', 'organization']);
 export function recordRoutes(app: Api): void {
   app.post(
     '/v1/records',
-    guard(['source'], {
+    guard(accessOf(AUTHORIZATION['POST /v1/records']!), {
       summary: 'Submit one record',
       description:
         '201 when created; 200 when the same content was already submitted under this source and id; 409 (record.duplicate_conflict) when it exists with different content. A source token writes only its own records.',
@@ -30,9 +31,9 @@ export function recordRoutes(app: Api): void {
 
   app.post(
     '/v1/records::batch',
-    guard(['source'], {
+    guard(accessOf(AUTHORIZATION['POST /v1/records:batch']!), {
       summary: 'Submit records (and the persons and organizations they name) as NDJSON',
-      description: `Body: application/x-ndjson, at most 5 MB and ${MAX_BATCH_LINES} lines. Each line is accepted whole or rejected with its reason; blank lines are skipped.`,
+      description: `Body: application/x-ndjson, at most 5 MB and ${MAX_BATCH_LINES} lines. Each line is accepted whole or rejected with its reason; blank lines are skipped. A source not authorised for the \`registry\` domain changes no registry fact: a person or organization line only names the subject of a record that follows it (a new subject is registered with that record), and a person line answers the same whether or not the person was registered.`,
       tags: ['records'],
       consumes: ['application/x-ndjson'],
       body: Type.String({ description: 'NDJSON: one record (or person/organization) per line' }),

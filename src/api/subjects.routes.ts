@@ -1,30 +1,54 @@
 import Type, { type Static } from 'typebox';
 import { Ingestor } from '../app/ingest/ingest.usecases.ts';
 import { checkMeasure, exportFile, scoreOf } from '../app/queries/queries.usecases.ts';
-import { assertOwnSubject, guard } from './auth.ts';
+import { AUTHORIZATION, accessOf } from './api.authorization.ts';
+import { guard } from './auth.ts';
 import {
   Accepted,
   AtQuery,
   CheckView,
   FileView,
+  OrganizationLine,
+  PersonLine,
   ScoreView,
-  SubjectLine,
   SubjectRefParams,
 } from './schemas.ts';
 import { type Api, acceptedOrThrow, parseAt } from './types.ts';
+
+const EffectiveFrom = Type.Optional(
+  Type.String({
+    minLength: 10,
+    maxLength: 40,
+    description:
+      'when the facts of this line took effect (YYYY-MM-DD or an ISO 8601 instant, not in the future); default: now',
+  }),
+);
+
+/** A person or organization line; its facts are dated (`effective_from`). */
+export const SubjectLine = Type.Union([
+  Type.Object({ ...PersonLine.properties, effective_from: EffectiveFrom }, { additionalProperties: false }),
+  Type.Object(
+    { ...OrganizationLine.properties, effective_from: EffectiveFrom },
+    { additionalProperties: false },
+  ),
+]);
+
+const access = (route: string) => accessOf(AUTHORIZATION[route]!);
 
 /** Subjects: registration, the explained score, the minimal measure check, and the subject's whole file. */
 export function subjectRoutes(app: Api): void {
   app.post(
     '/v1/subjects',
-    guard(['admin', 'source'], {
-      summary: 'Register or update a person or an organization',
+    guard(access('POST /v1/subjects'), {
+      summary: 'Register a person or an organization, or record a dated change of its registry facts',
+      description:
+        "Names, parents, legal representatives and actual controllers are registry facts: each change is appended with its effective date (`effective_from`, default now) and shown in both subjects' files. Only an admin or a source authorised for the `registry` domain records them; other sources register a subject only with a record about it (POST /v1/records:batch).",
       tags: ['subjects'],
       body: SubjectLine,
       response: { 200: Accepted, 201: Accepted },
     }),
     async (req, reply) => {
-      const [r] = await new Ingestor(req.actx).apply([req.body]);
+      const [r] = await new Ingestor(req.actx, req.principal?.source ?? undefined).apply([req.body]);
       const out = acceptedOrThrow(r);
       return reply.code(out.status === 'created' ? 201 : 200).send(out);
     },
@@ -32,7 +56,7 @@ export function subjectRoutes(app: Api): void {
 
   app.get(
     '/v1/subjects/:ref/score',
-    guard(['admin', 'reviewer', 'auditor', 'subject'], {
+    guard(access('GET /v1/subjects/{ref}/score'), {
       summary: "A subject's explained score, now or at a date",
       description: 'A subject token reads only its own score.',
       tags: ['subjects'],
@@ -42,7 +66,7 @@ export function subjectRoutes(app: Api): void {
     }),
     async (req) => {
       const at = parseAt(req.query.at);
-      await assertOwnSubject(req, req.params.ref);
+      // a subject token's own subject only: checked by the request guard (api.authorization.ts)
       // readonly arrays in the view are sent as they are; the schema filters the fields
       return (await scoreOf(req.actx, req.params.ref, at)) as Static<typeof ScoreView>;
     },
@@ -50,7 +74,7 @@ export function subjectRoutes(app: Api): void {
 
   app.get(
     '/v1/subjects/:ref/check/:measure',
-    guard(['consumer', 'admin', 'auditor'], {
+    guard(access('GET /v1/subjects/{ref}/check/{measure}'), {
       summary: 'Does a measure apply to a subject? The minimal answer; the subject sees who asked',
       tags: ['subjects'],
       params: Type.Object({
@@ -75,7 +99,7 @@ export function subjectRoutes(app: Api): void {
 
   app.get(
     '/v1/subjects/:ref/file',
-    guard(['subject', 'auditor', 'reviewer'], {
+    guard(access('GET /v1/subjects/{ref}/file'), {
       summary: "The subject's whole file: records, decisions, list history, checks and score",
       description: 'A subject token reads only its own file.',
       tags: ['subjects'],
@@ -83,7 +107,6 @@ export function subjectRoutes(app: Api): void {
       response: { 200: FileView },
     }),
     async (req) => {
-      await assertOwnSubject(req, req.params.ref);
       // readonly arrays in the view are sent as they are; the schema filters the fields
       return (await exportFile(req.actx, req.params.ref)) as unknown as Static<typeof FileView>;
     },
