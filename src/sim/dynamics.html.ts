@@ -1,4 +1,5 @@
-import { barChart, esc, lineChart, page } from '../app/reports/reports.charts.ts';
+import { barChart, lineChart } from '../app/reports/reports.charts.ts';
+import { esc, markup, page } from '../app/reports/reports.markup.ts';
 import { type Dynamics, dynamicsText, percentile } from './dynamics.ts';
 
 /** The simulation's dynamics as a self-contained HTML report with charts. */
@@ -26,33 +27,37 @@ export function dynamicsHtml(d: Dynamics, years: number, params: Record<string, 
     `<h1>Simulated dynamics over ${years} year(s)</h1>`,
     `<p class="note">Parameters: ${esc(JSON.stringify(params))}. Synthetic data; deterministic for its seed.</p>`,
     `<pre>${esc(dynamicsText(d, years))}</pre>`,
-    lineChart(
-      'Share of subjects on a black list (%), quarter by quarter',
-      [
-        { name: 'on a black list', points: d.timeline.map((c) => [c.at, share(c.blackListed)]) },
-        { name: 'in the two lowest grades', points: d.timeline.map((c) => [c.at, share(c.lowGrade)]) },
-      ],
-      '%',
-    ),
-    lineChart(
-      'Mean score',
-      [{ name: 'mean score', points: d.timeline.map((c) => [c.at, c.meanScore]) }],
-      'score',
-      false,
-    ),
-    barChart(
-      `How long black-list entries lasted in practice (median ${percentile(d.entryDays, 50)} days)`,
-      hist,
-      ['entries'],
-    ),
-    barChart(
-      `Share in the two lowest grades at the end, by sector (%; overall ${share(d.lowOverall).toFixed(1)}%)`,
-      low(d.lowBySector),
-      ['% low grade'],
-    ),
-    barChart('Share in the two lowest grades at the end, by region (province code; %)', low(d.lowByRegion), [
-      '% low grade',
-    ]),
+    ...[
+      lineChart(
+        'Share of subjects on a black list (%), quarter by quarter',
+        [
+          { name: 'on a black list', points: d.timeline.map((c) => [c.at, share(c.blackListed)]) },
+          { name: 'in the two lowest grades', points: d.timeline.map((c) => [c.at, share(c.lowGrade)]) },
+        ],
+        '%',
+      ),
+      lineChart(
+        'Mean score',
+        [{ name: 'mean score', points: d.timeline.map((c) => [c.at, c.meanScore]) }],
+        'score',
+        false,
+      ),
+      barChart(
+        `How long black-list entries lasted in practice (median ${percentile(d.entryDays, 50)} days)`,
+        hist,
+        ['entries'],
+      ),
+      barChart(
+        `Share in the two lowest grades at the end, by sector (%; overall ${share(d.lowOverall).toFixed(1)}%)`,
+        low(d.lowBySector),
+        ['% low grade'],
+      ),
+      barChart(
+        'Share in the two lowest grades at the end, by region (province code; %)',
+        low(d.lowByRegion),
+        ['% low grade'],
+      ),
+    ].map(markup),
   ].join('\n');
   return page('Credence simulation', body);
 }

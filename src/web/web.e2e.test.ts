@@ -1,5 +1,6 @@
 // Browser journeys through the web pages with playwright-core driving Debian's chromium, and an axe-core
 // accessibility check of every page. Screenshots go to test-output/screenshots/ (git-ignored).
+// size: the journeys share one seeded registry, one server and one chromium; split, each part would start them again
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';

@@ -12,7 +12,12 @@ import type {
 import type { AppContext } from '../app/ports/ports.context.ts';
 import { authenticate, type Principal } from '../app/tokens/tokens.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
-import { adminRoutes } from './admin.tsx';
+import { adminRoutes } from './admin/admin.routes.tsx';
+import { isLang, type Lang, pickLang, translator } from './i18n/i18n.ts';
+import { meRoutes } from './me/me.routes.tsx';
+import { oversightRoutes } from './oversight/oversight.routes.tsx';
+import { portalRoutes } from './portal/portal.routes.tsx';
+import { reviewRoutes } from './review/review.routes.tsx';
 import { CSS, FAVICON, JS } from './shell/assets.ts';
 import {
   csrfToken,
@@ -27,13 +32,8 @@ import {
   sendPage,
   type View,
 } from './shell/http.ts';
-import { isLang, type Lang, pickLang, translator } from './i18n/i18n.ts';
 import { errorPage, loginPage } from './shell/layout.tsx';
-import { meRoutes } from './me.tsx';
 import { MultipartError, parseMultipart } from './shell/multipart.ts';
-import { oversightRoutes } from './oversight.tsx';
-import { portalRoutes } from './portal.tsx';
-import { reviewRoutes } from './review.tsx';
 
 /** Where each role lands after signing in; consumers and sources use the API only. */
 const HOME: Partial<Record<Principal['role'], string>> = {

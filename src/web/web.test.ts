@@ -15,12 +15,12 @@ import { type TestRegistry, testRegistry } from '../app/testing/test-registry.ts
 import { createToken } from '../app/tokens/tokens.usecases.ts';
 import { checkUsci, makeUsci } from '../domain/usci.ts';
 import { DEMO, seedDemo } from '../sim/demo.ts';
-import { lineDiff } from './admin.tsx';
-import { csrfToken, type View } from './shell/http.ts';
+import { lineDiff } from './admin/admin.line-diff.ts';
 import { durationText, LANGS, MESSAGE_KEYS, pickLang, translator } from './i18n/i18n.ts';
+import { HomePage, looksLikeUsci, usciProblem } from './portal/portal.search.tsx';
+import { csrfToken, type View } from './shell/http.ts';
 import { loginPage } from './shell/layout.tsx';
 import { parseMultipart } from './shell/multipart.ts';
-import { HomePage, looksLikeUsci, usciProblem } from './portal.tsx';
 
 const view = (lang: 'en' | 'zh-CN'): View => ({
   lang,

@@ -1,54 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { formatInstant } from '../../domain/time.ts';
-import { href, type View } from './http.ts';
+import { Flash } from '../components/blocks.tsx';
+import { Csrf } from '../components/forms.tsx';
 import type { MessageKey } from '../i18n/i18n.ts';
-
-/** `YYYY-MM-DD` of an instant (ms or ISO text); an em dash for none or infinity. */
-export function day(t: number | string | null | undefined): string {
-  if (t === null || t === undefined) return '—';
-  const ms = typeof t === 'number' ? t : Date.parse(t);
-  if (!Number.isFinite(ms)) return '—';
-  return formatInstant(ms).slice(0, 10);
-}
-
-/** Points with a real minus sign and an explicit plus: −30, +5. */
-export function pts(n: number): string {
-  const r = Math.round(n * 100) / 100;
-  return r < 0 ? `−${Math.abs(r)}` : `+${r}`;
-}
-
-export function Time({ t }: { t: number | string | null | undefined }) {
-  const d = day(t);
-  return d === '—' ? <span>—</span> : <time dateTime={d}>{d}</time>;
-}
-
-export function GradeBadge({ grade }: { grade: string }) {
-  const cls = /^[A-Z]+$/.test(grade) ? `grade grade-${grade}` : 'grade';
-  return <span class={cls}>{grade}</span>;
-}
-
-/** A table that may be wider than a phone: scrolls in its own focusable region. */
-export function TableBox({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    // biome-ignore lint/a11y/useSemanticElements: a named group, not a landmark (a page has many tables)
-    <div class="table-box" role="group" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
-  );
-}
-
-export function Flash({ kind, children }: { kind: 'ok' | 'error'; children: ComponentChildren }) {
-  return (
-    <div class={`flash flash-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
-      {children}
-    </div>
-  );
-}
-
-export function Csrf({ v }: { v: View }) {
-  return <input type="hidden" name="_csrf" value={v.csrf} />;
-}
+import { href, type View } from './http.ts';
 
 function langHref(v: View, lang: string): string {
   return `${v.here}${v.here.includes('?') ? '&' : '?'}lang=${encodeURIComponent(lang)}`;

@@ -1,11 +1,33 @@
-import { type OversightStats, oversightStats } from '../app/oversight/oversight.usecases.ts';
-import type { AppContext } from '../app/ports/ports.context.ts';
-import { GradeShares, HBars, SERIES_COLOURS, StackedBars } from './charts.tsx';
-import { PAGE, sendPage, type View, type Web } from './shell/http.ts';
-import { type MessageKey, regionName, sectorName } from './i18n/i18n.ts';
-import { day, Flash, Page, TableBox } from './shell/layout.tsx';
+import type { OversightStats } from '../../app/oversight/oversight.usecases.ts';
+import { SERIES_COLOURS } from '../../app/reports/reports.charts.ts';
+import { Flash, Section } from '../components/blocks.tsx';
+import { GradeShares, HBars, StackedBars } from '../components/charts.tsx';
+import { day } from '../components/format.tsx';
+import { Table } from '../components/table.tsx';
+import { type MessageKey, regionName, sectorName } from '../i18n/i18n.ts';
+import type { View } from '../shell/http.ts';
+import { Page } from '../shell/layout.tsx';
 
 /** Oversight: the public summary for everyone, and per-source detail and the audit log's state for auditors. */
+
+const TTD_COLUMNS = [
+  'oversight.ttd.kind',
+  'oversight.ttd.decided',
+  'oversight.ttd.median',
+  'oversight.ttd.p90',
+  'oversight.ttd.late',
+  'oversight.ttd.open',
+  'oversight.ttd.overdue',
+] as const;
+
+const SOURCE_COLUMNS = [
+  'oversight.col.source',
+  'oversight.col.filed',
+  'oversight.col.upheld',
+  'oversight.col.annulled',
+  'oversight.col.rate',
+  'oversight.col.repairs',
+] as const;
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10} %`);
 
@@ -89,8 +111,7 @@ export function OversightPage({ v, s, detail }: { v: View; s: OversightStats; de
           value={(m, k) => byMonth.get(m)?.objections[k as 'upheld' | 'annulled'] ?? 0}
         />
       </div>
-      <section aria-labelledby="overturn-h">
-        <h2 id="overturn-h">{t('oversight.overturn')}</h2>
+      <Section id="overturn-h" title={t('oversight.overturn')}>
         {decidedSources.length === 0 ? (
           <p>{t('oversight.overturn.none')}</p>
         ) : (
@@ -108,37 +129,21 @@ export function OversightPage({ v, s, detail }: { v: View; s: OversightStats; de
             showTitle={false}
           />
         )}
-      </section>
-      <section aria-labelledby="ttd-h">
-        <h2 id="ttd-h">{t('oversight.ttd')}</h2>
-        <TableBox label={t('oversight.ttd')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('oversight.ttd.kind')}</th>
-                <th scope="col">{t('oversight.ttd.decided')}</th>
-                <th scope="col">{t('oversight.ttd.median')}</th>
-                <th scope="col">{t('oversight.ttd.p90')}</th>
-                <th scope="col">{t('oversight.ttd.late')}</th>
-                <th scope="col">{t('oversight.ttd.open')}</th>
-                <th scope="col">{t('oversight.ttd.overdue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(['objection', 'repair'] as const).map((k) => (
-                <tr key={k}>
-                  <th scope="row">{t(`case.kind.${k}` as MessageKey)}</th>
-                  <td class="num">{ttd[k].decided}</td>
-                  <td class="num">{ttd[k].median_days ?? '—'}</td>
-                  <td class="num">{ttd[k].p90_days ?? '—'}</td>
-                  <td class="num">{ttd[k].decided_late}</td>
-                  <td class="num">{ttd[k].open}</td>
-                  <td class="num">{ttd[k].open_overdue}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableBox>
+      </Section>
+      <Section id="ttd-h" title={t('oversight.ttd')}>
+        <Table label={t('oversight.ttd')} head={TTD_COLUMNS.map((k) => t(k))}>
+          {(['objection', 'repair'] as const).map((k) => (
+            <tr key={k}>
+              <th scope="row">{t(`case.kind.${k}` as MessageKey)}</th>
+              <td class="num">{ttd[k].decided}</td>
+              <td class="num">{ttd[k].median_days ?? '—'}</td>
+              <td class="num">{ttd[k].p90_days ?? '—'}</td>
+              <td class="num">{ttd[k].decided_late}</td>
+              <td class="num">{ttd[k].open}</td>
+              <td class="num">{ttd[k].open_overdue}</td>
+            </tr>
+          ))}
+        </Table>
         <StackedBars
           v={v}
           id="ch-ttd"
@@ -150,9 +155,8 @@ export function OversightPage({ v, s, detail }: { v: View; s: OversightStats; de
           ]}
           value={(b, k) => ttd[k as 'objection' | 'repair'].buckets.find((x) => x.label === b)?.count ?? 0}
         />
-      </section>
-      <section aria-labelledby="grades-h">
-        <h2 id="grades-h">{t('oversight.grades')}</h2>
+      </Section>
+      <Section id="grades-h" title={t('oversight.grades')}>
         <GradeShares
           v={v}
           id="ch-sector"
@@ -167,76 +171,28 @@ export function OversightPage({ v, s, detail }: { v: View; s: OversightStats; de
           rows={regionRows}
           grades={s.grades}
         />
-      </section>
+      </Section>
       {detail && (
-        <section aria-labelledby="sources-h">
-          <h2 id="sources-h">{t('oversight.sources')}</h2>
-          <TableBox label={t('oversight.sources')}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('oversight.col.source')}</th>
-                  <th scope="col">{t('oversight.col.filed')}</th>
-                  <th scope="col">{t('oversight.col.upheld')}</th>
-                  <th scope="col">{t('oversight.col.annulled')}</th>
-                  <th scope="col">{t('oversight.col.rate')}</th>
-                  <th scope="col">{t('oversight.col.repairs')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.by_source.map((x) => (
-                  <tr key={x.source}>
-                    <th scope="row">{x.source}</th>
-                    <td class="num">{x.objections.filed}</td>
-                    <td class="num">{x.objections.upheld}</td>
-                    <td class="num">{x.objections.annulled}</td>
-                    <td class="num">{pct(x.overturn_rate)}</td>
-                    <td class="num">
-                      {x.repairs.approved} / {x.repairs.rejected} / {x.repairs.open}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableBox>
-        </section>
+        <Section id="sources-h" title={t('oversight.sources')}>
+          <Table label={t('oversight.sources')} head={SOURCE_COLUMNS.map((k) => t(k))}>
+            {s.by_source.map((x) => (
+              <tr key={x.source}>
+                <th scope="row">{x.source}</th>
+                <td class="num">{x.objections.filed}</td>
+                <td class="num">{x.objections.upheld}</td>
+                <td class="num">{x.objections.annulled}</td>
+                <td class="num">{pct(x.overturn_rate)}</td>
+                <td class="num">
+                  {x.repairs.approved} / {x.repairs.rejected} / {x.repairs.open}
+                </td>
+              </tr>
+            ))}
+          </Table>
+        </Section>
       )}
       <p>
         <a href="/oversight.json">{t('oversight.json')}</a>
       </p>
     </Page>
   );
-}
-
-/**
- * Oversight numbers walk the whole population, so they are reused while nothing has been written (the audit
- * log's head is unchanged: every write appends to it) and the registry's clock is in the same minute.
- */
-function cached(ctx: AppContext) {
-  let last: { key: string; stats: Promise<OversightStats>; audit: boolean } | undefined;
-  return async (audit: boolean): Promise<OversightStats> => {
-    const key = `${(await ctx.store.getMeta('audit_head')) ?? ''}|${Math.floor(ctx.clock.now() / 60_000)}`;
-    if (!last || last.key !== key || (audit && !last.audit)) {
-      const stats = oversightStats(ctx, { verifyAuditLog: audit });
-      last = { key, stats, audit };
-      stats.catch(() => {
-        last = undefined;
-      });
-    }
-    return last.stats;
-  };
-}
-
-export function oversightRoutes(web: Web, ctx: AppContext): void {
-  const stats = cached(ctx);
-  web.get('/oversight', PAGE, async (req, reply) => {
-    const v = req.webView;
-    const detail = v.user?.role === 'auditor' || v.user?.role === 'admin';
-    return sendPage(reply, <OversightPage v={v} s={await stats(detail)} detail={detail} />);
-  });
-  web.get('/oversight.json', PAGE, async (req, reply) => {
-    const detail = req.webView.user?.role === 'auditor';
-    const s = await stats(detail);
-    return reply.header('cache-control', 'no-store').send(detail ? s : { ...s, audit: null });
-  });
 }

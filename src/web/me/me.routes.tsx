@@ -1,0 +1,139 @@
+import { applyForRepair, fileObjection } from '../../app/due-process/due-process.cases.ts';
+import type { AppContext } from '../../app/ports/ports.context.ts';
+import { scoreHistory } from '../../app/queries/queries.history.ts';
+import { exportFile } from '../../app/queries/queries.usecases.ts';
+import { listTokens } from '../../app/tokens/tokens.usecases.ts';
+import { CredenceError } from '../../domain/errors.ts';
+import { day } from '../components/format.tsx';
+import { field, href, PAGE, queryOf, requireRole, sendPage, type Web } from '../shell/http.ts';
+import { actionsOf, myRef, recordOf, requiresOf, titlesOf, versionsOf } from './me.data.ts';
+import { MePage } from './me.file.tsx';
+import { ObjectPage } from './me.object.tsx';
+import { RepairPage, repairForm } from './me.repair.tsx';
+
+/** Subject self-service: my file, its export, an objection to a record, an application for repair. */
+export function meRoutes(web: Web, ctx: AppContext): void {
+  web.get('/me', PAGE, async (req, reply) => {
+    const v = req.webView;
+    const user = requireRole(req, ['subject']);
+    const ref = await myRef(ctx, user.subjectId);
+    const [file, history, versions, tokens] = await Promise.all([
+      exportFile(req.webCtx, ref),
+      scoreHistory(req.webCtx, ref),
+      versionsOf(ctx),
+      listTokens(ctx),
+    ]);
+    const checkers = new Map(
+      tokens.map((tk) => [`token:${tk.id}`, tk.label ? `${tk.label} (${tk.role})` : tk.role]),
+    );
+    const filed = queryOf(req).filed;
+    let flash: string | undefined;
+    if (filed) {
+      const c = [...file.objections, ...file.repairs].find((x) => x.id === filed);
+      if (c)
+        flash = v.t(c.kind === 'objection' ? 'me.done.objection' : 'me.done.repair', {
+          id: c.id,
+          date: day(c.deadline),
+        });
+    }
+    return sendPage(
+      reply,
+      <MePage
+        v={v}
+        file={file}
+        history={history}
+        actions={actionsOf(file, versions, v.now)}
+        titles={titlesOf(versions)}
+        checkers={checkers}
+        flash={flash}
+      />,
+    );
+  });
+
+  web.get('/me/export.json', PAGE, async (req, reply) => {
+    const user = requireRole(req, ['subject']);
+    const ref = await myRef(ctx, user.subjectId);
+    const file = await exportFile(req.webCtx, ref);
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="credence-file-${ref}.json"`)
+      .header('cache-control', 'no-store')
+      .send(JSON.stringify(file, null, 2));
+  });
+
+  web.get('/me/object', PAGE, async (req, reply) => {
+    const v = req.webView;
+    const user = requireRole(req, ['subject']);
+    const q = queryOf(req);
+    const ref = await myRef(ctx, user.subjectId);
+    const { r } = await recordOf(req.webCtx, ref, q.source ?? '', q.id ?? '');
+    const versions = await versionsOf(ctx);
+    return sendPage(reply, <ObjectPage v={v} r={r} title={titlesOf(versions)(r.type)} />);
+  });
+
+  web.post('/me/object', PAGE, async (req, reply) => {
+    const v = req.webView;
+    const user = requireRole(req, ['subject']);
+    const ref = await myRef(ctx, user.subjectId);
+    const source = field(req.body, 'source');
+    const id = field(req.body, 'id');
+    const statement = field(req.body, 'statement');
+    try {
+      const c = await fileObjection(req.webCtx, ref, { source, id }, statement);
+      return reply.redirect(href('/me', { filed: c.id }), 303);
+    } catch (e) {
+      if (!(e instanceof CredenceError)) throw e;
+      const { r } = await recordOf(req.webCtx, ref, source, id);
+      const versions = await versionsOf(ctx);
+      return sendPage(
+        reply,
+        <ObjectPage v={v} r={r} title={titlesOf(versions)(r.type)} error={e.message} statement={statement} />,
+        e.code.endsWith('already_open') ? 409 : 400,
+      );
+    }
+  });
+
+  web.get('/me/repair', PAGE, async (req, reply) => {
+    const v = req.webView;
+    const user = requireRole(req, ['subject']);
+    const q = queryOf(req);
+    const ref = await myRef(ctx, user.subjectId);
+    const { r } = await recordOf(req.webCtx, ref, q.source ?? '', q.id ?? '');
+    const versions = await versionsOf(ctx);
+    return sendPage(
+      reply,
+      <RepairPage v={v} r={r} title={titlesOf(versions)(r.type)} requires={requiresOf(versions, r)} />,
+    );
+  });
+
+  web.post('/me/repair', PAGE, async (req, reply) => {
+    const v = req.webView;
+    const user = requireRole(req, ['subject']);
+    const ref = await myRef(ctx, user.subjectId);
+    const source = field(req.body, 'source');
+    const id = field(req.body, 'id');
+    const { r } = await recordOf(req.webCtx, ref, source, id);
+    const versions = await versionsOf(ctx);
+    const requires = requiresOf(versions, r);
+    const { values, evidence } = repairForm(req.body, requires);
+    try {
+      const letter = { text: values.letter!, signed_by: values.signed_by! };
+      const c = await applyForRepair(req.webCtx, ref, { source, id }, letter, evidence);
+      return reply.redirect(href('/me', { filed: c.id }), 303);
+    } catch (e) {
+      if (!(e instanceof CredenceError)) throw e;
+      return sendPage(
+        reply,
+        <RepairPage
+          v={v}
+          r={r}
+          title={titlesOf(versions)(r.type)}
+          requires={requires}
+          error={e.message}
+          values={values}
+        />,
+        e.code.endsWith('already_applied') ? 409 : 400,
+      );
+    }
+  });
+}
