@@ -1,10 +1,16 @@
 import Type from 'typebox';
-import { checkRulebook, publishRulebook, rulebookVersions } from '../app/governance/governance.rulebooks.ts';
-import { whatIf } from '../app/governance/governance.whatif.ts';
+import {
+  invalidRulebook,
+  publishRulebook,
+  rulebookVersions,
+} from '../app/governance/governance.rulebooks.ts';
+import { whatIfOffThread } from '../app/governance/governance.whatif.job.ts';
 import { replay } from '../app/queries/queries.replay.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { formatInstant, parseInstant } from '../domain/time.ts';
+import { prescanYaml } from '../rules/rulebook.limits.ts';
 import { guard } from './auth.ts';
+import { Gate, throughGate } from './heavy.ts';
 import { Instant } from './schemas.ts';
 import type { Api } from './types.ts';
 
@@ -88,6 +94,8 @@ const yamlTypes = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/
 
 /** Rulebook lifecycle (versions, comment periods, diffs, what-if before activation) and decision replay. */
 export function governanceRoutes(app: Api): void {
+  // drafts are loaded and evaluated off the event loop, a few at a time; the rest are told to come back
+  const heavy = new Gate(2, 4);
   app.get(
     '/v1/rulebooks/versions',
     guard('public', {
@@ -137,7 +145,13 @@ export function governanceRoutes(app: Api): void {
       response: { 201: Published },
     }),
     async (req, reply) => {
-      const r = await publishRulebook(req.actx, req.body, req.query.comment_period ?? 'P30D');
+      const text = req.body;
+      const pre = prescanYaml(text);
+      if (pre) throw invalidRulebook([pre]);
+      const r = await throughGate(heavy, reply, () =>
+        publishRulebook(req.actx, text, req.query.comment_period ?? 'P30D'),
+      );
+      if (!('rulebook' in r)) return r;
       return reply.code(201).send({
         name: r.rulebook.name,
         version: r.rulebook.version,
@@ -160,18 +174,16 @@ export function governanceRoutes(app: Api): void {
       querystring: Type.Object({ at: Type.Optional(Type.String()) }, { additionalProperties: false }),
       response: { 200: WhatIfReport },
     }),
-    async (req) => {
-      const r = checkRulebook(req.body);
-      if (!r.value)
-        throw new CredenceError('rulebook.invalid', `the draft has ${r.issues.length} problem(s)`, {
-          issues: r.issues,
-        });
+    async (req, reply) => {
       const at = req.query.at === undefined ? undefined : parseInstant(req.query.at);
       if (req.query.at !== undefined && at === undefined)
         throw new CredenceError('input.invalid_date', `at=${req.query.at} is not a date`, {
           issues: [{ path: 'at', message: 'expected YYYY-MM-DD' }],
         });
-      return whatIf(req.actx, r.value, at);
+      // a bomb is refused here in one pass over the text, before any thread is started
+      const pre = prescanYaml(req.body);
+      if (pre) throw invalidRulebook([pre], 'the draft');
+      return throughGate(heavy, reply, () => whatIfOffThread(req.actx, req.body, at));
     },
   );
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { LineCounter } from 'yaml';
-import { parseYamlLinear, prescanYaml, YAML_LIMITS } from './rulebook.limits.ts';
+import { MAX_ALIAS_EXPANSION, parseYamlLinear, prescanYaml, YAML_LIMITS } from './rulebook.limits.ts';
 import { loadRulebook } from './rulebook.loader.ts';
 
 const DEFAULT = readFileSync(new URL('../../rulebooks/default.yaml', import.meta.url), 'utf8');
@@ -65,9 +65,20 @@ test('an alias bomb is refused with its own code, never expanded', () => {
   const r = load(aliasBomb());
   assert.equal(r.value, undefined);
   assert.equal(r.issues[0]?.code, 'rulebook.alias_limit');
+  assert.ok(prescanYaml(aliasBomb()), 'refused by the pre-scan, before the parser sees it');
   // many plain aliases are refused by count before anything is resolved
-  const many = `a: &x 1\n${Array.from({ length: 150 }, (_, i) => `b${i}: *x`).join('\n')}`;
+  const many = `a: &x 1\n${Array.from({ length: 30 }, (_, i) => `b${i}: *x`).join('\n')}`;
   assert.equal(load(many).issues[0]?.code, 'rulebook.alias_limit');
+  // behind the pre-scan: the parsed alias nodes are counted, and the conversion refuses to expand
+  const parsed = parseYamlLinear(aliasBomb(), new LineCounter());
+  assert.equal(parsed.aliasIssue?.code, 'rulebook.alias_limit');
+  assert.throws(() => parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }), /alias/i);
+  // prose with stars and ampersands is not mistaken for aliases
+  const prose = Array.from({ length: 50 }, (_, i) => `n${i}: "R&D *important* & more" # *x &y`).join('\n');
+  assert.equal(prescanYaml(prose), undefined);
+  // a few merge keys, as an author might write them, pass
+  const merges = `base: &base {points: -5}\n${Array.from({ length: 5 }, (_, i) => `t${i}: {<<: *base}`).join('\n')}`;
+  assert.equal(prescanYaml(merges), undefined);
 });
 
 test('deep nesting and oversize texts are refused with their own codes', () => {

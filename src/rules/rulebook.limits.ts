@@ -12,9 +12,15 @@ export const YAML_LIMITS = {
   entries: 20_000,
   /** Nesting: flow brackets, or block indentation in columns / 2. */
   depth: 64,
-  /** Alias nodes (`*name`); a rulebook needs none, YAML merge keys need a few. */
-  aliases: 100,
+  /**
+   * Aliases (`*name` of an anchor `&name`): a rulebook needs none, a merge key (`<<: *base`) one each. Twenty
+   * aliases expand to at most a few thousand nodes, however they are nested; a "billion laughs" needs more.
+   */
+  aliases: 20,
 } as const;
+
+/** The `yaml` package's own guard when converting (nodes an alias may stand for), behind the count above. */
+export const MAX_ALIAS_EXPANSION = 100;
 
 const issue = (code: string, message: string, line?: number): Issue =>
   line === undefined ? { path: '', message, code } : { path: '', message, code, line };
@@ -36,6 +42,8 @@ export function prescanYaml(text: string, limits = YAML_LIMITS): Issue | undefin
   let atLineStart = true;
   let indent = 0;
   let comment = false;
+  let aliases = 0;
+  const anchors = new Set<string>();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
@@ -64,6 +72,20 @@ export function prescanYaml(text: string, limits = YAML_LIMITS): Issue | undefin
       continue;
     }
     const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 10;
+    if ((c === 38 || c === 42) && (i === 0 || isTokenStart(text.charCodeAt(i - 1)))) {
+      let end = i + 1;
+      while (end < text.length && !isBlank(text.charCodeAt(end)) && !isFlow(text.charCodeAt(end))) end++;
+      const name = text.slice(i + 1, end);
+      i = end - 1;
+      if (c === 38) anchors.add(name);
+      else if (anchors.has(name) && ++aliases > limits.aliases)
+        return issue(
+          'rulebook.alias_limit',
+          `more than ${limits.aliases} aliases (*name); refused, as aliases can expand exponentially`,
+          line,
+        );
+      continue;
+    }
     if (c === 91 || c === 123) {
       if (++flow > limits.depth)
         return issue('rulebook.too_deep', `brackets nested deeper than ${limits.depth} levels`, line);
@@ -86,6 +108,15 @@ export function prescanYaml(text: string, limits = YAML_LIMITS): Issue | undefin
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** `,` `[` `]` `{` `}`: they end an anchor's name. */
+function isFlow(c: number): boolean {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+
+function isTokenStart(c: number): boolean {
+  return isBlank(c) || c === 44 || c === 91 || c === 123;
 }
 
 /**
@@ -144,5 +175,5 @@ export const LIMIT_CODES: ReadonlySet<string> = new Set([
 
 /** A text already loaded once (a stored version) as plain data, parsed the same linear way. */
 export function readYaml(text: string, lineCounter: LineCounter): unknown {
-  return parseYamlLinear(text, lineCounter).doc.toJS({ maxAliasCount: YAML_LIMITS.aliases });
+  return parseYamlLinear(text, lineCounter).doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
 }

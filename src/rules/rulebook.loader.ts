@@ -3,7 +3,7 @@ import Value from 'typebox/value';
 import { LineCounter } from 'yaml';
 import type { Issue } from '../domain/errors.ts';
 import { compileDocument } from './rulebook.compile.ts';
-import { parseYamlLinear, prescanYaml, YAML_LIMITS } from './rulebook.limits.ts';
+import { MAX_ALIAS_EXPANSION, parseYamlLinear, prescanYaml } from './rulebook.limits.ts';
 import type { Rulebook } from './rulebook.model.ts';
 import { checkPolicy } from './rulebook.policy.ts';
 import { type Doc, Problems } from './rulebook.problems.ts';
@@ -114,7 +114,7 @@ export function loadRulebook(text: string, opts: { hash: string; stored?: boolea
   if (yamlDoc.errors.length > 0) return { issues: p.issues, warnings: [] };
   let doc: unknown;
   try {
-    doc = yamlDoc.toJS({ maxAliasCount: YAML_LIMITS.aliases });
+    doc = yamlDoc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
   } catch (e) {
     // the yaml package refuses an alias expansion beyond maxAliasCount (a "billion laughs")
     const message = `aliases expand too far: ${e instanceof Error ? e.message : String(e)}`;
