@@ -66,8 +66,8 @@ const FILE_READERS: Rule = only({
 /**
  * The one authorization table: route (as in the OpenAPI document) × caller → cell. The request guard
  * (api/auth.ts) enforces it; the documentation of every route is written from it; `api.authorization.e2e.test.ts`
- * walks every route of the OpenAPI document with every caller and ownership case against it. A route under /v1
- * that is missing here is closed to everyone but admins.
+ * walks every route of the OpenAPI document with every caller and ownership case against it, and fails on a
+ * route missing here (such a route keeps the roles its `guard` declares, and none declared means admins only).
  */
 export const AUTHORIZATION: Readonly<Record<string, Rule>> = {
   'GET /healthz': PUBLIC,
@@ -123,19 +123,15 @@ export const AUTHORIZATION: Readonly<Record<string, Rule>> = {
   'DELETE /v1/tokens/{id}': only({ admin: 'allow' }),
 };
 
-/** Routes outside the API (web pages with their own sessions) keep the access they declare. */
-export const ADMIN_ONLY: Rule = only({ admin: 'allow' });
-
 /** The table's key for a Fastify route: `/v1/records::batch` → `/v1/records:batch`, `:ref` → `{ref}`. */
 export function routeKey(method: string, url: string): string {
   const m = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
   return `${m} ${url.replace(/\/:([A-Za-z0-9_]+)/g, '/{$1}').replace(/::/g, ':')}`;
 }
 
-/** The rule of a route; undefined outside the API (web pages), closed to all but admins for an API route not listed. */
+/** The rule of a route, if the table has it (web pages, with their own sessions, are not in it). */
 export function ruleFor(method: string, url: string): Rule | undefined {
-  const key = routeKey(method, url);
-  return AUTHORIZATION[key] ?? (url.startsWith('/v1/') ? ADMIN_ONLY : undefined);
+  return AUTHORIZATION[routeKey(method, url)];
 }
 
 /** The callers a rule lets in at all (some only under conditions): `public` when no token is needed. */

@@ -43,8 +43,8 @@ const sameAccess = (a: Access, b: Access) =>
 
 /**
  * Authenticates every request (onRequest, before the body is read) and enforces the authorization table
- * (api.authorization.ts) for API routes; pages outside the API keep the `access` they declare. Each API route's
- * documentation is written from the table, and a route declaring other roles than the table stops the start.
+ * (api.authorization.ts); a route not in it (web pages, a route not yet added) keeps the `access` it declares.
+ * Each listed route's documentation is written from the table, and one declaring other roles stops the start.
  */
 export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('principal', null);
