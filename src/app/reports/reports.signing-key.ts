@@ -33,7 +33,8 @@ export function signerOf(key: KeyObject): ReportSigner {
  */
 export function loadSigningKey(location: StoreLocation, create: boolean): ReportSigner {
   const pem = process.env.CREDENCE_SIGNING_KEY;
-  if (pem) return signerOf(createPrivateKey(pem.includes('-----BEGIN') ? pem : readFileSync(resolve(pem), 'utf8')));
+  if (pem)
+    return signerOf(createPrivateKey(pem.includes('-----BEGIN') ? pem : readFileSync(resolve(pem), 'utf8')));
   const path = signingKeyPath(location);
   if (existsSync(path)) return signerOf(createPrivateKey(readFileSync(path, 'utf8')));
   if (!create)
