@@ -39,6 +39,8 @@ export function statusFor(code: string): number {
   if (code.startsWith('auth.')) return 403;
   if (code.endsWith('.not_found') || code === 'measure.unknown') return 404;
   if (code.endsWith('duplicate_conflict') || code === 'rulebook.version_exists') return 409;
+  // a case already decided, an objection already open, a repair already applied for: the state conflicts
+  if (/\.already_(decided|open|applied)$/.test(code)) return 409;
   if (code === 'rate.limited') return 429;
   if (code === 'rulebook.none_active' || code === 'service.unavailable') return 503;
   if (code.startsWith('internal.')) return 500;

@@ -9,6 +9,7 @@ import { CredenceError } from '../domain/errors.ts';
 import { registerWeb } from '../web/web.routes.ts';
 import { installAuth, rateKey } from './auth.ts';
 import { correctionRoutes } from './corrections.routes.ts';
+import { dueProcessRoutes } from './due-process.routes.ts';
 import { installErrorHandling } from './errors.ts';
 import { governanceRoutes } from './governance.routes.ts';
 import { healthRoutes } from './health.routes.ts';
@@ -85,6 +86,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   tokenRoutes(app);
   governanceRoutes(app);
   correctionRoutes(app);
+  dueProcessRoutes(app);
   screeningRoutes(app);
   reportRoutes(app);
   app.get('/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

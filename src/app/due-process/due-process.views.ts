@@ -125,9 +125,9 @@ export interface NoticeView {
   readonly kind: string;
   readonly created_at: string;
   readonly title: string;
-  readonly reasons: readonly string[];
+  readonly reasons: string[];
   readonly legal_basis: string;
-  readonly options: readonly { action: string; until?: string | null; from?: string | null }[];
+  readonly options: { action: string; until?: string | null; from?: string | null }[];
   readonly refs: Readonly<Record<string, unknown>>;
 }
 
@@ -192,6 +192,11 @@ export async function exportForApi(ctx: AppContext, ref: string) {
         person: named(r.person),
       })),
     },
+    records: file.records.map((r) => ({
+      ...r,
+      status_history: r.status_history.map((h) => ({ ...h, by: who(h.by) })),
+    })),
+    registry_facts: file.registry_facts.map((f) => ({ ...f, by: who(f.by) })),
     notices: file.notices.map((n) => ({
       ...n,
       recipient: n.recipient === 'subject' ? 'subject' : who(n.recipient),
