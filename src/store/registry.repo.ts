@@ -29,13 +29,16 @@ export class RegistryRepo extends DueProcessRepo {
       .values({ key, value })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
       .execute();
+    this.ledger.wrote('meta', [{ key, value }]);
   }
   async insertRulebook(row: Parameters<Tx['insertRulebook']>[0]) {
-    await this.db
+    const added = await this.db
       .insertInto('rulebooks')
       .values(row)
       .onConflict((oc) => oc.column('hash').doNothing())
+      .returningAll()
       .execute();
+    this.ledger.wrote('rulebooks', added);
   }
   async rulebooks() {
     return this.db.selectFrom('rulebooks').selectAll().orderBy('activated_at').execute();
@@ -44,24 +47,39 @@ export class RegistryRepo extends DueProcessRepo {
     return this.db.selectFrom('rulebooks').select(['hash', 'status']).orderBy('activated_at').execute();
   }
   async updateRulebook(hash: string, patch: Parameters<Tx['updateRulebook']>[1]) {
-    await this.db.updateTable('rulebooks').set(patch).where('hash', '=', hash).execute();
+    const rows = await this.db
+      .updateTable('rulebooks')
+      .set(patch)
+      .where('hash', '=', hash)
+      .returningAll()
+      .execute();
+    this.ledger.wrote('rulebooks', rows);
   }
   async upsertSource(row: Parameters<Tx['upsertSource']>[0]) {
-    await this.db
+    const rows = await this.db
       .insertInto('sources')
       .values(row)
       .onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, domains: row.domains }))
+      .returningAll()
       .execute();
+    this.ledger.wrote('sources', rows);
   }
   async sources() {
     return this.db.selectFrom('sources').selectAll().orderBy('id').execute();
   }
   async insertSubject(row: Parameters<Tx['insertSubject']>[0]) {
-    const r = await this.db.insertInto('subjects').values(row).returning('id').executeTakeFirstOrThrow();
+    const r = await this.db.insertInto('subjects').values(row).returningAll().executeTakeFirstOrThrow();
+    this.ledger.wrote('subjects', [r]);
     return Number(r.id);
   }
   async updateSubject(id: number, patch: { name?: string; parent_id?: number | null }) {
-    await this.db.updateTable('subjects').set(patch).where('id', '=', id).execute();
+    const rows = await this.db
+      .updateTable('subjects')
+      .set(patch)
+      .where('id', '=', id)
+      .returningAll()
+      .execute();
+    this.ledger.wrote('subjects', rows);
   }
   async subjectsByUsci(uscis: readonly string[]) {
     if (uscis.length === 0) return [];
@@ -116,6 +134,7 @@ export class RegistryRepo extends DueProcessRepo {
       .where('role', '=', row.role)
       .execute();
     await this.db.insertInto('relations').values(row).execute();
+    this.ledger.wrote('relations', [row]);
   }
   async relationsOfOrgs(orgIds: readonly number[]) {
     if (orgIds.length === 0) return [];
@@ -151,6 +170,7 @@ export class RegistryRepo extends DueProcessRepo {
       return { ...r, seq };
     });
     for (const c of chunks(values, 200)) await this.db.insertInto('registry_facts').values(c).execute();
+    this.ledger.wrote('registry_facts', values);
   }
   async registryFactsOf(subjectIds: readonly number[]) {
     const out: RegistryFactRow[] = [];
@@ -212,6 +232,7 @@ export class RegistryRepo extends DueProcessRepo {
   }
   async insertToken(row: TokenRow) {
     await this.db.insertInto('tokens').values(row).execute();
+    this.ledger.wrote('tokens', [row]);
   }
   async tokenByHash(hash: string) {
     const r = await this.db.selectFrom('tokens').selectAll().where('hash', '=', hash).executeTakeFirst();
@@ -227,8 +248,10 @@ export class RegistryRepo extends DueProcessRepo {
       .set({ revoked_at: at })
       .where('id', '=', id)
       .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) > 0) return true;
+      .returningAll()
+      .execute();
+    this.ledger.wrote('tokens', r);
+    if (r.length > 0) return true;
     return (
       (await this.db.selectFrom('tokens').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
     );
