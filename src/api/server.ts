@@ -7,6 +7,7 @@ import pino from 'pino';
 import type { AppContext } from '../app/ports/ports.context.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { registerWeb } from '../web/web.routes.ts';
+import { auditRoutes } from './audit.routes.ts';
 import { installAuth, rateKey } from './auth.ts';
 import { correctionRoutes } from './corrections.routes.ts';
 import { dueProcessRoutes } from './due-process.routes.ts';
@@ -87,6 +88,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   governanceRoutes(app);
   correctionRoutes(app);
   dueProcessRoutes(app);
+  auditRoutes(app);
   screeningRoutes(app);
   reportRoutes(app);
   app.get('/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

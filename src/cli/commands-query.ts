@@ -1,5 +1,4 @@
 import type { Command } from '@commander-js/extra-typings';
-import { verifyAudit } from '../app/audit/audit.log.ts';
 import { replay } from '../app/queries/queries.replay.ts';
 import { checkMeasure, exportFile, scoreOf } from '../app/queries/queries.usecases.ts';
 import { dbOptions, parseAt } from './options.ts';
@@ -10,7 +9,7 @@ function json(v: unknown): void {
   process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
 }
 
-/** Read-side commands: score, check, export, audit verify. */
+/** Read-side commands: score, check, export. */
 export function commands(program: Command): void {
   dbOptions(
     program
@@ -84,21 +83,4 @@ export function commands(program: Command): void {
         await ctx.store.close();
       }
     });
-
-  const auditCmd = program.command('audit').description('the tamper-evident audit log');
-  dbOptions(
-    auditCmd.command('verify').description('check the whole hash chain; names the first broken entry'),
-  ).action(async (o) => {
-    const ctx = await openRegistry(resolveOptions(o));
-    try {
-      const r = await verifyAudit(ctx.store);
-      if (r.ok) process.stdout.write(`audit chain intact: ${r.entries} entries, head ${r.head}\n`);
-      else {
-        process.stderr.write(`audit chain BROKEN at entry ${r.broken?.seq}: ${r.broken?.problem}\n`);
-        process.exitCode = 1;
-      }
-    } finally {
-      await ctx.store.close();
-    }
-  });
 }

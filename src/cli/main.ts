@@ -1,6 +1,7 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { CredenceError, formatIssue } from '../domain/errors.ts';
 import { commands as adminCommands } from './commands-admin.ts';
+import { commands as auditCommands } from './commands-audit.ts';
 import { commands as caseCommands } from './commands-cases.ts';
 import { commands as queryCommands } from './commands-query.ts';
 import { commands as reportCommands } from './commands-report.ts';
@@ -23,6 +24,7 @@ adminCommands(program);
 queryCommands(program);
 caseCommands(program);
 serveCommands(program);
+auditCommands(program);
 screenCommands(program);
 reportCommands(program);
 

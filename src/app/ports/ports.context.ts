@@ -11,6 +11,14 @@ export interface AppContext {
   readonly actor: string;
   /** How worker threads open their own connection to the same registry (given by the composition root). */
   readonly storeFactory?: StoreFactory;
+  /** The registry's Ed25519 signing key (never in the database): signs audit checkpoints. */
+  readonly signer?: Signer;
+}
+
+/** Signs with the registry's private key; the public key is SPKI DER in base64, signatures base64. */
+export interface Signer {
+  readonly publicKey: string;
+  sign(message: string): string;
 }
 
 /** Where a registry is: a SQLite file or a PostgreSQL URL. */
