@@ -1,5 +1,6 @@
 import type { VersionView } from '../../app/governance/governance.rulebooks.ts';
 import { formatChange, type RulebookChange } from '../../rules/diff.ts';
+import { Crumb } from '../components/blocks.tsx';
 import { Time } from '../components/format.tsx';
 import { TableBox } from '../components/table.tsx';
 import type { View } from '../shell/http.ts';
@@ -86,9 +87,7 @@ export function DiffPage({
   const title = t('admin.rb.diff.title', { name: version.name, version: version.version });
   return (
     <Page v={v} title={title}>
-      <p class="crumbs">
-        <a href="/admin">{t('admin.title')}</a>
-      </p>
+      <Crumb href="/admin">{t('admin.title')}</Crumb>
       <h1>{title}</h1>
       <p>
         {versionStatus(v, version)} · {t('admin.rb.effective')} <Time t={version.effective_from} /> ·{' '}

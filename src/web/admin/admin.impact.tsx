@@ -1,6 +1,6 @@
 import type { whatIf } from '../../app/governance/governance.whatif.ts';
 import type { RulebookChange } from '../../rules/diff.ts';
-import { Section } from '../components/blocks.tsx';
+import { Crumb, Section } from '../components/blocks.tsx';
 import { day } from '../components/format.tsx';
 import { Hidden, PostForm } from '../components/forms.tsx';
 import { Table } from '../components/table.tsx';
@@ -107,9 +107,7 @@ export function ImpactPage({
   const title = t('admin.impact.title', { name: impact.draft.name, version: impact.draft.version });
   return (
     <Page v={v} title={title}>
-      <p class="crumbs">
-        <a href="/admin">{t('admin.title')}</a>
-      </p>
+      <Crumb href="/admin">{t('admin.title')}</Crumb>
       <h1>{title}</h1>
       <p class="lead" role="status">
         {t('admin.impact.lead', {

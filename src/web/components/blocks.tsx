@@ -39,3 +39,12 @@ export function Flash({ kind, children }: { kind: 'ok' | 'error'; children: Comp
     </div>
   );
 }
+
+/** The way back: a link to the page this one belongs to. */
+export function Crumb({ href, children }: { href: string; children: ComponentChildren }) {
+  return (
+    <p class="crumbs">
+      <a href={href}>{children}</a>
+    </p>
+  );
+}

@@ -1,4 +1,4 @@
-import { Flash } from '../components/blocks.tsx';
+import { Crumb, Flash } from '../components/blocks.tsx';
 import { Hidden, PostForm, TextArea } from '../components/forms.tsx';
 import { RecordFacts, type RecordView } from '../components/record.tsx';
 import type { View } from '../shell/http.ts';
@@ -22,9 +22,7 @@ export function ObjectPage({
   const key = `${r.source}/${r.id}`;
   return (
     <Page v={v} title={t('object.title', { record: key })} narrow>
-      <p class="crumbs">
-        <a href="/me">{t('nav.me')}</a>
-      </p>
+      <Crumb href="/me">{t('nav.me')}</Crumb>
       <h1>{t('object.title', { record: key })}</h1>
       <RecordFacts v={v} r={r} type={title} />
       <p>{t('object.lead')}</p>

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Flash } from '../components/blocks.tsx';
+import { Crumb, Flash } from '../components/blocks.tsx';
 import { Field, Hidden, PostForm, TextArea } from '../components/forms.tsx';
 import { RecordFacts, type RecordView } from '../components/record.tsx';
 import type { MessageKey } from '../i18n/i18n.ts';
@@ -56,9 +56,7 @@ export function RepairPage({
   const material = (m: string) => t(`material.${m}` as MessageKey);
   return (
     <Page v={v} title={t('repair.title', { record: key })} narrow>
-      <p class="crumbs">
-        <a href="/me">{t('nav.me')}</a>
-      </p>
+      <Crumb href="/me">{t('nav.me')}</Crumb>
       <h1>{t('repair.title', { record: key })}</h1>
       <RecordFacts v={v} r={r} type={title} />
       <p>{t('repair.lead')}</p>

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { applyForRepair, fileObjection } from '../../app/due-process/due-process.cases.ts';
 import type { AppContext } from '../../app/ports/ports.context.ts';
 import { scoreHistory } from '../../app/queries/queries.history.ts';
@@ -61,14 +62,18 @@ export function meRoutes(web: Web, ctx: AppContext): void {
       .send(JSON.stringify(file, null, 2));
   });
 
-  web.get('/me/object', PAGE, async (req, reply) => {
-    const v = req.webView;
+  /** The record named by the query (`source`, `id`) in the signed-in subject's own file. */
+  const myRecord = async (req: FastifyRequest) => {
     const user = requireRole(req, ['subject']);
     const q = queryOf(req);
     const ref = await myRef(ctx, user.subjectId);
     const { r } = await recordOf(req.webCtx, ref, q.source ?? '', q.id ?? '');
-    const versions = await versionsOf(ctx);
-    return sendPage(reply, <ObjectPage v={v} r={r} title={titlesOf(versions)(r.type)} />);
+    return { r, versions: await versionsOf(ctx) };
+  };
+
+  web.get('/me/object', PAGE, async (req, reply) => {
+    const { r, versions } = await myRecord(req);
+    return sendPage(reply, <ObjectPage v={req.webView} r={r} title={titlesOf(versions)(r.type)} />);
   });
 
   web.post('/me/object', PAGE, async (req, reply) => {
@@ -94,15 +99,11 @@ export function meRoutes(web: Web, ctx: AppContext): void {
   });
 
   web.get('/me/repair', PAGE, async (req, reply) => {
-    const v = req.webView;
-    const user = requireRole(req, ['subject']);
-    const q = queryOf(req);
-    const ref = await myRef(ctx, user.subjectId);
-    const { r } = await recordOf(req.webCtx, ref, q.source ?? '', q.id ?? '');
-    const versions = await versionsOf(ctx);
+    const { r, versions } = await myRecord(req);
+    const title = titlesOf(versions)(r.type);
     return sendPage(
       reply,
-      <RepairPage v={v} r={r} title={titlesOf(versions)(r.type)} requires={requiresOf(versions, r)} />,
+      <RepairPage v={req.webView} r={r} title={title} requires={requiresOf(versions, r)} />,
     );
   });
 

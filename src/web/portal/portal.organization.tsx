@@ -1,7 +1,7 @@
 import type { ScoreHistory } from '../../app/queries/queries.history.ts';
 import type { ScoreView } from '../../app/queries/queries.usecases.ts';
 import { regionOf, sectorOf } from '../../domain/usci.ts';
-import { Fact, Section } from '../components/blocks.tsx';
+import { Crumb, Fact, Section } from '../components/blocks.tsx';
 import { EntryCard, type EntryView } from '../components/entry.tsx';
 import { GradeBadge, Time } from '../components/format.tsx';
 import { ScoreChart } from '../components/score-chart.tsx';
@@ -109,9 +109,7 @@ export function OrgPage(props: OrgProps) {
   const { t } = v;
   return (
     <Page v={v} title={name}>
-      <p class="crumbs">
-        <a href="/">{t('nav.search')}</a>
-      </p>
+      <Crumb href="/">{t('nav.search')}</Crumb>
       <h1>{name}</h1>
       <Summary {...props} />
       <Lists {...props} />

@@ -1,6 +1,6 @@
 import type { Outcome } from '../../app/due-process/due-process.cases.ts';
 import type { CaseRow } from '../../app/ports/ports.due-process.ts';
-import { Fact, Flash, Section } from '../components/blocks.tsx';
+import { Crumb, Fact, Flash, Section } from '../components/blocks.tsx';
 import { day, GradeBadge, pts, Time } from '../components/format.tsx';
 import { PostForm, TextArea } from '../components/forms.tsx';
 import { RecordFacts, type SubjectFile } from '../components/record.tsx';
@@ -145,9 +145,7 @@ export function CasePage(props: CaseProps) {
   const { t } = v;
   return (
     <Page v={v} title={t('review.case', { id: c.id })}>
-      <p class="crumbs">
-        <a href="/review">{t('review.title')}</a>
-      </p>
+      <Crumb href="/review">{t('review.title')}</Crumb>
       <h1>
         {t('review.case', { id: c.id })} <span class="tag">{t(`case.kind.${c.kind}` as MessageKey)}</span>
       </h1>
