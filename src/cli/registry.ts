@@ -1,15 +1,9 @@
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  type KeyObject,
-  randomBytes,
-  sign,
-} from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { prepareAudit } from '../app/audit/audit.adopt.ts';
 import { type AppContext, makeIdHasher, type Signer } from '../app/ports/ports.context.ts';
+import { loadSigningKey } from '../app/reports/reports.signing-key.ts';
 import type { Clock } from '../domain/clock.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { parseInstant } from '../domain/time.ts';
@@ -58,39 +52,17 @@ function loadKey(opts: RegistryOptions, create: boolean): Buffer {
   return key;
 }
 
-/** Where the signing key lives: beside the SQLite file, else under ./data (unless CREDENCE_SIGNING_KEY says). */
-export function signingKeyPath(opts: RegistryOptions): string {
-  if (opts.db) return `${resolve(opts.db)}.signing.key`;
-  return resolve('data/credence-postgres.signing.key');
-}
-
-function signerOf(key: KeyObject): Signer {
-  return {
-    publicKey: createPublicKey(key).export({ type: 'spki', format: 'der' }).toString('base64'),
-    sign: (message) => sign(null, Buffer.from(message), key).toString('base64'),
-  };
-}
-
 /**
- * The registry's Ed25519 signing key, which signs audit checkpoints: CREDENCE_SIGNING_KEY (a PKCS#8 PEM, or the
- * path of a file holding one), or a PEM file beside the database (mode 0600), created at init — and on the first
- * open of a registry made before checkpoints existed. Never in the database; only its public half is recorded
- * there. Without it the registry works and verifies, but cannot sign new checkpoints.
+ * The registry's Ed25519 signing key, shared with signed reports (app/reports/reports.signing-key.ts): created at
+ * init, and on the first open of a registry that has recorded none; undefined where it is not kept.
  */
-function loadSigner(opts: RegistryOptions, create: boolean): Signer | undefined {
-  const env = process.env.CREDENCE_SIGNING_KEY;
-  if (env) {
-    const pem = env.includes('-----BEGIN') ? env : readFileSync(resolve(env), 'utf8');
-    return signerOf(createPrivateKey(pem));
+function signingKeyOf(opts: RegistryOptions, create: boolean): Signer | undefined {
+  try {
+    return loadSigningKey(opts, create);
+  } catch (e) {
+    if (e instanceof CredenceError && e.code === 'registry.no_signing_key') return undefined;
+    throw e;
   }
-  const path = signingKeyPath(opts);
-  if (existsSync(path)) return signerOf(createPrivateKey(readFileSync(path, 'utf8')));
-  if (!create) return undefined;
-  mkdirSync(dirname(path), { recursive: true });
-  const { privateKey } = generateKeyPairSync('ed25519');
-  writeFileSync(path, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-  chmodSync(path, 0o600);
-  return signerOf(privateKey);
 }
 
 export function resolveOptions(opts: { db?: string; databaseUrl?: string }): RegistryOptions {
@@ -114,7 +86,7 @@ export async function openRegistry(opts: RegistryOptions, init = false, actor = 
   const key = loadKey(opts, init);
   const clock = systemClock();
   // a registry that has never recorded a signing key gets one now (init, or the first open after the upgrade)
-  const signer = loadSigner(opts, init || (await store.getMeta('audit_public_key')) === undefined);
+  const signer = signingKeyOf(opts, init || (await store.getMeta('audit_public_key')) === undefined);
   await prepareAudit(store, clock, signer);
   return {
     store,
