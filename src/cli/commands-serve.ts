@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
 import { startServer } from '../api/server.ts';
-import { deliverDue } from '../app/due-process/due-process.outbox.ts';
+import { startDeliveryLoop } from '../app/due-process/due-process.outbox.loop.ts';
+import { DELIVERY_TIMEOUT_MS, httpPost } from '../app/due-process/due-process.outbox.ts';
 import { activateRulebook, activeRulebooks } from '../app/governance/governance.rulebooks.ts';
 import { purge } from '../app/maintenance/maintenance.purge.ts';
 import { tick } from '../app/maintenance/maintenance.tick.ts';
@@ -16,26 +17,38 @@ import { openRegistry, resolveOptions } from './registry.ts';
 const DEFAULT_RULEBOOK = new URL('../../rulebooks/default.yaml', import.meta.url);
 const DEMO_DB = 'data/demo.db';
 
-/** Runs the periodic work of a registry inside the server: deliveries, due changes, retention. */
+/**
+ * Runs the periodic work of a registry inside the server, each job on its own schedule: deliveries (a lane per
+ * subscriber, so a slow one holds only itself), due changes every minute and retention daily. A job never waits
+ * for another; a run still going when its next is due is skipped, not queued.
+ */
 function schedule(ctx: AppContext, log: (msg: string) => void): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
+  const running = new Set<Promise<unknown>>();
+  const busy = new Set<string>();
+  const fail = (name: string) => (e: unknown) =>
+    log(`${name} failed: ${e instanceof Error ? e.message : String(e)}`);
   const every = (ms: number, name: string, job: () => Promise<unknown>) =>
     setInterval(() => {
-      if (stopped) return;
-      running = running
-        .then(job)
-        .catch((e: unknown) => log(`${name} failed: ${e instanceof Error ? e.message : String(e)}`));
+      if (busy.has(name)) return;
+      busy.add(name);
+      const run = job()
+        .catch(fail(name))
+        .finally(() => {
+          busy.delete(name);
+          running.delete(run);
+        });
+      running.add(run);
     }, ms).unref();
-  const timers = [
-    every(5_000, 'delivery', () => deliverDue(ctx)),
-    every(60_000, 'tick', () => tick(ctx)),
-    every(24 * 3600_000, 'purge', () => purge(ctx)),
-  ];
+  const timeoutMs = Number(process.env.CREDENCE_DELIVERY_TIMEOUT_MS ?? DELIVERY_TIMEOUT_MS);
+  const stopDelivery = startDeliveryLoop(ctx, {
+    intervalMs: 2_000,
+    post: httpPost(timeoutMs > 0 ? timeoutMs : DELIVERY_TIMEOUT_MS),
+    onError: fail('delivery'),
+  });
+  const timers = [every(60_000, 'tick', () => tick(ctx)), every(24 * 3600_000, 'purge', () => purge(ctx))];
   return async () => {
-    stopped = true;
     for (const t of timers) clearInterval(t);
-    await running;
+    await Promise.all([stopDelivery(), ...running]);
   };
 }
 
