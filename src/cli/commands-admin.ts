@@ -11,6 +11,7 @@ import { proportionality } from '../rules/rulebook.loader.ts';
 import { dynamicsHtml } from '../sim/dynamics.html.ts';
 import { dynamicsText } from '../sim/dynamics.ts';
 import { simulateResearch } from '../sim/research.ts';
+import { rulebookLifecycle } from './commands-rulebook.ts';
 import { importFiles } from './import-command.ts';
 import { dbOptions, parseAt } from './options.ts';
 import { histogram } from './output.ts';
@@ -108,6 +109,8 @@ export function commands(program: Command): void {
       await ctx.store.close();
     }
   });
+
+  rulebookLifecycle(rulebook);
 
   dbOptions(
     program

@@ -1,15 +1,15 @@
-import { Command, CommanderError } from '@commander-js/extra-typings';
-import { CredenceError, formatIssue } from '../domain/errors.ts';
+import { Command } from '@commander-js/extra-typings';
 import { commands as adminCommands } from './commands-admin.ts';
 import { commands as auditCommands } from './commands-audit.ts';
 import { commands as caseCommands } from './commands-cases.ts';
 import { commands as queryCommands } from './commands-query.ts';
+import { commands as recordCommands } from './commands-records.ts';
 import { commands as reportCommands } from './commands-report.ts';
 import { commands as screenCommands } from './commands-screen.ts';
 import { commands as serveCommands } from './commands-serve.ts';
+import { EXIT, failureOf } from './failure.ts';
 
-/** Exit codes (DESIGN §9): 0 success, 1 invalid input, 2 usage error. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+export { EXIT };
 
 const program = new Command()
   .name('credence')
@@ -23,6 +23,7 @@ const program = new Command()
 adminCommands(program);
 queryCommands(program);
 caseCommands(program);
+recordCommands(program);
 serveCommands(program);
 auditCommands(program);
 screenCommands(program);
@@ -31,16 +32,8 @@ reportCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof CommanderError) {
-    process.exitCode = e.exitCode === 0 ? 0 : EXIT.usage;
-  } else if (e instanceof CredenceError) {
-    process.stderr.write(`credence: ${e.message} [${e.code}]\n`);
-    for (const i of e.issues) process.stderr.write(`  ${formatIssue(i)}\n`);
-    process.exitCode = e.code.startsWith('usage.') ? EXIT.usage : EXIT.invalid;
-  } else {
-    process.stderr.write(
-      `credence: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-    );
-    process.exitCode = 70;
-  }
+  const f = failureOf(e);
+  for (const line of f.lines) process.stderr.write(`${line}\n`);
+  // a failure can leave a connection pool or a half-open server behind: leave at once (stderr is written)
+  process.exit(f.exit);
 }

@@ -8,7 +8,13 @@ export function dbOptions<A extends any[], O extends OptionValues, G extends Opt
 ) {
   return cmd
     .addOption(new Option('--db <path>', 'SQLite registry file'))
-    .addOption(new Option('--database-url <url>', 'PostgreSQL registry (or DATABASE_URL)'));
+    .addOption(new Option('--database-url <url>', 'PostgreSQL registry (or DATABASE_URL)'))
+    .addOption(
+      new Option(
+        '--key-file <path>',
+        'identity key file (default: CREDENCE_ID_KEY, or PATH.key beside a SQLite file, or ~/.config/credence/HOST-PORT-DB.key for PostgreSQL)',
+      ),
+    );
 }
 
 export function parseAt(text: string | undefined): number | undefined {

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { prepareAudit } from '../app/audit/audit.adopt.ts';
 import { type AppContext, makeIdHasher, type Signer } from '../app/ports/ports.context.ts';
 import { loadSigningKey } from '../app/reports/reports.signing-key.ts';
@@ -8,10 +6,13 @@ import type { Clock } from '../domain/clock.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { parseInstant } from '../domain/time.ts';
 import { openStore, storeFactory } from '../store/store.open.ts';
+import { loadIdentityKey } from './identity-key.ts';
 
 export interface RegistryOptions {
   readonly db?: string;
   readonly databaseUrl?: string;
+  /** The identity key file (`--key-file`); by default found from the registry's location (identity-key.ts). */
+  readonly keyFile?: string;
 }
 
 /** The system clock, unless CREDENCE_NOW pins it (used for demos and reproducible scenarios). */
@@ -24,32 +25,6 @@ export function systemClock(): Clock {
     return { now: () => t };
   }
   return { now: () => Date.now() };
-}
-
-function keyPathFor(opts: RegistryOptions): string {
-  if (process.env.CREDENCE_KEY_FILE) return resolve(process.env.CREDENCE_KEY_FILE);
-  if (opts.db) return `${resolve(opts.db)}.key`;
-  return resolve('data/credence-postgres.key');
-}
-
-/**
- * The identity key: CREDENCE_ID_KEY, or a key file beside the database created at init (mode 0600).
- * It never enters the database; losing it means persons can no longer be looked up by their number.
- */
-function loadKey(opts: RegistryOptions, create: boolean): Buffer {
-  if (process.env.CREDENCE_ID_KEY) return Buffer.from(process.env.CREDENCE_ID_KEY, 'utf8');
-  const path = keyPathFor(opts);
-  if (existsSync(path)) return Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
-  if (!create)
-    throw new CredenceError(
-      'registry.no_key',
-      `identity key not found at ${path} and CREDENCE_ID_KEY is not set (was the registry created with credence init?)`,
-    );
-  mkdirSync(dirname(path), { recursive: true });
-  const key = randomBytes(32);
-  writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600 });
-  chmodSync(path, 0o600);
-  return key;
 }
 
 /**
@@ -65,14 +40,19 @@ function signingKeyOf(opts: RegistryOptions, create: boolean): Signer | undefine
   }
 }
 
-export function resolveOptions(opts: { db?: string; databaseUrl?: string }): RegistryOptions {
+export function resolveOptions(opts: {
+  db?: string;
+  databaseUrl?: string;
+  keyFile?: string;
+}): RegistryOptions {
   const databaseUrl = opts.databaseUrl ?? (opts.db ? undefined : process.env.DATABASE_URL);
   if (!opts.db && !databaseUrl)
     throw new CredenceError(
       'usage.no_database',
       'say which registry: --db PATH (SQLite) or --database-url URL (PostgreSQL, or DATABASE_URL)',
     );
-  return databaseUrl ? { databaseUrl } : { db: opts.db! };
+  const keyFile = opts.keyFile ? { keyFile: opts.keyFile } : {};
+  return databaseUrl ? { databaseUrl, ...keyFile } : { db: opts.db!, ...keyFile };
 }
 
 /** The composition root for commands: store, clock and key. */
@@ -83,7 +63,7 @@ export async function openRegistry(opts: RegistryOptions, init = false, actor = 
       `no registry at ${opts.db} (create it with credence init --db ${opts.db})`,
     );
   const store = await openStore(opts);
-  const key = loadKey(opts, init);
+  const key = loadIdentityKey(opts, init);
   const clock = systemClock();
   // a registry that has never recorded a signing key gets one now (init, or the first open after the upgrade)
   const signer = signingKeyOf(opts, init || (await store.getMeta('audit_public_key')) === undefined);
