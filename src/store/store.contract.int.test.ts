@@ -308,6 +308,9 @@ const scenarios: Scenario[] = [
         rec('J1', ORG, 'court.judgment_default', '2026-03-01'),
         rec('B1', BRANCH, 'tax.evasion', '2026-03-02'),
       ]);
+      // reported three months late: the entry takes effect ten days after the registry recorded the judgment
+      assert.deepEqual((await scoreOf(r.ctx, ORG)).lists, [], 'no entry during the notice');
+      r.clock.advance(11 * DAY);
       const org = await scoreOf(r.ctx, ORG);
       const branch = await scoreOf(r.ctx, BRANCH);
       assert.deepEqual(
@@ -393,6 +396,7 @@ const scenarios: Scenario[] = [
       await assert.rejects(applyForRepair(r.ctx, ORG, { source: 'court', id: 'C-2' }, LETTER, []), {
         code: 'repair.missing_evidence',
       });
+      r.clock.advance(11 * DAY); // past the notice given when the judgment was recorded
       const asked = await checkMeasure(
         { ...r.ctx, actor: 'rail-operator' },
         REP,
@@ -443,8 +447,13 @@ const scenarios: Scenario[] = [
         rec('C-1', ORG, 'court.judgment_default', '2026-02-25'),
       ]);
       const orgId = await subjectId(r, ORG);
-      const notices = await r.ctx.store.noticesOf(orgId);
+      // the company's notices, and its legal representative's own warning as a bearer of the rail restriction
+      const notices = [
+        ...(await r.ctx.store.noticesOf(orgId)),
+        ...(await r.ctx.store.noticesOf(await subjectId(r, REP))),
+      ];
       assert.ok(notices.some((n) => n.kind === 'record.adverse'));
+      assert.ok(notices.some((n) => n.kind === 'bearer.warning'));
       const pending = await r.ctx.store.outbox('pending', 100);
       assert.equal(pending.length, notices.length, 'one delivery a notice for the * subscriber only');
       const calls: { url: string; body: string; headers: Record<string, string> }[] = [];
@@ -860,9 +869,26 @@ async function cliSweep(engine: Engine) {
     ]);
     assert.match(rulebookCheck, /valid/);
     assert.match(noCases, /no open cases/);
+    // the judgment reached the registry today (CLI_NOW): the restriction starts after the ten-day notice
+    const notYet = JSON.parse(
+      await ok(cli(['check', REP, 'transport.high_speed_rail', '--json'], w), 'check'),
+    );
+    assert.equal(notYet.applies, false, 'no sanction during the notice');
     const check = JSON.parse(
       await ok(
-        cli(['check', REP, 'transport.high_speed_rail', '--json', '--as', 'rail-operator'], w),
+        cli(
+          [
+            'check',
+            REP,
+            'transport.high_speed_rail',
+            '--at',
+            '2026-03-12',
+            '--json',
+            '--as',
+            'rail-operator',
+          ],
+          w,
+        ),
         'check',
       ),
     );

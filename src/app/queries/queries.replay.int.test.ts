@@ -1,8 +1,12 @@
 // Replayable decisions: list decisions and checks recomputed from the inputs they recorded.
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import YAML from 'yaml';
 import { DAY, formatDate, parseInstant } from '../../domain/time.ts';
 import { derive } from '../../rules/explain.ts';
 import { Timeline } from '../../rules/scorer.ts';
@@ -45,9 +49,26 @@ test('replay: a list decision and a check recompute to the same answer; an alter
   }
 });
 
+/** The default rulebook with a points-based warning list, so that a condition decision can be taken. */
+function withConditionList(): string {
+  const doc = YAML.parse(readFileSync('rulebooks/default.yaml', 'utf8'));
+  doc.lists.low_score = {
+    kind: 'warning',
+    title: 'Low score watch',
+    legal_basis: 'Measures for the Administration of Tax Credit Information (2014), art. 14',
+    enter_when: 'score < 850',
+    notice: 'P10D',
+    hold: 'P30D',
+    max: 'P1Y',
+  };
+  const file = join(mkdtempSync(join(tmpdir(), 'credence-replay-')), 'condition.yaml');
+  writeFileSync(file, YAML.stringify(doc));
+  return file;
+}
+
 test('a condition decision replays from the records it saw, not from records recorded later in the same instant', async () => {
   // the registry's clock stands still: every batch below is recorded at the same millisecond
-  const r = await testRegistry('2026-11-01');
+  const r = await testRegistry('2026-11-01', withConditionList());
   try {
     await new Ingestor(r.ctx).apply(subjects);
     const types = [
