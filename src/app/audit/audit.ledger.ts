@@ -98,7 +98,8 @@ export function digestRow(spec: LedgerTable, row: Readonly<Record<string, unknow
   const values = spec.columns.map((c) => norm(row[c]));
   const json = JSON.stringify(values);
   let fingerprint = '';
-  for (const v of values) fingerprint += fnv8(JSON.stringify(v));
+  // a string and a number that print alike differ in the content hash; the fingerprint only points at columns
+  for (const v of values) fingerprint += fnv8(v === null ? '\u0000' : String(v));
   return {
     key: spec.key.map((c) => norm(row[c])),
     hash: createHash('sha256').update(spec.table).update('\n').update(json).digest('hex'),
