@@ -3,11 +3,11 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import pino from 'pino';
 import type { AppContext } from '../app/ports/ports.context.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { registerWeb } from '../web/web.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
+import { installFailedAuthLimit } from './auth.failures.ts';
 import { installAuth, rateKey } from './auth.ts';
 import { correctionRoutes } from './corrections.routes.ts';
 import { dueProcessRoutes } from './due-process.routes.ts';
@@ -18,6 +18,7 @@ import { recordRoutes } from './records.routes.ts';
 import { registryRoutes } from './registry.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
 import { screeningRoutes } from './screenings.routes.ts';
+import { type LogLines, redactingLogger } from './server.logging.ts';
 import { subjectRoutes } from './subjects.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
 
@@ -29,16 +30,24 @@ export interface ServerOptions {
   readonly rateLimit?: number;
   /** Public organization searches per minute per address. */
   readonly publicRateLimit?: number;
+  /**
+   * Which proxies to trust for the client's address (X-Forwarded-For): off by default; a number of hops, or
+   * addresses/CIDRs, e.g. `127.0.0.1` or `10.0.0.0/8`. Behind a reverse proxy it gives each visitor their own limits.
+   */
+  readonly trustProxy?: boolean | number | string;
+  /** Where log lines go (standard output by default); national ids are redacted on the way. */
+  readonly logDestination?: LogLines;
 }
 
 /** Builds the HTTP API over an application context; nothing listens until `listen` (or `startServer`). */
 export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: (opts.logger
-      ? pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] })
+    loggerInstance: (opts.logger || opts.logDestination
+      ? redactingLogger(ctx.hashNationalId, opts.logDestination)
       : undefined) as FastifyBaseLogger | undefined,
     bodyLimit: BODY_LIMIT,
-    trustProxy: false,
+    // the union confuses Fastify's overloads; hops, addresses and CIDRs are all accepted at run time
+    trustProxy: (opts.trustProxy ?? false) as boolean,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false },
     },
@@ -46,6 +55,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandling(app);
+  installFailedAuthLimit(app);
   installAuth(app, ctx);
   await app.register(helmet, { global: true });
   await app.register(rateLimit, {
@@ -105,9 +115,18 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
  */
 export async function startServer(
   ctx: AppContext,
-  opts: { port: number; host?: string; logger?: boolean; beforeClose?: () => Promise<void> },
+  opts: {
+    port: number;
+    host?: string;
+    logger?: boolean;
+    trustProxy?: ServerOptions['trustProxy'];
+    beforeClose?: () => Promise<void>;
+  },
 ): Promise<{ close(): Promise<void>; url: string }> {
-  const app = await buildServer(ctx, { logger: opts.logger ?? true });
+  const app = await buildServer(ctx, {
+    logger: opts.logger ?? true,
+    ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
+  });
   const address = await app.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' });
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

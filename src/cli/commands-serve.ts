@@ -61,6 +61,10 @@ export function commands(program: Command): void {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--rulebook <file>', 'rulebook to activate when the registry has none')
     .option('--demo', `seed a demo population on first start (default registry ${DEMO_DB})`)
+    .option(
+      '--trust-proxy <hops|cidr>',
+      'behind a reverse proxy: hops or proxy addresses/CIDRs to trust for X-Forwarded-For (env CREDENCE_TRUST_PROXY; default off)',
+    )
     .action(async (o) => {
       const location = resolveOptions(
         o.demo && !o.db && !o.databaseUrl && !process.env.DATABASE_URL ? { db: DEMO_DB } : o,
@@ -101,7 +105,13 @@ export function commands(program: Command): void {
       }
       await ctx.store.transaction((tx) => activeRulebooks(tx));
       const stop = schedule(ctx, (m) => process.stderr.write(`${m}\n`));
-      const { url } = await startServer(ctx, { port: o.port, host: o.host, beforeClose: stop });
+      const trust = o.trustProxy ?? process.env.CREDENCE_TRUST_PROXY;
+      const { url } = await startServer(ctx, {
+        port: o.port,
+        host: o.host,
+        beforeClose: stop,
+        ...(trust ? { trustProxy: /^\d+$/.test(trust) ? Number(trust) : trust } : {}),
+      });
       const shown = url.replace('127.0.0.1', 'localhost');
       process.stdout.write(
         `\nCredence is serving on ${shown}  (API: ${shown}/v1, OpenAPI: ${shown}/v1/openapi.json)\n`,
