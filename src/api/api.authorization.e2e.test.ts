@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { fileObjection } from '../app/due-process/due-process.cases.ts';
 import { activeRulebooks } from '../app/governance/governance.rulebooks.ts';
 import { Ingestor } from '../app/ingest/ingest.usecases.ts';
 import { personRef } from '../app/ports/ports.context.ts';
@@ -234,20 +235,83 @@ const FIXTURES: Record<string, (w: Who) => Promise<Case[]>> = {
   'DELETE /v1/tokens/{id}': one(async () => ({
     url: `/v1/tokens/${(await createToken(r.ctx, { role: 'consumer', label: 'to revoke' })).id}`,
   })),
+  'POST /v1/subjects/{ref}/objections': async () =>
+    ownAndOther(async (ref) => ({
+      url: `/v1/subjects/${ref}/objections`,
+      body: { record: await courtRecord(), statement: 'The judgment was performed.' },
+    })),
+  'GET /v1/subjects/{ref}/objections': async () => ownAndOther((ref) => `/v1/subjects/${ref}/objections`),
+  'POST /v1/subjects/{ref}/repairs': async () =>
+    ownAndOther(async (ref) => ({
+      url: `/v1/subjects/${ref}/repairs`,
+      body: {
+        record: await courtRecord(),
+        letter: { text: 'I commit to perform the judgment in full from now on.', signed_by: 'Zhang Wei' },
+        evidence: [{ kind: 'proof_of_performance', ref: EVIDENCE }],
+      },
+    })),
+  'GET /v1/subjects/{ref}/repairs': async () => ownAndOther((ref) => `/v1/subjects/${ref}/repairs`),
+  'POST /v1/subjects/{ref}/evidence': async () =>
+    ownAndOther((ref) => ({ url: `/v1/subjects/${ref}/evidence`, raw: 'a scanned receipt' })),
+  'GET /v1/subjects/{ref}/notices': async () => ownAndOther((ref) => `/v1/subjects/${ref}/notices`),
+  'GET /v1/subjects/{ref}/export': async () => ownAndOther((ref) => `/v1/subjects/${ref}/export`),
+  'GET /v1/cases': one(() => ({ url: '/v1/cases?status=open' })),
+  'GET /v1/cases/{id}': one(async () => ({ url: `/v1/cases/${await openCase()}` })),
+  'POST /v1/cases/{id}/decision': one(async () =>
+    json(`/v1/cases/${await openCase()}/decision`, { outcome: 'uphold', reasons: 'The record stands.' }),
+  ),
 };
 
-/** A subject's own file and another's: the subject token belongs to PERSON. */
-async function ownAndOther(url: (ref: string) => string): Promise<Case[]> {
+/** A court record about PERSON (repairable at once), for objections and repairs. */
+async function courtRecord(): Promise<{ source: string; id: string }> {
+  const id = `C-${++seq}`;
+  const res = await new Ingestor(r.ctx).apply([
+    { kind: 'source', id: 'court', name: 'People’s Court', domains: ['court'] },
+    {
+      source: 'court',
+      id,
+      subject: PERSON,
+      type: 'court.judgment_default',
+      occurred_at: '2026-03-01',
+      legal_basis: 'Civil Procedure Law art. 262',
+      evidence: [EVIDENCE],
+    },
+  ]);
+  assert.ok(
+    res.every((x) => x.ok),
+    JSON.stringify(res),
+  );
+  return { source: 'court', id };
+}
+
+/** An open objection of PERSON's, for a reviewer to read or decide. */
+async function openCase(): Promise<string> {
+  return (await fileObjection(r.ctx, PERSON, await courtRecord(), 'The judgment was performed.')).id;
+}
+
+/**
+ * A subject's own file and another's: the subject token belongs to PERSON. A request is a URL, or a URL with a
+ * JSON body or raw bytes (made afresh for each case: an objection is filed once per record).
+ */
+async function ownAndOther(
+  make: (ref: string) => string | Promise<{ url: string; body?: unknown; raw?: string }>,
+): Promise<Case[]> {
   const [own] = await r.ctx.store.subjectsByIdHash([r.ctx.hashNationalId(PERSON)]);
   const [other] = await r.ctx.store.subjectsByIdHash([r.ctx.hashNationalId(OTHER_PERSON)]);
+  const req = async (ref: string): Promise<Req> => {
+    const m = await make(ref);
+    if (typeof m === 'string') return { url: m };
+    if (m.raw !== undefined) return { url: m.url, payload: m.raw, contentType: 'application/octet-stream' };
+    return m.body === undefined ? { url: m.url } : json(m.url, m.body);
+  };
   return [
-    { name: 'own subject', attrs: { ownSubject: true }, req: { url: url(personRef(Number(own!.id))) } },
+    { name: 'own subject', attrs: { ownSubject: true }, req: await req(personRef(Number(own!.id))) },
     {
       name: 'another subject',
       attrs: { ownSubject: false },
-      req: { url: url(personRef(Number(other!.id))) },
+      req: await req(personRef(Number(other!.id))),
     },
-    { name: 'another subject by national id', attrs: { ownSubject: false }, req: { url: url(OTHER_PERSON) } },
+    { name: 'another subject by national id', attrs: { ownSubject: false }, req: await req(OTHER_PERSON) },
   ];
 }
 
