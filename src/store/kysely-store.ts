@@ -1,4 +1,6 @@
 import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
+import type { LedgerTable } from '../app/audit/audit.ledger.ts';
+import { sealLedger } from '../app/audit/audit.log.ts';
 import type {
   AuditRow,
   CheckRow,
@@ -9,8 +11,6 @@ import type {
   Store,
   Tx,
 } from '../app/ports/ports.store.ts';
-import type { LedgerTable } from '../app/audit/audit.ledger.ts';
-import { sealLedger } from '../app/audit/audit.log.ts';
 import { chunks, RegistryRepo } from './registry.repo.ts';
 import type { Database } from './schema.ts';
 
