@@ -289,13 +289,17 @@ async function openCase(): Promise<string> {
   return (await fileObjection(r.ctx, PERSON, await courtRecord(), 'The judgment was performed.')).id;
 }
 
+interface Fixture {
+  readonly url: string;
+  readonly body?: unknown;
+  readonly raw?: string;
+}
+
 /**
  * A subject's own file and another's: the subject token belongs to PERSON. A request is a URL, or a URL with a
  * JSON body or raw bytes (made afresh for each case: an objection is filed once per record).
  */
-async function ownAndOther(
-  make: (ref: string) => string | Promise<{ url: string; body?: unknown; raw?: string }>,
-): Promise<Case[]> {
+async function ownAndOther(make: (ref: string) => string | Fixture | Promise<Fixture>): Promise<Case[]> {
   const [own] = await r.ctx.store.subjectsByIdHash([r.ctx.hashNationalId(PERSON)]);
   const [other] = await r.ctx.store.subjectsByIdHash([r.ctx.hashNationalId(OTHER_PERSON)]);
   const req = async (ref: string): Promise<Req> => {
