@@ -89,6 +89,7 @@ export async function seedDemo(ctx: AppContext, subjects = 2000): Promise<boolea
     }
     for (const b of buffered) yield { n: ++n, value: b, raw: '' };
   }
-  await importLines(ctx, lines(), () => {});
+  // the demo is a synthetic history: its records are taken as reported when they occurred
+  await importLines(ctx, lines(), () => {}, undefined, undefined, undefined, { reportedOnTime: true });
   return true;
 }

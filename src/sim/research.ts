@@ -69,6 +69,9 @@ export async function simulateResearch(ctx: AppContext, o: ResearchOptions): Pro
     lines(),
     () => {},
     (s) => o.onProgress?.('records', s.lines, 0),
+    5000,
+    () => {},
+    { reportedOnTime: true },
   );
   // the new subjects: simulate how they responded to what happened to them
   const fresh: number[] = [];

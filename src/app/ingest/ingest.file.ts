@@ -29,9 +29,11 @@ export async function importLines(
   batchSize = 5000,
   /** After the last line: the written subjects are derived, `done` of `total`. */
   onSettle: (done: number, total: number) => void = () => {},
+  /** Synthetic histories only (simulations, the demo): see the Ingestor's `reportedOnTime`. */
+  options: { readonly reportedOnTime?: boolean } = {},
 ): Promise<ImportSummary> {
   // a file's subjects are derived once each at the end, not once per batch (see Ingestor.settle)
-  const ingestor = new Ingestor(ctx, undefined, { deferProjection: true });
+  const ingestor = new Ingestor(ctx, undefined, { deferProjection: true, ...options });
   const summary: ImportSummary = { lines: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   let batch: { n: number; value: unknown; raw: string }[] = [];
   let batchChars = 0;

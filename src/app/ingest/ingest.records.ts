@@ -25,6 +25,8 @@ export interface RecordDeps {
   rulebook(): Rulebook;
   resolve(tx: Tx, ref: string): Promise<SubjectRow | undefined>;
   orgByUsci(tx: Tx, usci: string): Promise<SubjectRow | undefined>;
+  /** Synthetic histories only: each record is taken as recorded when it occurred (see Ingestor options). */
+  readonly reportedOnTime?: boolean;
 }
 
 /** Validates a record line completely (nothing is written): every field, the source's authority, the subject. */
@@ -126,7 +128,7 @@ export async function validateRecordFields(
     record_id: id,
     type: typeName,
     occurred_at: occurredAt,
-    recorded_at: d.ctx.clock.now(),
+    recorded_at: d.reportedOnTime ? Math.min(occurredAt, d.ctx.clock.now()) : d.ctx.clock.now(),
     legal_basis: legalBasis,
     evidence: JSON.stringify(evidence),
     amount,

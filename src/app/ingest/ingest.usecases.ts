@@ -64,6 +64,12 @@ export class Ingestor {
        * subject derives it on the spot (it is due), so no reader ever sees a stale answer.
        */
       readonly deferProjection?: boolean;
+      /**
+       * Synthetic populations (simulations, the demo) only: a history lived through years is stored as if each
+       * record had been reported when it occurred, so that its list entries fall in that history. Real data never
+       * sets this: a record is recorded when the registry receives it, and no sanction precedes that (DESIGN §5).
+       */
+      readonly reportedOnTime?: boolean;
     } = {},
   ) {}
 
@@ -178,6 +184,7 @@ export class Ingestor {
       rulebook: () => this.rulebookNow(),
       resolve: (tx, ref) => (this.entitled ? this.resolve(tx, ref) : this.references.resolve(tx, ref)),
       orgByUsci: (tx, usci) => this.orgByUsci(tx, usci),
+      ...(this.options.reportedOnTime ? { reportedOnTime: true } : {}),
     };
   }
 
