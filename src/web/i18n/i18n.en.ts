@@ -74,7 +74,7 @@ const enPublic = {
   'org.records': 'Public records',
   'org.records.none': 'No public record counts at present.',
   'org.records.note':
-    'Only records of published types are shown, while they count. Minor records and records about persons are shown only to the subject itself.',
+    'Only records of published types are shown, for their publication period under the national tiers: general records up to one year, serious ones up to three; minor records are not published. Records about persons are shown only to the subject itself.',
   'org.history': 'Score over the last three years',
   'org.persons_note': 'Related persons (legal representative, actual controller) are not shown.',
   'org.contest':
@@ -111,6 +111,7 @@ const enPublic = {
   'rec.occurred': 'Occurred',
   'rec.points': 'Points',
   'rec.until': 'Counts until',
+  'rec.published_until': 'Published until',
   'rec.legal_basis': 'Legal basis',
   'rec.status': 'Status',
   'rec.actions': 'What you can do',

@@ -70,7 +70,8 @@ const zhPublic = {
   'org.warnings': '已预告的列入（告知期内）',
   'org.records': '公示记录',
   'org.records.none': '目前没有计分中的公示记录。',
-  'org.records.note': '仅在计分期内公示属于公示类型的记录。轻微记录及涉及个人的记录仅本人可见。',
+  'org.records.note':
+    '仅在公示期内公示属于公示类型的记录：一般记录最长一年，严重记录最长三年，轻微记录不予公示。涉及个人的记录仅本人可见。',
   'org.history': '近三年信用分变化',
   'org.persons_note': '不显示关联个人（法定代表人、实际控制人）。',
   'org.contest':
@@ -107,6 +108,7 @@ const zhPublic = {
   'rec.occurred': '发生日期',
   'rec.points': '分值',
   'rec.until': '计分截止',
+  'rec.published_until': '公示截止',
   'rec.legal_basis': '法律依据',
   'rec.status': '状态',
   'rec.actions': '可办理事项',

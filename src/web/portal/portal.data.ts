@@ -1,7 +1,7 @@
 import { decodeState } from '../../app/derive/derive.usecases.ts';
 import { activeRulebooks } from '../../app/governance/governance.rulebooks.ts';
 import type { AppContext } from '../../app/ports/ports.context.ts';
-import type { ScoreView } from '../../app/queries/queries.usecases.ts';
+import { publicRecordsOf } from '../../app/queries/queries.public.ts';
 import { regionOf, sectorOf } from '../../domain/usci.ts';
 import { activeAt, type ListEntry } from '../../rules/lists.ts';
 import type { Rulebook } from '../../rules/rulebook.model.ts';
@@ -88,35 +88,18 @@ export async function recordTitles(ctx: AppContext, subjectIds: readonly number[
   return (key: string) => titles.get(key) ?? key;
 }
 
-/** The records of an organization that count now and whose type is public, newest first, with their points. */
-export async function publicRecords(
-  ctx: AppContext,
-  subjectId: number,
-  score: ScoreView,
-  rb: Rulebook,
-): Promise<PublicRecord[]> {
-  const rows = new Map(
-    (await ctx.store.recordsOf([subjectId])).map((r) => [`${r.source}/${r.record_id}`, r]),
-  );
-  const records: PublicRecord[] = [];
-  for (const c of score.contributions) {
-    if (c.rule !== null || c.path !== 'self') continue;
-    const type = rb.recordTypes.get(c.type);
-    if (!type?.public) continue;
-    const key = `${c.source}/${c.record}`;
-    const row = rows.get(key);
-    if (!row) continue;
-    records.push({
-      key,
-      title: type.title,
-      type: c.type,
-      occurred: Number(row.occurred_at),
-      points: score.contributions
-        .filter((x) => x.record === c.record && x.source === c.source && x.path === 'self')
-        .reduce((sum, x) => sum + x.points, 0),
-      until: c.until,
-      legal_basis: row.legal_basis,
-    });
-  }
-  return records.sort((a, b) => b.occurred - a.occurred);
+/**
+ * The records of an organization the public may see now: of a published type and within their publication span
+ * under the national severity tiers (app/queries publicRecordsOf), newest first, with their points.
+ */
+export async function publicRecords(ctx: AppContext, usci: string, at?: number): Promise<PublicRecord[]> {
+  return (await publicRecordsOf(ctx, usci, at)).map((r) => ({
+    key: r.key,
+    title: r.title,
+    type: r.type,
+    occurred: Date.parse(r.occurred_at),
+    points: r.points,
+    until: r.published_until,
+    legal_basis: r.legal_basis,
+  }));
 }

@@ -74,7 +74,14 @@ function Lists({ v, lists, warnings, recordTitle, contest }: OrgProps) {
 
 function Records({ v, records }: OrgProps) {
   const { t } = v;
-  const head = ['rec.type', 'rec.id', 'rec.occurred', 'rec.points', 'rec.until', 'rec.legal_basis'] as const;
+  const head = [
+    'rec.type',
+    'rec.id',
+    'rec.occurred',
+    'rec.points',
+    'rec.published_until',
+    'rec.legal_basis',
+  ] as const;
   return (
     <Section id="records-h" title={t('org.records')}>
       {records.length === 0 ? (

@@ -80,7 +80,7 @@ export function portalRoutes(web: Web, ctx: AppContext): void {
         score={score}
         lists={score.lists.filter(isPublic)}
         warnings={score.warnings.filter(isPublic)}
-        records={await publicRecords(ctx, Number(s.id), score, rb)}
+        records={await publicRecords(actx, usci, v.now)}
         history={history}
         recordTitle={await recordTitles(ctx, [Number(s.id)], versions)}
         contest={v.t('org.contest', { window: durationText(rb.objectionWindow.text, v.lang) })}
