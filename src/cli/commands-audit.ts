@@ -18,12 +18,12 @@ function readCheckpoint(file: string | undefined): Checkpoint | undefined {
 }
 
 /** Findings one a line on stdout, then a summary; exit 1 when there is any. */
-function report(r: AuditVerification, summary: string): void {
+function report(r: AuditVerification, summary: string, clean = 'clean'): void {
   for (const f of r.findings) process.stdout.write(`${f.message}\n`);
   if (r.findings.length > 0) {
     process.stdout.write(`${r.findings.length} finding(s); ${summary}\n`);
     process.exitCode = 1;
-  } else process.stdout.write(`clean: ${summary}\n`);
+  } else process.stdout.write(`${clean}: ${summary}\n`);
 }
 
 /** Tamper evidence: audit verify, audit checkpoint, and verify (the chain plus every derived state). */
@@ -45,6 +45,7 @@ export function commands(program: Command): void {
         report(
           r,
           `${r.entries} audit entries, ${r.rows} ledger rows, head ${r.head}${checkpoint ? `, extends the checkpoint of ${checkpoint.at} (${checkpoint.size} entries)` : ''}`,
+          'audit chain intact',
         );
       } finally {
         await ctx.store.close();
