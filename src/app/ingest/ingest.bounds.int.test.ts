@@ -113,3 +113,20 @@ test('a name with a bidirectional override is refused wherever it is written', a
   ]);
   assert.deepEqual(out, ['input.control_character@name']);
 });
+
+test('a person born after today cannot be registered, nor appointed to a role', async () => {
+  const r = await testRegistry('2026-11-01');
+  try {
+    const unborn = makeNationalId('110101', '20300101', '001');
+    const res = await new Ingestor(r.ctx).apply([
+      { kind: 'person', national_id: unborn, name: 'Not Yet Born' },
+      { kind: 'organization', usci: ORG, name: 'Fuzhou Example Co.', legal_representative: unborn },
+    ]);
+    assert.deepEqual(
+      res.map((x) => (x.ok ? 'ok' : `${x.code}@${x.field}`)),
+      ['subject.invalid_national_id@national_id', 'subject.invalid_national_id@legal_representative'],
+    );
+  } finally {
+    await r.dispose();
+  }
+});

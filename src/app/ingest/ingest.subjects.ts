@@ -118,7 +118,7 @@ export async function registerPerson(
 /** Reads a person line's national identity number (as its keyed hash) and name. */
 export function personLine(deps: SubjectDeps, l: Record<string, unknown>): { hash: string; name: string } {
   const nid = text(l, 'national_id', { required: true })!;
-  const c = checkNationalId(nid);
+  const c = checkNationalId(nid, deps.ctx.clock.now());
   if (!c.ok) reject('subject.invalid_national_id', 'national_id', `national_id: ${c.message}`);
   const name = text(l, 'name', { required: true, max: 200 })!;
   return { hash: deps.ctx.hashNationalId(nid), name };
@@ -208,7 +208,7 @@ export async function registerOrganization(
   for (const role of ['legal_representative', 'actual_controller'] as const) {
     const nid = text(l, role);
     if (nid === undefined) continue;
-    const pc = checkNationalId(nid);
+    const pc = checkNationalId(nid, now);
     if (!pc.ok) reject('subject.invalid_national_id', role, `${role}: ${pc.message}`);
     const person = await deps.personByHash(tx, deps.ctx.hashNationalId(nid));
     if (!person)
