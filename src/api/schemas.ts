@@ -108,9 +108,13 @@ export const FileView = Type.Object({
     kind: Type.String(),
     name: Type.String(),
     usci: Nullable(Type.String()),
-    parent: Nullable(Type.Number()),
+    parent: Nullable(Type.String({ description: 'USCI of the headquarters' })),
     relations: Type.Array(
-      Type.Object({ role: Type.String(), organization: Type.Number(), person: Type.Number() }),
+      Type.Object({
+        role: Type.String(),
+        organization: Nullable(Type.String({ description: 'USCI' })),
+        person: Nullable(Type.String({ description: 'registry reference P…' })),
+      }),
     ),
   }),
   score: ScoreView,
@@ -153,6 +157,13 @@ export const FileView = Type.Object({
   notices: Type.Optional(Type.Array(Type.Unknown())),
   objections: Type.Optional(Type.Array(Type.Unknown())),
   repairs: Type.Optional(Type.Array(Type.Unknown())),
+  // registry facts and relations over time (DESIGN §2), who looked, and what a person bears through a role
+  registry_facts: Type.Optional(Type.Array(Type.Unknown())),
+  relations_history: Type.Optional(Type.Array(Type.Unknown())),
+  looked: Type.Optional(
+    Type.Array(Type.Object({ who: Type.String(), what: Type.String(), at: NullableInstant })),
+  ),
+  borne: Type.Optional(Type.Array(Type.Unknown())),
   checks: Type.Array(
     Type.Object({
       measure: Type.String(),

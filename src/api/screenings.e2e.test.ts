@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { Ingestor } from '../app/ingest/ingest.usecases.ts';
-import { exportFile } from '../app/queries/queries.usecases.ts';
+import { exportFile } from '../app/queries/queries.export.ts';
 import { testRegistry } from '../app/testing/test-registry.ts';
 import { createToken } from '../app/tokens/tokens.usecases.ts';
 import { makeUsci } from '../domain/usci.ts';

@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { Ingestor } from '../app/ingest/ingest.usecases.ts';
-import { checkMeasure, exportFile, scoreOf } from '../app/queries/queries.usecases.ts';
+import { exportFile } from '../app/queries/queries.export.ts';
+import { checkMeasure, scoreOf } from '../app/queries/queries.usecases.ts';
 import { AUTHORIZATION, accessOf } from './api.authorization.ts';
 import { guard } from './auth.ts';
 import {

@@ -1,6 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
+import { exportFile } from '../app/queries/queries.export.ts';
 import { replay } from '../app/queries/queries.replay.ts';
-import { checkMeasure, exportFile, scoreOf } from '../app/queries/queries.usecases.ts';
+import { checkMeasure, scoreOf } from '../app/queries/queries.usecases.ts';
 import { dbOptions, parseAt } from './options.ts';
 import { scoreText } from './output.ts';
 import { openRegistry, resolveOptions } from './registry.ts';

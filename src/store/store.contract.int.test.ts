@@ -24,7 +24,8 @@ import { Ingestor, type LineResult } from '../app/ingest/ingest.usecases.ts';
 import { purge } from '../app/maintenance/maintenance.purge.ts';
 import { rebuildAll, tick } from '../app/maintenance/maintenance.tick.ts';
 import type { SubjectRow } from '../app/ports/ports.store.ts';
-import { checkMeasure, exportFile, findSubject, scoreOf } from '../app/queries/queries.usecases.ts';
+import { exportFile } from '../app/queries/queries.export.ts';
+import { checkMeasure, findSubject, scoreOf } from '../app/queries/queries.usecases.ts';
 import { cliArgs } from '../app/testing/cli.ts';
 import {
   type Engine,

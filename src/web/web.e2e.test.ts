@@ -11,7 +11,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { buildServer } from '../api/server.ts';
 import { fileObjection } from '../app/due-process/due-process.cases.ts';
 import { Ingestor } from '../app/ingest/ingest.usecases.ts';
-import { checkMeasure, exportFile, scoreOf } from '../app/queries/queries.usecases.ts';
+import { exportFile } from '../app/queries/queries.export.ts';
+import { checkMeasure, scoreOf } from '../app/queries/queries.usecases.ts';
 import { type TestRegistry, testRegistry } from '../app/testing/test-registry.ts';
 import { createToken } from '../app/tokens/tokens.usecases.ts';
 import { makeUsci } from '../domain/usci.ts';

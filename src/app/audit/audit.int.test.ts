@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
-import { exportFile } from '../queries/queries.usecases.ts';
+import { exportFile } from '../queries/queries.export.ts';
 import { EVIDENCE, testRegistry } from '../testing/test-registry.ts';
 import { verifyAudit } from './audit.log.ts';
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DAY } from '../../domain/time.ts';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
-import { checkMeasure, exportFile, scoreOf } from '../queries/queries.usecases.ts';
+import { exportFile } from '../queries/queries.export.ts';
+import { checkMeasure, scoreOf } from '../queries/queries.usecases.ts';
 import { EVIDENCE, testRegistry } from '../testing/test-registry.ts';
 import { annulRecord, correctRecord } from './due-process.corrections.ts';
 

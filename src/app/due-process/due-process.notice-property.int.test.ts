@@ -8,7 +8,8 @@ import { addDuration, parseDuration } from '../../domain/duration.ts';
 import { DAY, formatDate, parseInstant } from '../../domain/time.ts';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
 import { tick } from '../maintenance/maintenance.tick.ts';
-import { checkMeasure, exportFile } from '../queries/queries.usecases.ts';
+import { exportFile } from '../queries/queries.export.ts';
+import { checkMeasure } from '../queries/queries.usecases.ts';
 import { EVIDENCE, testRegistry } from '../testing/test-registry.ts';
 
 const ORG = '91350100M000100Y43';

@@ -4,7 +4,8 @@ import { refOf } from '../derive/derive.files.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { CaseKind, CaseRow, CaseStatus, NoticeRow } from '../ports/ports.due-process.ts';
 import type { Tx } from '../ports/ports.store.ts';
-import { exportFile, findSubject, whoIs } from '../queries/queries.usecases.ts';
+import { exportFile, whoIs } from '../queries/queries.export.ts';
+import { findSubject } from '../queries/queries.usecases.ts';
 
 /**
  * Due-process reads as integrators see them: subjects named by USCI or `P…` reference, people by the label and
@@ -166,32 +167,14 @@ export async function noticesOfSubject(
 }
 
 /**
- * The subject's whole file (exportFile) with every subject named by its reference: the parent and the related
- * persons and organizations, which exportFile gives by internal number, and the recipients of notices.
+ * The subject's whole file (exportFile) with every actor named as people know it: status entries, registry facts
+ * and the recipients of notices by their token's label and role.
  */
 export async function exportForApi(ctx: AppContext, ref: string) {
   const file = await exportFile(ctx, ref);
-  const { subject } = file;
-  const ids = [
-    ...(subject.parent === null ? [] : [subject.parent]),
-    ...subject.relations.flatMap((r) => [r.organization, r.person]),
-  ];
-  const { refs, who } = await ctx.store.transaction(async (tx) => ({
-    refs: new Map((await tx.subjectsById([...new Set(ids)])).map((s) => [Number(s.id), refOf(s)])),
-    who: await whoIs(tx),
-  }));
-  const named = (id: number) => refs.get(Number(id)) ?? '';
+  const who = await ctx.store.transaction((tx) => whoIs(tx));
   return {
     ...file,
-    subject: {
-      ...subject,
-      parent: subject.parent === null ? null : named(subject.parent),
-      relations: subject.relations.map((r) => ({
-        role: r.role,
-        organization: named(r.organization),
-        person: named(r.person),
-      })),
-    },
     records: file.records.map((r) => ({
       ...r,
       status_history: r.status_history.map((h) => ({ ...h, by: who(h.by) })),

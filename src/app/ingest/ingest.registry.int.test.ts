@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { makeNationalId } from '../../domain/national-id.ts';
 import { parseInstant } from '../../domain/time.ts';
 import { makeUsci } from '../../domain/usci.ts';
-import { exportFile } from '../queries/queries.usecases.ts';
+import { exportFile } from '../queries/queries.export.ts';
 import { type Engine, EVIDENCE, postgresAvailable, testRegistry } from '../testing/test-registry.ts';
 import type { LineResult } from './ingest.usecases.ts';
 import { Ingestor } from './ingest.usecases.ts';

@@ -18,8 +18,9 @@ import { Ingestor } from '../ingest/ingest.usecases.ts';
 import { purge } from '../maintenance/maintenance.purge.ts';
 import { ORGS, rec, subjects } from '../testing/governance.fixtures.ts';
 import { testRegistry } from '../testing/test-registry.ts';
+import { exportFile } from './queries.export.ts';
 import { replay } from './queries.replay.ts';
-import { checkMeasure, exportFile } from './queries.usecases.ts';
+import { checkMeasure } from './queries.usecases.ts';
 
 test('replay: a list decision and a check recompute to the same answer; an altered record is a mismatch; a purged one is said so', async () => {
   const r = await testRegistry('2026-06-01');

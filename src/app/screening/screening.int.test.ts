@@ -5,8 +5,9 @@ import { makeNationalId } from '../../domain/national-id.ts';
 import { DAY } from '../../domain/time.ts';
 import { makeUsci } from '../../domain/usci.ts';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
+import { exportFile } from '../queries/queries.export.ts';
 import { replay } from '../queries/queries.replay.ts';
-import { checkMeasure, exportFile } from '../queries/queries.usecases.ts';
+import { checkMeasure } from '../queries/queries.usecases.ts';
 import { type Engine, EVIDENCE, postgresAvailable, testRegistry } from '../testing/test-registry.ts';
 import { screen } from './screening.usecases.ts';
 

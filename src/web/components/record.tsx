@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { exportFile } from '../../app/queries/queries.usecases.ts';
+import type { exportFile } from '../../app/queries/queries.export.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import type { View } from '../shell/http.ts';
 import { Fact } from './blocks.tsx';

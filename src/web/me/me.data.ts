@@ -1,7 +1,7 @@
 import { refOf } from '../../app/derive/derive.files.ts';
 import { activeRulebooks } from '../../app/governance/governance.rulebooks.ts';
 import type { AppContext } from '../../app/ports/ports.context.ts';
-import { exportFile } from '../../app/queries/queries.usecases.ts';
+import { exportFile } from '../../app/queries/queries.export.ts';
 import { addDuration } from '../../domain/duration.ts';
 import { CredenceError } from '../../domain/errors.ts';
 import type { RulebookSet } from '../../rules/versions.ts';

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { applyForRepair, fileObjection } from '../../app/due-process/due-process.cases.ts';
 import type { AppContext } from '../../app/ports/ports.context.ts';
+import { exportFile } from '../../app/queries/queries.export.ts';
 import { scoreHistory } from '../../app/queries/queries.history.ts';
-import { exportFile } from '../../app/queries/queries.usecases.ts';
 import { listTokens } from '../../app/tokens/tokens.usecases.ts';
 import { CredenceError } from '../../domain/errors.ts';
 import { day } from '../components/format.tsx';

@@ -3,7 +3,7 @@ import { decideCase, type Outcome } from '../../app/due-process/due-process.case
 import { activeRulebooks } from '../../app/governance/governance.rulebooks.ts';
 import type { AppContext } from '../../app/ports/ports.context.ts';
 import type { CaseRow } from '../../app/ports/ports.due-process.ts';
-import { exportFile } from '../../app/queries/queries.usecases.ts';
+import { exportFile } from '../../app/queries/queries.export.ts';
 import { CredenceError } from '../../domain/errors.ts';
 import { field, PAGE, requireRole, sendPage, type Web } from '../shell/http.ts';
 import { CasePage } from './review.case.tsx';
