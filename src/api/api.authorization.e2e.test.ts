@@ -1,3 +1,4 @@
+// size: one walk of the authorization table: every route × caller × ownership case needs its own request fixture
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';

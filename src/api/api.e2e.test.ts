@@ -1,3 +1,4 @@
+// size: the HTTP conventions share one seeded registry and one server; splitting would repeat the fixture
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// size: one end-to-end journey plus its adversarial cells over a single seeded server
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// size: the list semantics (enter_on, notice, escalation, enter_when with hold, measures) share one set of helpers and rulebooks
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// size: the scoring semantics of DESIGN §3, item by item, over one set of helpers
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

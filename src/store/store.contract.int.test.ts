@@ -1,3 +1,4 @@
+// size: the one contract suite both engines must pass, with the comparison of their results; split by scenario would lose the cross-engine diff
 /**
  * The Store contract: one suite, run through the application layer against SQLite and PostgreSQL, each test on a
  * fresh registry (a temp file, or a temp database dropped afterwards). Every scenario returns what it observed;

@@ -1,3 +1,4 @@
+// size: objections, repairs and their decisions share one case lifecycle (window, deadline, ledger entry, notice); split when it grows further
 import { addDuration } from '../../domain/duration.ts';
 import { CredenceError } from '../../domain/errors.ts';
 import { fnv64 } from '../../domain/hash.ts';

@@ -1,0 +1,190 @@
+// enter_when lists: the condition walked through time, as the registry knew the ledger at each moment.
+import { countHistory } from './history.ts';
+import { type ExitReason, type Grounds, type ListEntry, type Make, plus } from './lists.model.ts';
+import type { ListDef, Rulebook } from './rulebook.model.ts';
+import type { Timeline } from './scorer.ts';
+
+const INF = Number.POSITIVE_INFINITY;
+
+type InState = {
+  s: 'in';
+  since: number;
+  warnedAt: number;
+  falseSince?: number;
+  /** When the entry ends if the condition stays false, and why. */
+  exitAt?: number;
+  exitWhy?: ExitReason;
+  max: number;
+  score: number;
+  grade: string;
+  l: ListDef;
+  rb: Rulebook;
+};
+type State =
+  | { s: 'out' }
+  | { s: 'cooldown' }
+  | { s: 'warned'; at: number; effective: number; score: number; grade: string; l: ListDef; rb: Rulebook }
+  | InState;
+
+/**
+ * enter_when lists: a walk through every moment the condition can change. Warn when it becomes true;
+ * enter when the notice ends if it is still true; leave at max, or once it has been false for the whole hold.
+ * After an exit at max the condition must turn false before the subject can be listed again.
+ */
+export function conditionEntries(tl: Timeline, name: string, make: Make): ListEntry[] {
+  const windows = tl.versions.versions.flatMap((v) => v.lists.get(name)?.enterWhen?.windows ?? []);
+  const statics = tl.changeTimes(windows);
+  const out: ListEntry[] = [];
+  const own = tl.file.records;
+  let state: State = { s: 'out' };
+  const cond = (t: number): { holds: boolean; score: number; grade: string; l?: ListDef; rb: Rulebook } => {
+    const rb = tl.versions.at(t);
+    const l = rb.lists.get(name);
+    const { score, grade } = tl.scoreAt(t, t);
+    if (!l?.enterWhen) return { holds: false, score, grade, rb };
+    const holds = l.enterWhen.test({
+      score,
+      grade,
+      subject: tl.file.subject.facts,
+      history: { count: (p, w, sign) => countHistory(rb, own, undefined, t, true, p, w, sign, t) },
+    });
+    return { holds, score, grade, l, rb };
+  };
+  const timer = (): number => {
+    if (state.s === 'warned') return state.effective;
+    if (state.s === 'in') return Math.min(state.max, state.exitAt ?? INF);
+    return INF;
+  };
+  let i = 0;
+  for (;;) {
+    const nextStatic = statics[i] ?? INF;
+    const nextTimer = timer();
+    const t = Math.min(nextStatic, nextTimer);
+    if (t === INF) break;
+    if (nextStatic === t) i++;
+    const c = cond(t);
+    switch (state.s) {
+      case 'out':
+        if (c.holds && c.l) {
+          const effective = plus(t, c.l.notice);
+          state = { s: 'warned', at: t, effective, score: c.score, grade: c.grade, l: c.l, rb: c.rb };
+          if (effective === t) state = enter(state, t);
+        }
+        break;
+      case 'cooldown':
+        if (!c.holds) state = { s: 'out' };
+        break;
+      case 'warned':
+        if (t >= state.effective) {
+          if (c.holds) state = enter(state, t);
+          else {
+            const g: Grounds = {
+              kind: 'condition',
+              condition: state.l.enterWhen?.source ?? '',
+              score: state.score,
+              grade: state.grade,
+            };
+            out.push(make(state.l, state.rb, g, state.at, state.effective, t, 'condition', true));
+            state = { s: 'out' };
+          }
+        }
+        break;
+      case 'in': {
+        const cur: InState = state;
+        const g: Grounds = {
+          kind: 'condition',
+          condition: cur.l.enterWhen?.source ?? '',
+          score: cur.score,
+          grade: cur.grade,
+        };
+        if (t >= cur.max) {
+          out.push(make(cur.l, cur.rb, g, cur.warnedAt, cur.since, cur.max, 'max', false));
+          state = c.holds ? { s: 'cooldown' } : { s: 'out' };
+        } else if (c.holds) {
+          state = { ...cur, falseSince: undefined, exitAt: undefined, exitWhy: undefined };
+        } else if (cur.exitAt === undefined) {
+          // the grounds gone by annulment end the entry at once; by repair, not before min; otherwise after hold
+          const annulled = tl.items.some((it) => it.rec.annulledAt === t);
+          // a record suspended (dispute, overdue review) stops grounding the entry at once, as it stops counting
+          const suspended = !annulled && tl.items.some((it) => it.rec.suspended.some((s) => s.from === t));
+          const repaired = !annulled && !suspended && tl.items.some((it) => it.rec.repairedAt === t);
+          const exitAt =
+            annulled || suspended
+              ? t
+              : repaired
+                ? Math.max(t, plus(cur.since, cur.l.min))
+                : plus(t, cur.l.hold);
+          const exitWhy: ExitReason = annulled
+            ? 'annulled'
+            : suspended
+              ? 'suspended'
+              : repaired
+                ? 'repair'
+                : 'condition';
+          if (exitAt <= t) {
+            const why = suspended ? suspensionWhy(tl, t) : undefined;
+            out.push(
+              make(
+                cur.l,
+                cur.rb,
+                g,
+                cur.warnedAt,
+                cur.since,
+                t,
+                exitWhy,
+                false,
+                why ? { suspendedWhy: why } : {},
+              ),
+            );
+            state = { s: 'out' };
+          } else state = { ...cur, falseSince: t, exitAt, exitWhy };
+        } else if (t >= cur.exitAt) {
+          out.push(
+            make(cur.l, cur.rb, g, cur.warnedAt, cur.since, cur.exitAt, cur.exitWhy ?? 'condition', false),
+          );
+          state = { s: 'out' };
+        }
+        break;
+      }
+    }
+  }
+  if (state.s === 'in') {
+    const g: Grounds = {
+      kind: 'condition',
+      condition: state.l.enterWhen?.source ?? '',
+      score: state.score,
+      grade: state.grade,
+    };
+    out.push(make(state.l, state.rb, g, state.warnedAt, state.since, INF, 'open', false));
+  } else if (state.s === 'warned') {
+    const g: Grounds = {
+      kind: 'condition',
+      condition: state.l.enterWhen?.source ?? '',
+      score: state.score,
+      grade: state.grade,
+    };
+    out.push(make(state.l, state.rb, g, state.at, state.effective, state.effective, 'condition', true));
+  }
+  return out;
+}
+
+function suspensionWhy(tl: Timeline, t: number): string {
+  for (const it of tl.items) for (const s of it.rec.suspended) if (s.from === t) return s.why ?? 'disputed';
+  return 'disputed';
+}
+
+function enter(
+  w: { at: number; score: number; grade: string; l: ListDef; rb: Rulebook },
+  t: number,
+): InState {
+  return {
+    s: 'in' as const,
+    since: t,
+    warnedAt: w.at,
+    max: w.l.max ? plus(t, w.l.max) : INF,
+    score: w.score,
+    grade: w.grade,
+    l: w.l,
+    rb: w.rb,
+  };
+}
