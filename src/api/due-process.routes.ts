@@ -141,7 +141,8 @@ export function dueProcessRoutes(app: Api): void {
     },
   );
 
-  app.register(async (plain) => {
+  // a synchronous plugin: the content-type parser is scoped to this route alone
+  app.register((plain, _opts, done) => {
     const scoped = plain.withTypeProvider<TypeBoxTypeProvider>();
     scoped.addContentTypeParser(
       'application/octet-stream',
@@ -177,6 +178,7 @@ export function dueProcessRoutes(app: Api): void {
         return reply.code(201).send({ ref, bytes });
       },
     );
+    done();
   });
 
   caseRoutes(app);
