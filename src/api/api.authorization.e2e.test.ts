@@ -256,6 +256,7 @@ const FIXTURES: Record<string, (w: Who) => Promise<Case[]>> = {
     ownAndOther((ref) => ({ url: `/v1/subjects/${ref}/evidence`, raw: 'a scanned receipt' })),
   'GET /v1/subjects/{ref}/notices': async () => ownAndOther((ref) => `/v1/subjects/${ref}/notices`),
   'GET /v1/subjects/{ref}/export': async () => ownAndOther((ref) => `/v1/subjects/${ref}/export`),
+  'GET /v1/subjects/{ref}/checks': async () => ownAndOther((ref) => `/v1/subjects/${ref}/checks?limit=5`),
   'GET /v1/cases': one(() => ({ url: '/v1/cases?status=open' })),
   'GET /v1/cases/{id}': one(async () => ({ url: `/v1/cases/${await openCase()}` })),
   'POST /v1/cases/{id}/decision': one(async () =>

@@ -114,6 +114,7 @@ export const AUTHORIZATION: Readonly<Record<string, Rule>> = {
   'POST /v1/subjects/{ref}/evidence': only({ subject: ['own-subject'] }),
   'GET /v1/subjects/{ref}/notices': FILE_READERS,
   'GET /v1/subjects/{ref}/export': FILE_READERS,
+  'GET /v1/subjects/{ref}/checks': FILE_READERS,
   'GET /v1/cases': only({ admin: 'allow', reviewer: 'allow', auditor: 'allow' }),
   'GET /v1/cases/{id}': only({ admin: 'allow', reviewer: 'allow', auditor: 'allow' }),
   'POST /v1/cases/{id}/decision': only({ reviewer: 'allow' }),

@@ -101,6 +101,17 @@ export const CheckView = Type.Object({
   decisions: Type.Array(Type.String()),
 });
 
+/** One check of a measure against the subject (DESIGN §5): who asked, when, about which date, and the answer. */
+export const CheckItem = Type.Object({
+  measure: Type.String(),
+  asked_by: Type.String({ description: 'the token that asked, by its label and role' }),
+  asked_at: NullableInstant,
+  at: NullableInstant,
+  applies: Type.Boolean(),
+  until: NullableInstant,
+  decisions: Type.Array(Type.String()),
+});
+
 export const FileView = Type.Object({
   exported_at: NullableInstant,
   subject: Type.Object({
@@ -164,15 +175,15 @@ export const FileView = Type.Object({
     Type.Array(Type.Object({ who: Type.String(), what: Type.String(), at: NullableInstant })),
   ),
   borne: Type.Optional(Type.Array(Type.Unknown())),
-  checks: Type.Array(
-    Type.Object({
-      measure: Type.String(),
-      asked_by: Type.String(),
-      asked_at: NullableInstant,
-      at: NullableInstant,
-      applies: Type.Boolean(),
-      until: NullableInstant,
-      decisions: Type.Array(Type.String()),
+  checks: Type.Array(CheckItem, {
+    description:
+      'the newest checks of the subject (up to 100), newest first; `checks_total` counts them all and `checks_next` reads the older ones',
+  }),
+  checks_total: Type.Integer({ minimum: 0, description: 'how many checks the file holds' }),
+  checks_next: Nullable(
+    Type.String({
+      description:
+        'cursor of the older checks: GET /v1/subjects/{ref}/checks?cursor=…; null when `checks` holds them all',
     }),
   ),
 });

@@ -9,6 +9,7 @@ import { registerWeb } from '../web/web.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { installFailedAuthLimit } from './auth.failures.ts';
 import { installAuth, rateKey } from './auth.ts';
+import { checkRoutes } from './checks.routes.ts';
 import { correctionRoutes } from './corrections.routes.ts';
 import { dueProcessRoutes } from './due-process.routes.ts';
 import { installErrorHandling } from './errors.ts';
@@ -98,6 +99,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   governanceRoutes(app);
   correctionRoutes(app);
   dueProcessRoutes(app);
+  checkRoutes(app);
   auditRoutes(app);
   screeningRoutes(app);
   reportRoutes(app);

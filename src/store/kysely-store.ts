@@ -260,6 +260,19 @@ export class KyselyTx extends RegistryRepo implements Tx {
       .orderBy('seq')
       .execute();
   }
+  async checksPage(subjectId: number, before: number | null, limit: number) {
+    let q = this.db.selectFrom('checks').selectAll().where('subject_id', '=', subjectId);
+    if (before !== null) q = q.where('seq', '<', before);
+    return q.orderBy('seq', 'desc').limit(limit).execute();
+  }
+  async checkCount(subjectId: number) {
+    const r = await this.db
+      .selectFrom('checks')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('subject_id', '=', subjectId)
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
   async lastAudit() {
     // not the committed rows: an import's entry can list thousands
     return this.db

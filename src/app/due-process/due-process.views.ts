@@ -1,9 +1,17 @@
 import { CredenceError } from '../../domain/errors.ts';
 import { formatInstant } from '../../domain/time.ts';
+import { audit } from '../audit/audit.log.ts';
 import { refOf } from '../derive/derive.files.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { CaseKind, CaseRow, CaseStatus, NoticeRow } from '../ports/ports.due-process.ts';
 import type { Tx } from '../ports/ports.store.ts';
+import {
+  CHECKS_PAGE,
+  CHECKS_PAGE_MAX,
+  type ChecksPage,
+  checksPageOf,
+  decodeChecksCursor,
+} from '../queries/queries.checks.ts';
 import { exportFile, whoIs } from '../queries/queries.export.ts';
 import { findSubject } from '../queries/queries.usecases.ts';
 
@@ -163,6 +171,31 @@ export async function noticesOfSubject(
       .filter((n) => !opts.onlyToSubject || n.recipient === 'subject')
       .sort((a, b) => Number(b.created_at) - Number(a.created_at) || a.id.localeCompare(b.id))
       .map((n) => noticeView(n, who));
+  });
+}
+
+/**
+ * A page of the checks in a subject's file, newest first, from the cursor the previous page (or the file's
+ * `checks_next`) gave; none: the newest. Reading a person's checks is a read of its file: it is audited and shown
+ * to the person under `looked`.
+ */
+export async function checksOfSubject(
+  ctx: AppContext,
+  ref: string,
+  q: { readonly cursor?: string | undefined; readonly limit?: number | undefined },
+): Promise<ChecksPage & { subject: string }> {
+  const limit = q.limit ?? CHECKS_PAGE;
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > CHECKS_PAGE_MAX)
+    throw new CredenceError('input.out_of_range', `limit must be an integer from 1 to ${CHECKS_PAGE_MAX}`, {
+      issues: [{ path: 'limit', message: `an integer from 1 to ${CHECKS_PAGE_MAX}` }],
+    });
+  const before = q.cursor === undefined || q.cursor === '' ? null : decodeChecksCursor(q.cursor);
+  return ctx.store.transaction(async (tx) => {
+    const s = await findSubject(ctx, tx, ref);
+    const id = Number(s.id);
+    const page = await checksPageOf(tx, id, await whoIs(tx), { before, limit });
+    if (s.kind === 'person') await audit(tx, ctx, 'subject.read_checks', id, { before, limit });
+    return { subject: refOf(s), ...page };
   });
 }
 

@@ -235,6 +235,13 @@ export interface Tx extends DueProcessTx {
   insertCheck(row: Omit<CheckRow, 'seq'>): Promise<number>;
   checksOf(subjectId: number): Promise<CheckRow[]>;
   checkBySeq(subjectId: number, seq: number): Promise<CheckRow | undefined>;
+  /**
+   * One page of the subject's checks, newest first: at most `limit` with a sequence number below `before` (the
+   * newest when null). Reads only that page, by the (subject_id, seq) key.
+   */
+  checksPage(subjectId: number, before: number | null, limit: number): Promise<CheckRow[]>;
+  /** How many checks the subject's file holds. */
+  checkCount(subjectId: number): Promise<number>;
 
   lastAudit(): Promise<AuditRow | undefined>;
   insertAudit(row: AuditRow): Promise<void>;

@@ -11,6 +11,7 @@ import { decodeState } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { SubjectRow, Tx } from '../ports/ports.store.ts';
+import { CHECKS_PAGE, checksPageOf } from './queries.checks.ts';
 import { explanationView, findSubject, listView, refreshIfDue } from './queries.usecases.ts';
 
 const iso = (t: number | null | undefined): string | null =>
@@ -58,16 +59,8 @@ export async function exportFile(ctx: AppContext, ref: string) {
       entry: listView(decodeState(r.data).entries[0]!),
     }));
     const who = await whoIs(tx);
-    const checks = (await tx.checksOf(id)).map((c) => ({
-      id: `CHK-${id}-${c.seq}`,
-      measure: c.measure,
-      asked_by: who(c.asked_by),
-      asked_at: iso(Number(c.asked_at)),
-      at: iso(Number(c.at)),
-      applies: c.applies === 1,
-      until: iso(c.until === null ? null : Number(c.until)),
-      decisions: JSON.parse(c.decisions) as string[],
-    }));
+    // the newest page of checks, the total and a cursor to the older ones (GET /v1/subjects/{ref}/checks)
+    const checks = await checksPageOf(tx, id, who, { before: null, limit: CHECKS_PAGE });
     const notices = (await tx.noticesOf(id)).map((n) => ({
       id: n.id,
       recipient: n.recipient,
@@ -127,7 +120,9 @@ export async function exportFile(ctx: AppContext, ref: string) {
       notices,
       objections: cases.filter((c) => c.kind === 'objection'),
       repairs: cases.filter((c) => c.kind === 'repair'),
-      checks,
+      checks: checks.items,
+      checks_total: checks.total,
+      checks_next: checks.next,
       looked,
       ...(s.kind === 'person' ? { borne } : {}),
     };
@@ -135,7 +130,13 @@ export async function exportFile(ctx: AppContext, ref: string) {
 }
 
 /** The actions that read a subject's file, as the audit log names them. */
-const READS = ['subject.export', 'subject.read_score', 'subject.read_history', 'subject.read_file'] as const;
+const READS = [
+  'subject.export',
+  'subject.read_score',
+  'subject.read_history',
+  'subject.read_file',
+  'subject.read_checks',
+] as const;
 
 /** Names an actor as people know it: a token by its label and role, never by its id. */
 export async function whoIs(tx: Tx): Promise<(actor: string) => string> {

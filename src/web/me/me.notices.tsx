@@ -2,7 +2,7 @@ import { Section } from '../components/blocks.tsx';
 import { day, Time } from '../components/format.tsx';
 import type { SubjectFile } from '../components/record.tsx';
 import { Table } from '../components/table.tsx';
-import type { View } from '../shell/http.ts';
+import { href, type View } from '../shell/http.ts';
 
 /** The notices sent to the subject, and who checked a measure against it with what answer. */
 
@@ -57,6 +57,48 @@ export function MyNotices({ v, file }: { v: View; file: SubjectFile }) {
   );
 }
 
+/** One check as the file and the checks pages show it. */
+type CheckLine = SubjectFile['checks'][number];
+
+/** A table of checks, newest first. */
+export function ChecksTable({
+  v,
+  checks,
+  checkers,
+}: {
+  v: View;
+  checks: readonly CheckLine[];
+  checkers: ReadonlyMap<string, string>;
+}) {
+  const { t } = v;
+  return (
+    <Table
+      label={t('me.checks')}
+      head={[t('me.check.when'), t('me.check.who'), t('me.check.measure'), t('me.check.answer')]}
+    >
+      {checks.map((c) => (
+        <tr key={c.id}>
+          <td>
+            <Time t={c.asked_at} />
+          </td>
+          <td>{checkers.get(c.asked_by) ?? c.asked_by}</td>
+          <td>
+            <code>{c.measure}</code>
+          </td>
+          <td>
+            {c.applies
+              ? c.until
+                ? t('me.check.applies', { until: day(c.until) })
+                : t('me.check.applies_open')
+              : t('me.check.not')}
+          </td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+/** The newest checks of the file (its first page), the total, and a link to the older ones. */
 export function MyChecks({
   v,
   file,
@@ -72,29 +114,19 @@ export function MyChecks({
       {file.checks.length === 0 ? (
         <p>{t('me.checks.none')}</p>
       ) : (
-        <Table
-          label={t('me.checks')}
-          head={[t('me.check.when'), t('me.check.who'), t('me.check.measure'), t('me.check.answer')]}
-        >
-          {[...file.checks].reverse().map((c, i) => (
-            <tr key={i}>
-              <td>
-                <Time t={c.asked_at} />
-              </td>
-              <td>{checkers.get(c.asked_by) ?? c.asked_by}</td>
-              <td>
-                <code>{c.measure}</code>
-              </td>
-              <td>
-                {c.applies
-                  ? c.until
-                    ? t('me.check.applies', { until: day(c.until) })
-                    : t('me.check.applies_open')
-                  : t('me.check.not')}
-              </td>
-            </tr>
-          ))}
-        </Table>
+        <>
+          {file.checks_next !== null && (
+            <p>{t('me.checks.shown', { shown: file.checks.length, total: file.checks_total })}</p>
+          )}
+          <ChecksTable v={v} checks={file.checks} checkers={checkers} />
+          {file.checks_next !== null && (
+            <p>
+              <a href={href('/me/checks', { cursor: file.checks_next })} rel="next">
+                {t('me.checks.older')}
+              </a>
+            </p>
+          )}
+        </>
       )}
     </Section>
   );

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { applyForRepair, fileObjection } from '../../app/due-process/due-process.cases.ts';
+import { checksOfSubject } from '../../app/due-process/due-process.views.ts';
 import type { AppContext } from '../../app/ports/ports.context.ts';
 import { exportFile } from '../../app/queries/queries.export.ts';
 import { scoreHistory } from '../../app/queries/queries.history.ts';
@@ -7,6 +8,7 @@ import { listTokens } from '../../app/tokens/tokens.usecases.ts';
 import { CredenceError } from '../../domain/errors.ts';
 import { day } from '../components/format.tsx';
 import { field, href, PAGE, queryOf, requireRole, sendPage, type Web } from '../shell/http.ts';
+import { MyChecksPage } from './me.checks.tsx';
 import { actionsOf, myRef, recordOf, requiresOf, titlesOf, versionsOf } from './me.data.ts';
 import { MePage } from './me.file.tsx';
 import { ObjectPage } from './me.object.tsx';
@@ -24,9 +26,7 @@ export function meRoutes(web: Web, ctx: AppContext): void {
       versionsOf(ctx),
       listTokens(ctx),
     ]);
-    const checkers = new Map(
-      tokens.map((tk) => [`token:${tk.id}`, tk.label ? `${tk.label} (${tk.role})` : tk.role]),
-    );
+    const checkers = checkersOf(tokens);
     const filed = queryOf(req).filed;
     let flash: string | undefined;
     if (filed) {
@@ -49,6 +49,15 @@ export function meRoutes(web: Web, ctx: AppContext): void {
         flash={flash}
       />,
     );
+  });
+
+  /** Who checked me, past the newest page the file shows: the older checks a page at a time. */
+  web.get('/me/checks', PAGE, async (req, reply) => {
+    const user = requireRole(req, ['subject']);
+    const ref = await myRef(ctx, user.subjectId);
+    const cursor = queryOf(req).cursor;
+    const [page, tokens] = await Promise.all([checksOfSubject(req.webCtx, ref, { cursor }), listTokens(ctx)]);
+    return sendPage(reply, <MyChecksPage v={req.webView} page={page} checkers={checkersOf(tokens)} />);
   });
 
   web.get('/me/export.json', PAGE, async (req, reply) => {
@@ -137,4 +146,9 @@ export function meRoutes(web: Web, ctx: AppContext): void {
       );
     }
   });
+}
+
+/** Who asked, by their token's label and role. */
+function checkersOf(tokens: Awaited<ReturnType<typeof listTokens>>): ReadonlyMap<string, string> {
+  return new Map(tokens.map((tk) => [`token:${tk.id}`, tk.label ? `${tk.label} (${tk.role})` : tk.role]));
 }
