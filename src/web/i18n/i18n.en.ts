@@ -205,6 +205,7 @@ const enPublic = {
   'me.check.not': 'does not apply',
   'me.checks.shown': 'The newest {shown} of {total} checks.',
   'me.checks.older': 'Older checks',
+  'me.checks.all': '{total} checks in all, newest first.',
   'me.checks.newest': 'Newest checks',
   'me.cases': 'My objections and repair applications',
   'me.cases.none': 'You have not filed any.',

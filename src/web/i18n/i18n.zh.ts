@@ -201,6 +201,7 @@ const zhPublic = {
   'me.check.not': '不适用',
   'me.checks.shown': '最近 {shown} 次查询，共 {total} 次。',
   'me.checks.older': '更早的查询',
+  'me.checks.all': '共 {total} 次查询，按时间由近及远排列。',
   'me.checks.newest': '最近的查询',
   'me.cases': '我的异议与修复申请',
   'me.cases.none': '您尚未提交任何申请。',

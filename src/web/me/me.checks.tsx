@@ -24,7 +24,7 @@ export function MyChecksPage({
         <p>{t('me.checks.none')}</p>
       ) : (
         <>
-          <p>{t('me.checks.shown', { shown: page.items.length, total: page.total })}</p>
+          <p>{t('me.checks.all', { total: page.total })}</p>
           <ChecksTable v={v} checks={page.items} checkers={checkers} />
         </>
       )}
