@@ -934,7 +934,7 @@ async function cliSweep(engine: Engine) {
     assert.ok(hooks.length > 0);
     assert.match(await ok(cli(['outbox', '--status', 'delivered'], w), 'outbox'), /delivered/);
     const created = await ok(cli(['token', 'create', '--role', 'admin', '--label', 'ci'], w), 'token create');
-    const [, tokenId, token] = /token (\S+) \(admin\)[^\n]*\n(\S+)/.exec(created) ?? [];
+    const [, tokenId, token] = /token (\S+) \(admin[^)]*\)[^\n]*\n(\S+)/.exec(created) ?? [];
     assert.ok(tokenId && token, created);
     const rebuilt = await ok(cli(['rebuild'], w), 'rebuild');
     const [tokens, ticked, purged, activated] = await Promise.all([
