@@ -3,6 +3,7 @@ import { auditLedgerMigration } from './audit-ledger.migration.ts';
 import { dueProcessMigration } from './due-process.store.ts';
 import { readsMigration } from './reads.migration.ts';
 import { registryFactsMigration } from './registry-facts.migration.ts';
+import { watchesMigration } from './watches.store.ts';
 
 /**
  * One migration set for every engine; the few differences (the subject id column) are passed in.
@@ -180,5 +181,6 @@ export function migrations(engine: 'sqlite' | 'postgres'): MigrationProvider {
   m['0005_registry_facts'] = registryFactsMigration;
   m['0006_audit_ledger'] = auditLedgerMigration;
   m['0007_reads'] = readsMigration;
+  m['0014_watches'] = watchesMigration;
   return { getMigrations: async () => m };
 }

@@ -1,8 +1,8 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { RegistryFactRow, TokenRow, Tx } from '../app/ports/ports.store.ts';
-import { DueProcessRepo } from './due-process.store.ts';
 import { numericFact, relationSpans, spansAt } from './registry-facts.ts';
 import type { Database } from './schema.ts';
+import { WatchesRepo } from './watches.store.ts';
 
 /** Engines bound parameters: stay well below SQLite's and PostgreSQL's limits. */
 export const CHUNK = 500;
@@ -14,9 +14,9 @@ export function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
 }
 
 /** The registry's reference data over Kysely: meta, rulebooks, sources, subjects and relations, tokens. */
-export class RegistryRepo extends DueProcessRepo {
+export class RegistryRepo extends WatchesRepo {
   constructor(protected readonly db: Kysely<Database> | Transaction<Database>) {
-    super(db as unknown as ConstructorParameters<typeof DueProcessRepo>[0]);
+    super(db as unknown as ConstructorParameters<typeof WatchesRepo>[0]);
   }
 
   async getMeta(key: string) {

@@ -9,6 +9,7 @@ import { decisionNotice, emitNotices, gradeDropNotice } from '../due-process/due
 import { sha256 } from '../ports/ports.context.ts';
 import type { NoticeRow } from '../ports/ports.due-process.ts';
 import type { DecisionRow, DerivedRow, RecordRow, Tx } from '../ports/ports.store.ts';
+import { watchChanges } from '../watches/watches.derive.ts';
 import { type LoadedFiles, loadFiles } from './derive.files.ts';
 
 function gradeRank(rb: Rulebook, grade: string): number {
@@ -255,5 +256,7 @@ export async function recompute(
   }
   notices.push(...(await bearerNoticesOf(tx, loaded, states, versions, now)));
   await emitNotices(tx, notices, now);
+  // monitoring: watched answers that differ from the last notified are changes for their watchers
+  await watchChanges(tx, versions, loaded.subjects, states, before, decodeState, now);
   return { loaded, derivations, states };
 }

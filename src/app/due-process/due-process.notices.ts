@@ -177,6 +177,57 @@ export function correctionNotice(
   );
 }
 
+/** An answer as a watch notice states it. */
+export interface WatchedAnswer {
+  readonly applies: boolean;
+  readonly until: string | null;
+  readonly decisions: readonly string[];
+}
+
+/**
+ * A watched answer changed (monitoring): to the watcher, in the watched subject's file. The answer is the minimal
+ * one of a check (applies, until when, the decisions behind it), and it is recorded as a check the subject sees.
+ */
+export function watchNotice(w: {
+  subjectId: number;
+  subject: string;
+  name: string;
+  watch: string;
+  recipient: string;
+  measure: string;
+  before: WatchedAnswer;
+  after: WatchedAnswer;
+  check: string;
+  now: number;
+}): NoticeRow {
+  const state = (a: WatchedAnswer) =>
+    a.applies ? `applies${a.until ? ` until ${a.until.slice(0, 10)}` : ''}` : 'does not apply';
+  return row(
+    w.subjectId,
+    'watch.change',
+    `${w.watch}|${w.measure}|${w.now}`,
+    w.now,
+    {
+      title: `Watched answer changed: measure ${w.measure} now ${state(w.after)} to ${w.name} (${w.subject})`,
+      reasons: [
+        `before: ${state(w.before)}${w.before.decisions.length ? ` (decisions ${w.before.decisions.join(', ')})` : ''}`,
+        `now: ${state(w.after)}${w.after.decisions.length ? ` (decisions ${w.after.decisions.join(', ')})` : ''}`,
+      ],
+      legal_basis: 'monitoring under a stated purpose, shown to the watched subject',
+      options: [],
+      refs: {
+        watch: w.watch,
+        subject: w.subject,
+        measure: w.measure,
+        before: w.before,
+        after: w.after,
+        check: w.check,
+      },
+    },
+    w.recipient,
+  );
+}
+
 /** Stores notices once (ids are derived) and queues a delivery per matching subscriber. */
 export async function emitNotices(
   tx: DueProcessTx,

@@ -9,6 +9,7 @@ import { audit } from '../audit/audit.log.ts';
 import { loadFiles, refOf } from '../derive/derive.files.ts';
 import { decodeState } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
+import { watchedByView } from '../watches/watches.views.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { SubjectRow, Tx } from '../ports/ports.store.ts';
 import { CHECKS_PAGE, checksPageOf } from './queries.checks.ts';
@@ -124,6 +125,8 @@ export async function exportFile(ctx: AppContext, ref: string) {
       checks_total: checks.total,
       checks_next: checks.next,
       looked,
+      // who watches the subject, why, which measures and until when (monitoring; each change is a check above)
+      watched_by: await watchedByView(tx, id, now),
       ...(s.kind === 'person' ? { borne } : {}),
     };
   });

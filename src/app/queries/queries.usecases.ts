@@ -2,7 +2,6 @@ import { CredenceError } from '../../domain/errors.ts';
 import { formatInstant } from '../../domain/time.ts';
 import { derive, type Explanation } from '../../rules/explain.ts';
 import { activeAt, type ListEntry } from '../../rules/lists.ts';
-import { answerFromSpans, bearerAnswer, bears } from '../../rules/measures.ts';
 import { Timeline } from '../../rules/scorer.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { audit } from '../audit/audit.log.ts';
@@ -12,6 +11,9 @@ import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { SubjectRow, Tx } from '../ports/ports.store.ts';
+import { combineAnswers, type Holder, holdersFor } from './queries.answers.ts';
+
+export { combineAnswers, type Holder };
 
 const iso = (t: number | null | undefined): string | null =>
   t === null || t === undefined || !Number.isFinite(t) ? null : formatInstant(t);
@@ -142,45 +144,6 @@ export interface CheckView {
   readonly id: string;
 }
 
-/** Whose state can bring a measure to a subject: itself, or an organization through a role held over a span. */
-export interface Holder {
-  readonly id: number;
-  readonly via: string;
-  /** For a role: when the person held it (a person bears an organization's measure only then). */
-  readonly from?: number;
-  readonly to?: number | null;
-}
-
-/** The answer over every holder whose state can bring the measure to the subject; an open end wins. */
-export function combineAnswers(
-  holders: readonly Holder[],
-  states: ReadonlyMap<number, StoredState>,
-  measure: string,
-  lists: readonly string[],
-  when: number,
-  versions?: RulebookSet,
-): { applies: boolean; until: number | null; decisions: string[] } {
-  const answers = holders
-    .map((h) => {
-      const state = states.get(h.id) ?? { entries: [], spans: [] };
-      const a = answerFromSpans(state.spans, state.entries, measure, lists, when, h.via);
-      if (h.via === 'self' || h.from === undefined || !versions) return a;
-      // a person bears it only while in the role, and after its own notice if appointed after the warning
-      const role = { role: h.via, from: h.from, to: h.to ?? Number.POSITIVE_INFINITY };
-      return bearerAnswer(
-        a,
-        state.entries,
-        role,
-        (e) => versions.at(e.since).lists.get(e.list)?.notice,
-        when,
-      );
-    })
-    .filter((a) => a.applies);
-  if (answers.length === 0) return { applies: false, until: null, decisions: [] };
-  const until = answers.some((a) => a.until === null) ? null : Math.max(...answers.map((a) => a.until ?? 0));
-  return { applies: true, until, decisions: answers.flatMap((a) => [...a.decisions]) };
-}
-
 /** Does measure M apply to S at `at`? The minimal answer, recorded for the subject to see. */
 export async function checkMeasure(
   ctx: AppContext,
@@ -225,17 +188,7 @@ export async function checkSubjects(
   // the roles the persons held at the date asked about: relations are dated registry facts (DESIGN §2)
   const roles = persons.length > 0 ? await tx.rolesAt(persons, when) : [];
   // whose state can bring the measure to each subject: itself, and organizations it represents or controls
-  const holdersOf = asks.map(({ subject: s, measure }) => {
-    const def = defs.get(measure)!;
-    const id = Number(s.id);
-    const holders: Holder[] = [];
-    if (bears(def.appliesTo, s.kind)) holders.push({ id, via: 'self' });
-    if (s.kind === 'person')
-      for (const r of roles)
-        if (Number(r.related_id) === id && r.role !== 'parent' && def.appliesTo.includes(r.role))
-          holders.push({ id: Number(r.org_id), via: r.role, from: Number(r.from), to: r.to });
-    return holders;
-  });
+  const holdersOf = asks.map(({ subject: s, measure }) => holdersFor(defs.get(measure)!, s, roles));
   // the holders' stored states, refreshed first when a change has come due since they were computed
   const states = await refreshIfDue(tx, versions, [...new Set(holdersOf.flat().map((h) => h.id))], now);
   const out: CheckView[] = [];
