@@ -8,11 +8,14 @@ import type {
   DerivedRow,
   RecordEventRow,
   RecordRow,
+  SearchCursor,
   Store,
   Tx,
 } from '../app/ports/ports.store.ts';
+import type { IndexQuery } from '../app/search/search.normalize.ts';
 import { chunks, RegistryRepo } from './registry.repo.ts';
 import type { Database } from './schema.ts';
+import { searchPieces, searchRanked } from './search.repo.ts';
 
 /** An engine's bulk path for appending records (PostgreSQL: COPY or one unnest statement; see postgres/postgres.bulk.ts). */
 export interface BulkWriter {
@@ -48,6 +51,12 @@ export class KyselyTx extends RegistryRepo implements Tx {
         .orderBy('id')
         .forUpdate()
         .execute();
+  }
+  async searchRanked(q: IndexQuery, after: SearchCursor | null, limit: number) {
+    return searchRanked(this.db, this.dialect, q, after, limit);
+  }
+  async searchPieces(q: IndexQuery, pieces: readonly string[], limit: number) {
+    return searchPieces(this.db, this.dialect, q, pieces, limit);
   }
   /** Serialises appends to the audit chain across processes (held until commit). */
   async lockAudit() {

@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { RegistryFactRow, TokenRow, Tx } from '../app/ports/ports.store.ts';
 import { numericFact, relationSpans, spansAt } from './registry-facts.ts';
 import type { Database } from './schema.ts';
+import { indexOrganization, reindexName } from './search.repo.ts';
 import { WatchesRepo } from './watches.store.ts';
 
 /** Engines bound parameters: stay well below SQLite's and PostgreSQL's limits. */
@@ -70,6 +71,7 @@ export class RegistryRepo extends WatchesRepo {
   async insertSubject(row: Parameters<Tx['insertSubject']>[0]) {
     const r = await this.db.insertInto('subjects').values(row).returningAll().executeTakeFirstOrThrow();
     this.ledger.wrote('subjects', [r]);
+    if (r.kind === 'organization' && r.usci) await indexOrganization(this.db, Number(r.id), r.usci, r.name);
     return Number(r.id);
   }
   async updateSubject(id: number, patch: { name?: string; parent_id?: number | null }) {
@@ -80,6 +82,7 @@ export class RegistryRepo extends WatchesRepo {
       .returningAll()
       .execute();
     this.ledger.wrote('subjects', rows);
+    if (patch.name !== undefined) await reindexName(this.db, id, patch.name);
   }
   async subjectsByUsci(uscis: readonly string[]) {
     if (uscis.length === 0) return [];

@@ -13,6 +13,7 @@ import type {
   SubjectRow,
   TokenRow,
 } from '../app/ports/ports.store.ts';
+import type { SearchEntry } from '../app/search/search.normalize.ts';
 import type { DueProcessTables } from './due-process.store.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -32,4 +33,5 @@ export interface Database extends DueProcessTables {
   checks: Mutable<CheckRow>;
   audit: Mutable<AuditRow>;
   tokens: TokenRow;
+  org_search: Mutable<SearchEntry>;
 }

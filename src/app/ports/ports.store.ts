@@ -1,4 +1,5 @@
 import type { LedgerJournal, LedgerTable } from '../audit/audit.ledger.ts';
+import type { IndexQuery, SearchEntry } from '../search/search.normalize.ts';
 import type { DueProcessTx } from './ports.due-process.ts';
 
 /**
@@ -7,6 +8,19 @@ import type { DueProcessTx } from './ports.due-process.ts';
  */
 
 export type SubjectKindRow = 'person' | 'organization';
+
+/** A row of the public search index with its tier for the query asked (0 best; null: not a ranked match). */
+export interface SearchHit extends SearchEntry {
+  readonly tier: number | null;
+}
+
+/** Where a page of ranked search results ends: its last row's sort key. */
+export interface SearchCursor {
+  readonly tier: number;
+  readonly len: number;
+  readonly key: string;
+  readonly id: number;
+}
 
 export interface SubjectRow {
   readonly id: number;
@@ -191,6 +205,13 @@ export interface Tx extends DueProcessTx {
   subjectsById(ids: readonly number[]): Promise<SubjectRow[]>;
   childrenOf(parentIds: readonly number[]): Promise<SubjectRow[]>;
   searchOrganizations(prefix: string, limit: number, after?: number): Promise<SubjectRow[]>;
+  /**
+   * The public search index (organizations only, kept current by insertSubject and updateSubject), ranked: exact
+   * code, name prefix, name infix (or a former name, or part of the code), pinyin; a page after the cursor.
+   */
+  searchRanked(q: IndexQuery, after: SearchCursor | null, limit: number): Promise<SearchHit[]>;
+  /** Index rows containing one of the pieces, in id order, with the tier each has in `searchRanked` (null: none). */
+  searchPieces(q: IndexQuery, pieces: readonly string[], limit: number): Promise<SearchHit[]>;
   setRelation(row: RelationRow): Promise<void>;
   relationsOfOrgs(orgIds: readonly number[]): Promise<RelationRow[]>;
   relationsOfPersons(personIds: readonly number[]): Promise<RelationRow[]>;
