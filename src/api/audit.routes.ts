@@ -3,7 +3,7 @@ import { makeCheckpoint } from '../app/audit/audit.checkpoint.ts';
 import { guard } from './auth.ts';
 import type { Api } from './types.ts';
 
-const Checkpoint = Type.Object({
+export const Checkpoint = Type.Object({
   registry: Type.String(),
   size: Type.Integer({ description: 'entries in the chain' }),
   head: Type.String({ description: 'hash of the last entry' }),
@@ -20,6 +20,7 @@ export function auditRoutes(app: Api): void {
       summary: 'The signed audit chain head (a checkpoint to keep outside the registry)',
       description:
         'Verify a kept checkpoint later with `credence audit verify --against FILE`: the chain must still have an entry at position `size` with hash `head`.',
+      operationId: 'getAuditCheckpoint',
       tags: ['audit'],
       response: { 200: Checkpoint },
     }),

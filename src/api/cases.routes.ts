@@ -15,6 +15,7 @@ export function caseRoutes(app: Api): void {
       summary: "The reviewer's queue: objections and repair applications, most urgent deadline first",
       description:
         'Filters combine: kind, status, overdue (open past the deadline). Pages of `limit` cases (default 50, at most 500); pass `next` as `cursor` for the following page.',
+      operationId: 'listCases',
       tags: ['cases'],
       querystring: CaseQueueQuery,
       response: { 200: CasePage },
@@ -40,6 +41,7 @@ export function caseRoutes(app: Api): void {
     '/v1/cases/:id',
     guard([...STAFF], {
       summary: 'One case: what the subject submitted, its deadline, and its decision once made',
+      operationId: 'getCase',
       tags: ['cases'],
       params: CaseParams,
       response: { 200: CaseView },
@@ -53,6 +55,7 @@ export function caseRoutes(app: Api): void {
       summary: 'Decide a case with written reasons: uphold or annul an objection, approve or reject a repair',
       description:
         'Annulment and approved repair end the list entries the record grounded, and consumers told that a measure applied while such an entry stood receive a correction. A case is decided once: a second decision is a 409.',
+      operationId: 'decideCase',
       tags: ['cases'],
       params: CaseParams,
       body: DecisionRequest,

@@ -15,6 +15,7 @@ export function correctionRoutes(app: Api): void {
     '/v1/records/:source/:id/annul',
     guard(['source', 'reviewer'], {
       summary: 'Annul a record: it stops counting as if it never had, and the list entries it grounded end',
+      operationId: 'annulRecord',
       tags: ['records'],
       params: Params,
       body: Type.Object(
@@ -39,6 +40,7 @@ export function correctionRoutes(app: Api): void {
     '/v1/records/:source/:id/correct',
     guard(['source', 'reviewer'], {
       summary: "Correct a record's type, date or amount, with reasons (the original stays in the ledger)",
+      operationId: 'correctRecord',
       tags: ['records'],
       params: Params,
       body: Type.Object(

@@ -42,6 +42,7 @@ export function dueProcessRoutes(app: Api): void {
       summary: 'Object to a record in your file',
       description:
         'Within the objection window of the record (from its notice). While the objection is open the record is disputed; a reviewer upholds or annuls it with reasons by the deadline, and the outcome is a notice.',
+      operationId: 'fileObjection',
       tags: ['due process'],
       params: SubjectRefParams,
       body: ObjectionRequest,
@@ -59,6 +60,7 @@ export function dueProcessRoutes(app: Api): void {
     '/v1/subjects/:ref/objections',
     guard([...READERS], {
       summary: "A subject's objections and their outcomes, oldest first",
+      operationId: 'listObjections',
       tags: ['due process'],
       params: SubjectRefParams,
       response: { 200: CaseList },
@@ -76,6 +78,7 @@ export function dueProcessRoutes(app: Api): void {
       summary: 'Apply for credit repair of a record, with a commitment letter and evidence by content hash',
       description:
         "After the record type's repair.after, with every material its type requires. Evidence is referenced by its content hash (sha256:<64 hex>); POST /v1/subjects/{ref}/evidence computes one from a document without keeping it.",
+      operationId: 'applyForRepair',
       tags: ['due process'],
       params: SubjectRefParams,
       body: RepairRequest,
@@ -94,6 +97,7 @@ export function dueProcessRoutes(app: Api): void {
     '/v1/subjects/:ref/repairs',
     guard([...READERS], {
       summary: "A subject's repair applications and their outcomes, oldest first",
+      operationId: 'listRepairs',
       tags: ['due process'],
       params: SubjectRefParams,
       response: { 200: CaseList },
@@ -111,6 +115,7 @@ export function dueProcessRoutes(app: Api): void {
       summary: 'The notices in a subject’s file, newest first',
       description:
         'A subject sees the notices addressed to it; staff also see the corrections sent to consumers who checked the subject.',
+      operationId: 'listNotices',
       tags: ['due process'],
       params: SubjectRefParams,
       response: { 200: NoticeList },
@@ -129,6 +134,7 @@ export function dueProcessRoutes(app: Api): void {
       summary:
         'The subject’s whole file as JSON: records with their status history, decisions, notices, objections, repairs, checks, who looked',
       description: 'Every export is itself recorded and shown to the subject under `looked`.',
+      operationId: 'exportFile',
       tags: ['due process'],
       params: SubjectRefParams,
       response: { 200: ExportView },
@@ -155,6 +161,7 @@ export function dueProcessRoutes(app: Api): void {
         summary: 'Hash an evidence document: answers its content hash and keeps only that hash',
         description:
           'Send the document as the raw body (Content-Type: application/octet-stream, at most 5 MB). The bytes are hashed and dropped; the hash is recorded in the audit log and is what a repair application cites.',
+        operationId: 'hashEvidence',
         tags: ['due process'],
         params: SubjectRefParams,
         consumes: ['application/octet-stream'],

@@ -16,6 +16,10 @@ export const Problem = Type.Object(
     title: Type.String(),
     status: Type.Integer(),
     detail: Type.String(),
+    instance: Type.String({
+      description:
+        'the request path this problem occurred on, or urn:credence:request:<id> for an unreadable one',
+    }),
     code: Type.String({ description: 'stable machine-readable code, e.g. record.duplicate_conflict' }),
     issues: Type.Optional(Type.Array(ProblemIssue)),
   },
@@ -47,16 +51,19 @@ export function statusFor(code: string): number {
   return 422;
 }
 
-const TITLES: Record<number, string> = {
+export const TITLES: Record<number, string> = {
   400: 'Bad request',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not found',
+  405: 'Method not allowed',
   409: 'Conflict',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   500: 'Internal server error',
   503: 'Service unavailable',
 };
@@ -72,6 +79,7 @@ export function problem(
     title: TITLES[status] ?? 'Error',
     status,
     detail,
+    instance: '',
     code,
   };
   if (issues && issues.length > 0)
@@ -84,8 +92,17 @@ export function problem(
   return body;
 }
 
+/** Where a problem happened: the request's path, or its id when the path is too long or unreadable to echo. */
+export function instanceOf(req: { url: string; id: string }): string {
+  const path = req.url.split('?')[0] ?? '';
+  return path.length > 0 && path.length <= 256 && /^\/[\x21-\x7e]*$/.test(path)
+    ? path
+    : `urn:credence:request:${req.id}`;
+}
+
 export function sendProblem(reply: FastifyReply, p: ProblemBody): FastifyReply {
-  return reply.code(p.status).type('application/problem+json').send(p);
+  const body = p.instance === '' ? { ...p, instance: instanceOf(reply.request) } : p;
+  return reply.code(p.status).type('application/problem+json').send(body);
 }
 
 interface AjvError {
@@ -182,14 +199,107 @@ function fromError(err: FastifyError & { validationContext?: string }): ProblemB
   return problem('internal.error', 'an unexpected error occurred; it has been logged', undefined, 500);
 }
 
-/** Installs the one error handler and the not-found handler: every failure is problem+json, never a 500 for bad input. */
+/** Path patterns of the routes, by method: a path that exists under another method answers 405 with `Allow`. */
+interface KnownRoute {
+  readonly method: string;
+  readonly pattern: RegExp;
+}
+
+function patternOf(url: string): RegExp {
+  const parts = url.split(/(::|:[A-Za-z0-9_]+|\*)/).map((p) => {
+    if (p === '::') return ':';
+    if (p === '*') return '.*';
+    if (p.startsWith(':')) return '[^/]+';
+    return p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  });
+  return new RegExp(`^${parts.join('')}/?$`);
+}
+
+/** The methods a concrete path is served under (HEAD with GET), empty when no route has the path. */
+export function allowedMethods(routes: readonly KnownRoute[], path: string): string[] {
+  const methods = new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method));
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
+}
+
+/** Framework errors before a route is found: a malformed percent-escape (400), an over-long path parameter (414). */
+export function frameworkProblem(err: FastifyError): ProblemBody {
+  if (err.code === 'FST_ERR_BAD_URL')
+    return problem('input.malformed_url', 'the URL has a malformed percent-escape', undefined, 400);
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return problem('input.uri_too_long', 'a path segment of the URL is too long', undefined, 414);
+  return fromError(err);
+}
+
+/**
+ * Errors the HTTP parser meets before Fastify sees a request (a header section over the limit, a malformed
+ * request line): answered as problem+json on the raw socket, then the connection is closed.
+ */
+export function clientErrorProblem(err: NodeJS.ErrnoException): ProblemBody {
+  if (err.code === 'HPE_HEADER_OVERFLOW')
+    return problem(
+      'input.headers_too_large',
+      'the request headers are larger than the server accepts',
+      undefined,
+      431,
+    );
+  if (err.code === 'HPE_URI_TOO_LONG' || err.code === 'ERR_HTTP_URI_TOO_LONG')
+    return problem('input.uri_too_long', 'the request URI is too long', undefined, 414);
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return problem('input.timeout', 'the request was not received in time', undefined, 408);
+  return problem('input.malformed_request', 'the request is not valid HTTP', undefined, 400);
+}
+
+function onClientError(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const p = { ...clientErrorProblem(err), instance: 'urn:credence:request:unread' };
+  if (!socket.writable) {
+    socket.destroy(err);
+    return;
+  }
+  const body = JSON.stringify(p);
+  socket.write(
+    `HTTP/1.1 ${p.status} ${p.title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+  socket.destroy();
+}
+
+/** Fastify options that send the framework's own errors through the one mapper. */
+export const errorOptions = {
+  frameworkErrors: (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) =>
+    sendProblem(reply, frameworkProblem(err)),
+  clientErrorHandler: onClientError,
+};
+
+/**
+ * Installs the one error handler and the not-found handler: every failure is problem+json, never a 500 for bad
+ * input; a path served under other methods answers 405 with `Allow`.
+ */
 export function installErrorHandling(app: FastifyInstance): void {
+  const routes: KnownRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, pattern: patternOf(route.url) });
+  });
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const p = fromError(err);
     if (p.status >= 500) req.log.error({ err }, 'request failed');
     return sendProblem(reply, p);
   });
-  app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, problem('route.not_found', `no route ${req.method} ${req.url.split('?')[0]}`)),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    const allow = allowedMethods(routes, path);
+    if (allow.length > 0 && !allow.includes(req.method)) {
+      reply.header('allow', allow.join(', '));
+      return sendProblem(
+        reply,
+        problem(
+          'route.method_not_allowed',
+          `${req.method} is not allowed on ${path}; use ${allow.join(', ')}`,
+          undefined,
+          405,
+        ),
+      );
+    }
+    return sendProblem(reply, problem('route.not_found', `no route ${req.method} ${path}`));
+  });
 }

@@ -100,6 +100,7 @@ export function governanceRoutes(app: Api): void {
     '/v1/rulebooks/versions',
     guard('public', {
       summary: 'Every rulebook version: drafts, those open for comment, those in force, with their diffs',
+      operationId: 'listRulebookVersions',
       tags: ['public'],
       response: { 200: VersionList },
     }),
@@ -112,6 +113,7 @@ export function governanceRoutes(app: Api): void {
     '/v1/rulebooks/versions/:hash',
     guard('public', {
       summary: 'The full text of one rulebook version (readable by anyone, also during its comment period)',
+      operationId: 'getRulebookVersion',
       tags: ['public'],
       params: Type.Object({ hash: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
       response: { 200: VersionText },
@@ -135,6 +137,7 @@ export function governanceRoutes(app: Api): void {
     guard(['admin'], {
       summary:
         'Publish a version for comment; it takes effect on its effective_from, never before the comment period ends',
+      operationId: 'publishRulebook',
       tags: ['rulebooks'],
       consumes: yamlTypes,
       body: Type.String({ description: 'the rulebook as YAML' }),
@@ -168,6 +171,7 @@ export function governanceRoutes(app: Api): void {
     guard(['admin', 'auditor'], {
       summary:
         'The impact of a draft on the whole population, before anything is activated (changes nothing)',
+      operationId: 'whatIfRulebook',
       tags: ['rulebooks'],
       consumes: yamlTypes,
       body: Type.String({ description: 'the draft rulebook as YAML' }),
@@ -191,6 +195,7 @@ export function governanceRoutes(app: Api): void {
     '/v1/audit/head',
     guard('public', {
       summary: 'The head of the tamper-evident audit chain, for outsiders to pin and compare later',
+      operationId: 'getAuditHead',
       tags: ['public'],
       response: { 200: AuditHead },
     }),
@@ -209,6 +214,7 @@ export function governanceRoutes(app: Api): void {
     guard(['admin', 'auditor', 'reviewer'], {
       summary:
         'Recompute a list decision (D-…) or a check (CHK-…) from its recorded inputs and say whether it matches',
+      operationId: 'replayDecision',
       tags: ['oversight'],
       params: Type.Object({ id: Type.String({ minLength: 3, maxLength: 80 }) }),
       response: { 200: ReplayView },

@@ -18,6 +18,7 @@ export function recordRoutes(app: Api): void {
       summary: 'Submit one record',
       description:
         '201 when created; 200 when the same content was already submitted under this source and id; 409 (record.duplicate_conflict) when it exists with different content. A source token writes only its own records.',
+      operationId: 'submitRecord',
       tags: ['records'],
       body: RecordLine,
       response: { 200: Accepted, 201: Accepted },
@@ -34,6 +35,7 @@ export function recordRoutes(app: Api): void {
     guard(accessOf(AUTHORIZATION['POST /v1/records:batch']!), {
       summary: 'Submit records (and the persons and organizations they name) as NDJSON',
       description: `Body: application/x-ndjson, at most 5 MB and ${MAX_BATCH_LINES} lines. Each line is accepted whole or rejected with its reason; blank lines are skipped. A source not authorised for the \`registry\` domain changes no registry fact: a person or organization line only names the subject of a record that follows it (a new subject is registered with that record), and a person line answers the same whether or not the person was registered.`,
+      operationId: 'submitRecordBatch',
       tags: ['records'],
       consumes: ['application/x-ndjson'],
       body: Type.String({ description: 'NDJSON: one record (or person/organization) per line' }),

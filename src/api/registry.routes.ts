@@ -26,6 +26,7 @@ export function registryRoutes(app: Api, opts: { publicRateLimit: number }): voi
     {
       ...guard('public', {
         summary: 'Search organizations by name prefix or USCI',
+        operationId: 'searchOrganizations',
         tags: ['public'],
         querystring: OrganizationSearchQuery,
         response: { 200: OrganizationPage },
@@ -68,6 +69,7 @@ export function registryRoutes(app: Api, opts: { publicRateLimit: number }): voi
     '/v1/rulebooks',
     guard('public', {
       summary: 'The activated rulebook versions',
+      operationId: 'listRulebooks',
       tags: ['public'],
       response: { 200: RulebookList },
     }),
@@ -92,6 +94,7 @@ export function registryRoutes(app: Api, opts: { publicRateLimit: number }): voi
     '/v1/rulebooks::check',
     guard(['admin'], {
       summary: 'Check a rulebook without activating it: every issue at once',
+      operationId: 'checkRulebook',
       tags: ['rulebooks'],
       consumes: yamlTypes,
       body: yamlBody,
@@ -120,6 +123,7 @@ export function registryRoutes(app: Api, opts: { publicRateLimit: number }): voi
       summary: 'Activate a rulebook version',
       description:
         '201 when activated; 200 when this exact text is already active; 422 (rulebook.invalid) with every issue.',
+      operationId: 'activateRulebook',
       tags: ['rulebooks'],
       consumes: yamlTypes,
       body: yamlBody,
@@ -143,6 +147,7 @@ export function registryRoutes(app: Api, opts: { publicRateLimit: number }): voi
     '/v1/sources',
     guard('public', {
       summary: 'The registered sources and the record domains each may write',
+      operationId: 'listSources',
       tags: ['public'],
       response: { 200: Type.Object({ items: Type.Array(SourceView) }) },
     }),
@@ -163,6 +168,7 @@ export function registryRoutes(app: Api, opts: { publicRateLimit: number }): voi
     '/v1/sources',
     guard(['admin'], {
       summary: 'Register or update a source and its record domains',
+      operationId: 'registerSource',
       tags: ['sources'],
       body: SourceLine,
       response: { 200: Accepted, 201: Accepted },

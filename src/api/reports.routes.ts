@@ -75,6 +75,7 @@ export function reportRoutes(app: Api): void {
         summary: "A signed credit report on an organization's public standing (PDF)",
         description:
           'Grade, score and its public explanation, published records, public list entries, the measures in force and the rulebook, as of now or `?at=`, in English or Chinese (`?lang=zh`). Signed with the registry’s Ed25519 key (GET /v1/keys); verify with POST /v1/reports:verify or `credence report verify`.',
+        operationId: 'getCreditReport',
         tags: ['public'],
         params: Type.Object({ usci: Type.String({ minLength: 1, maxLength: 64 }) }),
         querystring: Type.Object({
@@ -105,6 +106,7 @@ export function reportRoutes(app: Api): void {
     '/v1/keys',
     guard('public', {
       summary: "The registry's public signing key: what signed reports and audit checkpoints verify against",
+      operationId: 'listSigningKeys',
       tags: ['public'],
       response: { 200: KeysView },
     }),
@@ -133,6 +135,7 @@ export function reportRoutes(app: Api): void {
         summary: 'Verify a signed credit report against this registry’s key',
         description:
           'Body: the PDF exactly as issued (`Content-Type: application/pdf`). `valid` is false for any altered byte or a report signed by another key.',
+        operationId: 'verifyReport',
         tags: ['public'],
         response: { 200: VerifyView },
       }),

@@ -78,6 +78,7 @@ export function screeningRoutes(app: Api): void {
       summary: 'Screen up to 10,000 subjects against one or more measures',
       description:
         'Subjects are USCIs, national identity numbers, or `{name}` to match an organization (persons are never matched by name). Every answer for a subject found is a recorded check that the subject sees in its file; names return their candidates with a score and the threshold used, and an ambiguous name checks no one.',
+      operationId: 'screenSubjects',
       tags: ['subjects'],
       body: ScreeningRequest,
       response: { 200: ScreeningResult },

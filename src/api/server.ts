@@ -12,9 +12,11 @@ import { installAuth, rateKey } from './auth.ts';
 import { checkRoutes } from './checks.routes.ts';
 import { correctionRoutes } from './corrections.routes.ts';
 import { dueProcessRoutes } from './due-process.routes.ts';
-import { installErrorHandling } from './errors.ts';
+import { errorOptions, installErrorHandling } from './errors.ts';
 import { governanceRoutes } from './governance.routes.ts';
 import { healthRoutes } from './health.routes.ts';
+import { TAGS, transformDocument, transformRoute } from './openapi.ts';
+import './openapi.components.ts';
 import { recordRoutes } from './records.routes.ts';
 import { registryRoutes } from './registry.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
@@ -22,6 +24,7 @@ import { screeningRoutes } from './screenings.routes.ts';
 import { type LogLines, redactingLogger } from './server.logging.ts';
 import { subjectRoutes } from './subjects.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
+import { watchRoutes } from './watches.routes.ts';
 
 export const BODY_LIMIT = 5 * 1024 * 1024;
 
@@ -53,6 +56,9 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false },
     },
     return503OnClosing: true,
+    // ids are up to 128 characters (records), percent-encoded up to three times as long: the schemas decide
+    routerOptions: { maxParamLength: 512 },
+    ...errorOptions,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandling(app);
@@ -73,10 +79,29 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       info: {
         title: 'Credence API',
         version: '1',
-        description: 'An accountable credit registry. Errors are RFC 9457 problem+json with a stable code.',
+        description:
+          'An accountable credit registry. Errors are RFC 9457 problem+json with a stable `code`; times are ISO 8601 UTC; subjects are named by USCI or P… reference. Every POST honours `Idempotency-Key`; cacheable GETs answer `ETag` and 304 to `If-None-Match`.',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+        contact: { name: 'Credence registry operators', email: 'registry@example.org' },
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      servers: [
+        { url: 'http://127.0.0.1:8080', description: 'a registry started with `credence serve` (port 8080)' },
+      ],
+      security: [{ bearer: [] }],
+      tags: [...TAGS],
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token issued by an admin (POST /v1/tokens or `credence token create`).',
+          },
+        },
+      },
     },
+    convertConstToEnum: false,
+    transform: transformRoute as never,
+    transformObject: transformDocument as never,
   });
 
   app.addContentTypeParser(
@@ -103,6 +128,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   auditRoutes(app);
   screeningRoutes(app);
   reportRoutes(app);
+  watchRoutes(app);
   app.get('/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

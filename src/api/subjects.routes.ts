@@ -1,7 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { Ingestor } from '../app/ingest/ingest.usecases.ts';
 import { exportFile } from '../app/queries/queries.export.ts';
-import { checkMeasure, scoreOf } from '../app/queries/queries.usecases.ts';
+import { checkForRelyingParty, scoreOf } from '../app/queries/queries.usecases.ts';
 import { AUTHORIZATION, accessOf } from './api.authorization.ts';
 import { guard } from './auth.ts';
 import {
@@ -44,6 +44,7 @@ export function subjectRoutes(app: Api): void {
       summary: 'Register a person or an organization, or record a dated change of its registry facts',
       description:
         "Names, parents, legal representatives and actual controllers are registry facts: each change is appended with its effective date (`effective_from`, default now) and shown in both subjects' files. Only an admin or a source authorised for the `registry` domain records them; other sources register a subject only with a record about it (POST /v1/records:batch).",
+      operationId: 'registerSubject',
       tags: ['subjects'],
       body: SubjectLine,
       response: { 200: Accepted, 201: Accepted },
@@ -60,6 +61,7 @@ export function subjectRoutes(app: Api): void {
     guard(access('GET /v1/subjects/{ref}/score'), {
       summary: "A subject's explained score, now or at a date",
       description: 'A subject token reads only its own score.',
+      operationId: 'getScore',
       tags: ['subjects'],
       params: SubjectRefParams,
       querystring: AtQuery,
@@ -77,6 +79,7 @@ export function subjectRoutes(app: Api): void {
     '/v1/subjects/:ref/check/:measure',
     guard(access('GET /v1/subjects/{ref}/check/{measure}'), {
       summary: 'Does a measure apply to a subject? The minimal answer; the subject sees who asked',
+      operationId: 'checkMeasure',
       tags: ['subjects'],
       params: Type.Object({
         ref: SubjectRefParams.properties.ref,
@@ -87,7 +90,8 @@ export function subjectRoutes(app: Api): void {
     }),
     async (req) => {
       const at = parseAt(req.query.at);
-      const v = await checkMeasure(req.actx, req.params.ref, req.params.measure, at);
+      // by national id, an unknown person answers "does not apply": a check never reveals who is registered
+      const v = await checkForRelyingParty(req.actx, req.params.ref, req.params.measure, at);
       return {
         subject: v.subject,
         measure: v.measure,
@@ -103,6 +107,7 @@ export function subjectRoutes(app: Api): void {
     guard(access('GET /v1/subjects/{ref}/file'), {
       summary: "The subject's whole file: records, decisions, list history, checks and score",
       description: 'A subject token reads only its own file.',
+      operationId: 'getFile',
       tags: ['subjects'],
       params: SubjectRefParams,
       response: { 200: FileView },

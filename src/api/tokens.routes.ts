@@ -13,6 +13,7 @@ export function tokenRoutes(app: Api): void {
     '/v1/tokens',
     guard(['admin'], {
       summary: 'Issue an API token (the token is in this response only)',
+      operationId: 'createToken',
       tags: ['tokens'],
       body: TokenRequest,
       response: { 201: TokenCreated },
@@ -37,6 +38,7 @@ export function tokenRoutes(app: Api): void {
     '/v1/tokens',
     guard(['admin', 'auditor'], {
       summary: 'Every token issued (never the secret)',
+      operationId: 'listTokens',
       tags: ['tokens'],
       response: { 200: TokenList },
     }),
@@ -58,6 +60,7 @@ export function tokenRoutes(app: Api): void {
     '/v1/tokens/:id',
     guard(['admin'], {
       summary: 'Revoke a token',
+      operationId: 'revokeToken',
       tags: ['tokens'],
       params: TokenIdParams,
       response: { 204: Type.Null() },
