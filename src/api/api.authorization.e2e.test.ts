@@ -10,6 +10,7 @@ import { personRef } from '../app/ports/ports.context.ts';
 import { checkMeasure } from '../app/queries/queries.usecases.ts';
 import { EVIDENCE, type TestRegistry, testRegistry } from '../app/testing/test-registry.ts';
 import { createToken } from '../app/tokens/tokens.usecases.ts';
+import { createWatch } from '../app/watches/watches.usecases.ts';
 import { makeNationalId } from '../domain/national-id.ts';
 import { makeUsci } from '../domain/usci.ts';
 import { AUTHORIZATION, CALLERS, type Caller, type Cell, conditionsOf } from './api.authorization.ts';
@@ -34,6 +35,7 @@ interface Attrs {
   domainAuthorised?: boolean;
   registrySource?: boolean;
   registryFacts?: boolean;
+  ownWatch?: boolean;
 }
 interface Who {
   readonly caller: Caller;
@@ -59,6 +61,9 @@ let app: FastifyInstance;
 let measure: string;
 let checkId: string;
 let rulebookHash: string;
+/** The consumer token's actor and another consumer's: whose watches are whose. */
+let consumerActor: string;
+let otherConsumerActor: string;
 const tokens = {} as Record<Exclude<Caller, 'public'> | 'samr' | 'other-subject', string>;
 let seq = 0;
 
@@ -251,6 +256,32 @@ const FIXTURES: Record<string, (w: Who) => Promise<Case[]>> = {
   'POST /v1/rulebooks:publish': one(() => yaml('/v1/rulebooks:publish?comment_period=P0D')),
   'POST /v1/rulebooks:whatif': one(() => yaml('/v1/rulebooks:whatif')),
   'GET /v1/decisions/{id}/replay': one(() => ({ url: `/v1/decisions/${checkId}/replay` })),
+  'POST /v1/watches': one(() =>
+    json('/v1/watches', { subjects: [ORG], measures: [measure], purpose: 'supplier monitoring' }),
+  ),
+  'GET /v1/watches': one(() => ({ url: '/v1/watches' })),
+  'GET /v1/changes': one(() => ({ url: '/v1/changes?since=0' })),
+  'DELETE /v1/watches/{id}': async () => {
+    const watch = async (actor: string) =>
+      (
+        await createWatch(
+          { ...r.ctx, actor },
+          { subjects: [ORG], measures: [measure], purpose: 'supplier monitoring' },
+        )
+      ).id;
+    return [
+      {
+        name: 'own watch',
+        attrs: { ownWatch: true },
+        req: { url: `/v1/watches/${await watch(consumerActor)}` },
+      },
+      {
+        name: 'another consumer’s watch',
+        attrs: { ownWatch: false },
+        req: { url: `/v1/watches/${await watch(otherConsumerActor)}` },
+      },
+    ];
+  },
   'POST /v1/tokens': one(() => json('/v1/tokens', { role: 'consumer', label: 'rail operator' })),
   'GET /v1/tokens': one(() => ({ url: '/v1/tokens' })),
   'DELETE /v1/tokens/{id}': one(async () => ({
@@ -356,6 +387,8 @@ function allows(cell: Cell, a: Attrs): boolean {
         return a.registrySource === true;
       case 'registry-domain':
         return a.registrySource === true || a.registryFacts !== true;
+      case 'own-watch':
+        return a.ownWatch === true;
     }
     return false;
   });
@@ -384,6 +417,9 @@ before(async () => {
   for (const role of ['admin', 'reviewer', 'consumer', 'auditor'] as const)
     tokens[role] = (await createToken(r.ctx, { role })).token;
   tokens.subject = (await createToken(r.ctx, { role: 'subject', subjectRef: PERSON })).token;
+  const consumer = (await r.ctx.store.tokens()).find((t) => t.role === 'consumer')!;
+  consumerActor = `token:${consumer.id}`;
+  otherConsumerActor = `token:${(await createToken(r.ctx, { role: 'consumer', label: 'another bank' })).id}`;
   tokens.source = (await createToken(r.ctx, { role: 'source', source: 'tax-bureau' })).token;
   tokens.samr = (await createToken(r.ctx, { role: 'source', source: 'samr' })).token;
   app = await buildServer(r.ctx, { rateLimit: 1_000_000, publicRateLimit: 1_000_000 });

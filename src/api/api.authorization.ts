@@ -18,6 +18,8 @@ export const CALLERS: readonly Caller[] = [
  * - `own-source`: the request writes only as the token's own source (the record's `source`, the path's `:source`);
  * - `source-domain`: records only in the domains the token's source is authorised for;
  * - `registry-source`: the token's source is authorised for the `registry` domain (the market regulator);
+ * - `own-watch`: the watch named in the path (`:id`) was placed by the token (checked by the watches use case;
+ *   listing watches and reading the feed only ever answer the caller's own);
  * - `registry-domain`: registry facts (an organization's name, parent, legal representative, actual controller;
  *   a person's name) only by a source authorised for the `registry` domain; any other source references
  *   subjects and registers a new one only as the subject of a record in the same request (DESIGN §2).
@@ -30,7 +32,8 @@ export type Condition =
   | 'own-source'
   | 'source-domain'
   | 'registry-source'
-  | 'registry-domain';
+  | 'registry-domain'
+  | 'own-watch';
 
 /** A cell of the table: denied, allowed, or allowed when every condition holds. */
 export type Cell = 'deny' | 'allow' | readonly Condition[];
@@ -118,6 +121,12 @@ export const AUTHORIZATION: Readonly<Record<string, Rule>> = {
   'GET /v1/cases': only({ admin: 'allow', reviewer: 'allow', auditor: 'allow' }),
   'GET /v1/cases/{id}': only({ admin: 'allow', reviewer: 'allow', auditor: 'allow' }),
   'POST /v1/cases/{id}/decision': only({ reviewer: 'allow' }),
+
+  // a consumer's watches and feed are its own: the watches use case refuses another's (auth.not_own_watch)
+  'POST /v1/watches': only({ consumer: 'allow' }),
+  'GET /v1/watches': only({ consumer: 'allow' }),
+  'DELETE /v1/watches/{id}': only({ consumer: ['own-watch'] }),
+  'GET /v1/changes': only({ consumer: 'allow' }),
 
   'POST /v1/tokens': only({ admin: 'allow' }),
   'GET /v1/tokens': only({ admin: 'allow', auditor: 'allow' }),

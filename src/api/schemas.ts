@@ -175,6 +175,24 @@ export const FileView = Type.Object({
     Type.Array(Type.Object({ who: Type.String(), what: Type.String(), at: NullableInstant })),
   ),
   borne: Type.Optional(Type.Array(Type.Unknown())),
+  watched_by: Type.Optional(
+    Type.Array(
+      Type.Object({
+        watch: Type.String(),
+        watcher: Type.String({ description: 'the consumer’s label and role' }),
+        purpose: Type.String(),
+        measures: Type.Array(Type.String()),
+        since: Instant,
+        expires_at: Instant,
+        ended_at: NullableInstant,
+        standing: Type.Boolean(),
+      }),
+      {
+        description:
+          'who watches the subject, why, which measures, until when (each change it is told is a check)',
+      },
+    ),
+  ),
   checks: Type.Array(CheckItem, {
     description:
       'the newest checks of the subject (up to 100), newest first; `checks_total` counts them all and `checks_next` reads the older ones',
