@@ -109,6 +109,7 @@ const one =
 /** For each route of the OpenAPI document: the requests a caller makes, with their ownership. */
 const FIXTURES: Record<string, (w: Who) => Promise<Case[]>> = {
   'GET /v1/organizations': one(() => ({ url: '/v1/organizations?q=Fuzhou' })),
+  'GET /v1/organizations/{usci}': one(() => ({ url: `/v1/organizations/${ORG}` })),
   'GET /v1/rulebooks': one(() => ({ url: '/v1/rulebooks' })),
   'GET /v1/rulebooks/versions': one(() => ({ url: '/v1/rulebooks/versions' })),
   'GET /v1/rulebooks/versions/{hash}': one(() => ({ url: `/v1/rulebooks/versions/${rulebookHash}` })),

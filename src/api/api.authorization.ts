@@ -77,6 +77,7 @@ export const AUTHORIZATION: Readonly<Record<string, Rule>> = {
   'GET /readyz': PUBLIC,
   'GET /v1/openapi.json': PUBLIC,
   'GET /v1/organizations': PUBLIC,
+  'GET /v1/organizations/{usci}': PUBLIC,
   'GET /v1/rulebooks': PUBLIC,
   'GET /v1/rulebooks/versions': PUBLIC,
   'GET /v1/rulebooks/versions/{hash}': PUBLIC,

@@ -1,14 +1,10 @@
 import Type from 'typebox';
 import { activateRulebook, checkRulebook } from '../app/governance/governance.rulebooks.ts';
 import { Ingestor } from '../app/ingest/ingest.usecases.ts';
-import { CredenceError } from '../domain/errors.ts';
 import { formatInstant } from '../domain/time.ts';
-import { checkUsci } from '../domain/usci.ts';
 import { guard } from './auth.ts';
 import {
   Accepted,
-  OrganizationPage,
-  OrganizationSearchQuery,
   RulebookActivated,
   RulebookCheck,
   RulebookList,
@@ -17,54 +13,8 @@ import {
 } from './schemas.ts';
 import { type Api, acceptedOrThrow } from './types.ts';
 
-const USCI_LIKE = /^[0-9A-Za-z]{18}$/;
-
-/** Public look-ups (organizations, rulebooks, sources) and the admin's rulebook and source management. */
-export function registryRoutes(app: Api, opts: { publicRateLimit: number }): void {
-  app.get(
-    '/v1/organizations',
-    {
-      ...guard('public', {
-        summary: 'Search organizations by name prefix or USCI',
-        operationId: 'searchOrganizations',
-        tags: ['public'],
-        querystring: OrganizationSearchQuery,
-        response: { 200: OrganizationPage },
-      }),
-      config: {
-        access: 'public' as const,
-        rateLimit: {
-          max: opts.publicRateLimit,
-          timeWindow: '1 minute',
-          keyGenerator: (req: { ip: string }) => `ip:${req.ip}`,
-        },
-      },
-    },
-    async (req) => {
-      const q = req.query.q.trim();
-      if (USCI_LIKE.test(q)) {
-        const c = checkUsci(q);
-        if (!c.ok)
-          throw new CredenceError('input.invalid_usci', `q looks like a USCI but ${c.message}`, {
-            issues: [{ path: 'q', message: c.message, code: `usci.position_${c.position}` }],
-          });
-      }
-      const limit = req.query.limit === undefined ? 20 : Number(req.query.limit);
-      if (limit < 1 || limit > 100)
-        throw new CredenceError('input.out_of_range', 'limit must be between 1 and 100', {
-          issues: [{ path: 'limit', message: 'between 1 and 100' }],
-        });
-      const after = req.query.cursor === undefined ? 0 : Number(req.query.cursor);
-      const rows = await req.actx.store.searchOrganizations(q, limit + 1, after);
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map((s) => ({ usci: s.usci ?? '', name: s.name })),
-        next_cursor: rows.length > limit && last ? String(Number(last.id)) : null,
-      };
-    },
-  );
-
+/** Public look-ups (rulebooks, sources) and the admin's rulebook and source management (organizations: organizations.routes.ts). */
+export function registryRoutes(app: Api, _opts: { publicRateLimit: number }): void {
   app.get(
     '/v1/rulebooks',
     guard('public', {

@@ -18,6 +18,7 @@ import { healthRoutes } from './health.routes.ts';
 import { TAGS, transformDocument, transformRoute } from './openapi.ts';
 import './openapi.components.ts';
 import { recordRoutes } from './records.routes.ts';
+import { organizationRoutes } from './organizations.routes.ts';
 import { registryRoutes } from './registry.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
 import { screeningRoutes } from './screenings.routes.ts';
@@ -120,6 +121,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   subjectRoutes(app);
   recordRoutes(app);
   registryRoutes(app, { publicRateLimit: opts.publicRateLimit ?? 120 });
+  organizationRoutes(app, { publicRateLimit: opts.publicRateLimit ?? 120 });
   tokenRoutes(app);
   governanceRoutes(app);
   correctionRoutes(app);

@@ -37,7 +37,7 @@ export interface ProfileMeasure {
   readonly until: string | null;
   readonly legal_basis: string | null;
   /** The list decisions it rests on, with their lists; empty for a measure on grade or score alone. */
-  readonly decisions: readonly {
+  readonly decisions: {
     readonly id: string;
     readonly list: string;
     readonly since: string | null;
@@ -56,7 +56,7 @@ export interface PublicProfile {
   readonly rulebook: { readonly name: string; readonly version: string; readonly hash: string };
   /** The score in words: each public record's points by its title; the non-public ones summed in one line. */
   readonly explanation: {
-    readonly items: readonly {
+    readonly items: {
       readonly record: string;
       readonly title: string;
       readonly points: number;
@@ -64,9 +64,9 @@ export interface PublicProfile {
     }[];
     readonly non_public: { readonly count: number; readonly points: number };
   };
-  readonly records: readonly PublicRecordView[];
-  readonly lists: readonly ProfileEntry[];
-  readonly measures: readonly ProfileMeasure[];
+  readonly records: PublicRecordView[];
+  readonly lists: ProfileEntry[];
+  readonly measures: ProfileMeasure[];
 }
 
 /** The organization a public reference names, or a 404 that says nothing of persons. */
