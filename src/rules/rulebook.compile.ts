@@ -14,7 +14,18 @@ import type {
   SubjectKind,
 } from './rulebook.model.ts';
 import { publishOf } from './rulebook.policy.ts';
-import { arr, type Doc, dotted, obj, type Path, type Problems, str } from './rulebook.problems.ts';
+import {
+  arr,
+  type Doc,
+  dotted,
+  en,
+  obj,
+  type Path,
+  type Problems,
+  str,
+  texts,
+  zhTexts,
+} from './rulebook.problems.ts';
 
 export const REPAIR_MATERIALS = [
   'commitment_letter',
@@ -49,8 +60,10 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
     if (d && addDuration(0, d) > addDuration(0, longest))
       p.add(path, `must be finite: at most ${LONGEST}`, 'rulebook.guardrail');
   };
-  const guard = (path: Path, text: unknown, what: string): void => {
-    if (typeof text !== 'string') return;
+  const guard = (path: Path, given: unknown, what: string): void => {
+    for (const text of texts(given)) guardOne(path, text, what);
+  };
+  const guardOne = (path: Path, text: string, what: string): void => {
     const c = protectedCategoryOf(text);
     if (c)
       p.add(
@@ -126,7 +139,8 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
     if (countsFor && retention) {
       const rt: RecordType = {
         name,
-        title: str(t.title) ?? name,
+        title: en(t.title) ?? name,
+        ...zhTexts({ title: t.title }),
         domain: str(t.domain) ?? '',
         subjects: (arr(t.subjects).length ? arr(t.subjects) : ['organization', 'person']) as SubjectKind[],
         severity: (str(t.severity) ?? 'minor') as RecordType['severity'],
@@ -161,7 +175,8 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
         id,
         when: String(r.when),
         points: typeof r.points === 'number' ? r.points : 0,
-        reason: str(r.reason) ?? id,
+        reason: en(r.reason) ?? id,
+        ...zhTexts({ reason: r.reason }),
         test: c.test,
         ...onlyForType(String(r.when)),
       });
@@ -227,8 +242,9 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
     lists.set(name, {
       name,
       kind,
-      title: str(l.title) ?? name,
-      ...(str(l.legal_basis) ? { legalBasis: str(l.legal_basis)! } : {}),
+      title: en(l.title) ?? name,
+      ...(en(l.legal_basis) ? { legalBasis: en(l.legal_basis)! } : {}),
+      ...zhTexts({ title: l.title, legalBasis: l.legal_basis }),
       enterOn,
       ...(enterWhen ? { enterWhen } : {}),
       ...(notice ? { notice } : {}),
@@ -280,7 +296,7 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
     const max = durations([...path, 'max'], m.max, kind === 'sanction');
     if (kind === 'sanction') {
       finite([...path, 'max'], max);
-      if (!str(m.legal_basis))
+      if (!en(m.legal_basis))
         p.add(
           [...path, 'legal_basis'],
           'a sanction needs a legal basis (nothing beyond law)',
@@ -293,11 +309,12 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
       measures.set(name, {
         name,
         kind,
-        title: str(m.title) ?? name,
+        title: en(m.title) ?? name,
+        ...zhTexts({ title: m.title, legalBasis: m.legal_basis }),
         appliesWhen: { source: String(m.applies_when), test: c.test, lists: c.lists, usesState: c.usesState },
         appliesTo,
         domains,
-        ...(str(m.legal_basis) ? { legalBasis: str(m.legal_basis)! } : {}),
+        ...(en(m.legal_basis) ? { legalBasis: en(m.legal_basis)! } : {}),
         ...(max ? { max } : {}),
       });
     }

@@ -20,9 +20,29 @@ export interface RepairTerms {
   readonly notIfRepeatedWithin?: Duration;
 }
 
+/**
+ * The Chinese texts of a rulebook element (`title: {en: …, zh: …}` in the document); `title`, `legalBasis` and
+ * `reason` stay the English (or only) text, so every reader of them keeps working. A plain string is both languages.
+ */
+export interface ZhTexts {
+  readonly title?: string;
+  readonly legalBasis?: string;
+  readonly reason?: string;
+}
+
+/** A text of a rulebook element in a reader's language: Chinese when given, else the one text. */
+export function textIn(
+  el: { readonly zh?: ZhTexts } & Partial<Record<'title' | 'legalBasis' | 'reason', string>>,
+  field: keyof ZhTexts,
+  lang: string,
+): string | undefined {
+  return (lang === 'zh' ? el.zh?.[field] : undefined) ?? el[field];
+}
+
 export interface RecordType {
   readonly name: string;
   readonly title: string;
+  readonly zh?: ZhTexts;
   readonly domain: string;
   readonly subjects: readonly SubjectKind[];
   readonly severity: Severity;
@@ -82,6 +102,7 @@ export interface Rule {
   readonly when: string;
   readonly points: number;
   readonly reason: string;
+  readonly zh?: ZhTexts;
   readonly test: RuleCondition;
   /** Set when the condition can only hold for records of this type (it starts `record.type == "X" &&`). */
   readonly onlyType?: string;
@@ -97,6 +118,7 @@ export interface ListDef {
   readonly name: string;
   readonly kind: ListKind;
   readonly title: string;
+  readonly zh?: ZhTexts;
   readonly legalBasis?: string;
   readonly enterOn: readonly string[];
   readonly enterWhen?: {
@@ -116,6 +138,7 @@ export interface MeasureDef {
   readonly name: string;
   readonly kind: MeasureKind;
   readonly title: string;
+  readonly zh?: ZhTexts;
   readonly appliesWhen: {
     readonly source: string;
     readonly test: MeasureCondition;

@@ -4,7 +4,7 @@ import { protectedCategoryOf } from './guardrails.ts';
 import { legalBasisProblem } from './legal-basis.ts';
 import { PUBLICATION_TIERS, tierProblems } from './publication.ts';
 import type { Severity } from './rulebook.model.ts';
-import { arr, type Doc, obj, type Path, str } from './rulebook.problems.ts';
+import { arr, type Doc, obj, type Path, str, texts } from './rulebook.problems.ts';
 
 /** Receives one problem of the policy pass (the loader decides whether it blocks). */
 export type Report = (path: Path, message: string, code: string) => void;
@@ -16,16 +16,21 @@ export type Report = (path: Path, message: string, code: string) => void;
  */
 export function checkPolicy(doc: Doc, report: Report): void {
   const basis = (path: Path, v: unknown) => {
-    if (typeof v !== 'string') return;
-    const problem = legalBasisProblem(v);
-    if (problem) report(path, problem, 'rulebook.legal_basis');
+    // every language's text is a citation
+    for (const t of texts(v)) {
+      const problem = legalBasisProblem(t);
+      if (problem) report(path, problem, 'rulebook.legal_basis');
+    }
   };
   const domain = (path: Path, v: unknown) => {
     if (typeof v === 'string' && v !== '' && !domainEntry(v))
       report(path, notPermittedMessage(v), 'rulebook.domain');
   };
-  const guard = (path: Path, v: unknown, what: string) => {
-    const c = typeof v === 'string' ? protectedCategoryOf(v) : undefined;
+  const guard = (path: Path, text: unknown, what: string) => {
+    for (const v of texts(text)) guardOne(path, v, what);
+  };
+  const guardOne = (path: Path, v: string, what: string) => {
+    const c = protectedCategoryOf(v);
     // a measure may concern a public service such as health care; it may not rest on or target health data,
     // which record types, domains and lists (checked in the compile pass) can never carry
     if (c && c !== 'health')

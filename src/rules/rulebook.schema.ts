@@ -4,6 +4,11 @@ import Type from 'typebox';
 
 const Str = Type.String({ minLength: 1 });
 const Dur = Type.String({ minLength: 2 });
+/** A text in one string (both languages) or per language. */
+const Text = Type.Union([
+  Str,
+  Type.Object({ en: Str, zh: Type.Optional(Str) }, { additionalProperties: false }),
+]);
 const Strict = { additionalProperties: false } as const;
 
 const Repair = Type.Object(
@@ -17,7 +22,7 @@ const Repair = Type.Object(
 
 const RecordType = Type.Object(
   {
-    title: Type.Optional(Str),
+    title: Type.Optional(Text),
     domain: Str,
     subjects: Type.Optional(Type.Array(Type.Enum(['organization', 'person']), { minItems: 1 })),
     severity: Type.Enum(['minor', 'general', 'serious']),
@@ -32,13 +37,13 @@ const RecordType = Type.Object(
   Strict,
 );
 
-const Rule = Type.Object({ id: Str, when: Str, points: Type.Integer(), reason: Type.Optional(Str) }, Strict);
+const Rule = Type.Object({ id: Str, when: Str, points: Type.Integer(), reason: Type.Optional(Text) }, Strict);
 
 const List = Type.Object(
   {
     kind: Type.Enum(['black', 'red', 'warning']),
-    title: Type.Optional(Str),
-    legal_basis: Type.Optional(Str),
+    title: Type.Optional(Text),
+    legal_basis: Type.Optional(Text),
     enter_on: Type.Optional(Type.Array(Str)),
     enter_when: Type.Optional(Str),
     notice: Type.Optional(Dur),
@@ -64,11 +69,11 @@ const Bearer = Type.Enum(['person', 'organization', 'legal_representative', 'act
 const Measure = Type.Object(
   {
     kind: Type.Enum(['sanction', 'reward']),
-    title: Type.Optional(Str),
+    title: Type.Optional(Text),
     applies_when: Str,
     applies_to: Type.Optional(Type.Array(Bearer, { minItems: 1 })),
     domains: Type.Optional(Type.Array(Str)),
-    legal_basis: Type.Optional(Str),
+    legal_basis: Type.Optional(Text),
     max: Type.Optional(Dur),
   },
   Strict,
