@@ -45,6 +45,7 @@ export function statusFor(code: string): number {
   if (code.endsWith('duplicate_conflict') || code === 'rulebook.version_exists') return 409;
   // a case already decided, an objection already open, a repair already applied for: the state conflicts
   if (/\.already_(decided|open|applied)$/.test(code)) return 409;
+  if (code === 'idempotency.in_progress') return 409;
   if (code === 'rate.limited') return 429;
   if (code === 'rulebook.none_active' || code === 'service.unavailable') return 503;
   if (code.startsWith('internal.')) return 500;

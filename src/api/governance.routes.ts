@@ -216,7 +216,7 @@ export function governanceRoutes(app: Api): void {
         'Recompute a list decision (D-…) or a check (CHK-…) from its recorded inputs and say whether it matches',
       operationId: 'replayDecision',
       tags: ['oversight'],
-      params: Type.Object({ id: Type.String({ minLength: 3, maxLength: 80 }) }),
+      params: Type.Object({ id: Type.String({ minLength: 3, maxLength: 128 }) }),
       response: { 200: ReplayView },
     }),
     async (req) => {

@@ -297,6 +297,40 @@ const MEDIA_HOLDERS = (op: JsonObject): JsonObject[] => {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
+/** Idempotency-Key on every POST; ETag, If-None-Match and 304 on public GETs (api/idempotency.ts, api/etag.ts). */
+function addConventionHeaders(method: string, op: JsonObject): void {
+  const params = ((op.parameters as Json[] | undefined) ?? []).slice();
+  const responses = (op.responses ?? {}) as JsonObject;
+  if (method === 'post')
+    params.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description:
+        'Any unique text (e.g. a UUID): a retry with the same key and the same request within 24 hours gets the first successful answer again (`Idempotent-Replayed: true`) instead of doing the work twice; the same key with another request is 422 `idempotency.key_reused`.',
+      schema: { type: 'string', minLength: 1, maxLength: 255 },
+      example: '6b1f0c9e-2d7a-4e43-9a55-0c1d2e3f4a5b',
+    });
+  const isPublic = Array.isArray(op.security) && op.security.length === 0;
+  if (method === 'get' && isPublic && responses['200']) {
+    params.push({
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      description: 'The ETag of an answer you hold: 304 with no body while it is still current.',
+      schema: { type: 'string' },
+      example: '"Yq3d6J3b0mQe8r2GgkQdA1xT0pz"',
+    });
+    const ok = responses['200'] as JsonObject;
+    ok.headers = {
+      ...((ok.headers as JsonObject | undefined) ?? {}),
+      ETag: { description: 'validator of this answer, for If-None-Match', schema: { type: 'string' } },
+    };
+    responses['304'] = { description: 'Not modified: the answer still has the ETag named in If-None-Match' };
+  }
+  if (params.length > 0) op.parameters = params;
+}
+
 /**
  * @fastify/swagger's whole-document transform: named schemas as components and $refs, the Problem schema,
  * an example on every request and response, the declared tags.
@@ -339,11 +373,12 @@ export function transformDocument({ openapiObject }: { openapiObject: Record<str
   for (const k of Object.keys(components).sort()) sorted[k] = components[k]!;
   const comp = (doc.components ?? {}) as JsonObject;
   doc.components = { ...comp, schemas: { ...((comp.schemas as JsonObject) ?? {}), ...sorted } };
-  // an example on every request body and response
+  // an example on every request body and response; the HTTP conventions' headers
   for (const item of Object.values(paths) as JsonObject[])
     for (const m of METHODS) {
       const op = item[m] as JsonObject | undefined;
       if (!op) continue;
+      addConventionHeaders(m, op);
       for (const media of MEDIA_HOLDERS(op))
         if (media.example === undefined && media.examples === undefined && media.schema)
           media.example = exampleFor(media.schema, sorted);

@@ -369,7 +369,7 @@ export const TokenView = Type.Object({
   id: Type.String(),
   role: Type.String(),
   source: Nullable(Type.String()),
-  subject_id: Nullable(Type.Number()),
+  subject: Nullable(Type.String({ description: "a subject token's subject: USCI or P… reference" })),
   created_at: Instant,
   expires_at: NullableInstant,
   revoked_at: NullableInstant,

@@ -1,3 +1,4 @@
+import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -13,12 +14,14 @@ import { checkRoutes } from './checks.routes.ts';
 import { correctionRoutes } from './corrections.routes.ts';
 import { dueProcessRoutes } from './due-process.routes.ts';
 import { errorOptions, installErrorHandling } from './errors.ts';
+import { installEtags } from './etag.ts';
 import { governanceRoutes } from './governance.routes.ts';
 import { healthRoutes } from './health.routes.ts';
+import { installIdempotency } from './idempotency.ts';
 import { TAGS, transformDocument, transformRoute } from './openapi.ts';
 import './openapi.components.ts';
-import { recordRoutes } from './records.routes.ts';
 import { organizationRoutes } from './organizations.routes.ts';
+import { recordRoutes } from './records.routes.ts';
 import { registryRoutes } from './registry.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
 import { screeningRoutes } from './screenings.routes.ts';
@@ -42,6 +45,26 @@ export interface ServerOptions {
   readonly trustProxy?: boolean | number | string;
   /** Where log lines go (standard output by default); national ids are redacted on the way. */
   readonly logDestination?: LogLines;
+  /**
+   * Browser origins allowed to call the API (CORS), comma-separated, e.g. `https://portal.example.org`; `*` for
+   * any. Off by default: no CORS headers, so browsers keep other sites' scripts out.
+   */
+  readonly corsOrigin?: string;
+}
+
+/** The CORS policy for the allowed origins: the API's methods and headers, and the headers a client may read. */
+export function corsPolicy(origins: string) {
+  const list = origins
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  return {
+    origin: list.includes('*') ? '*' : list,
+    methods: ['GET', 'HEAD', 'POST', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-none-match'],
+    exposedHeaders: ['etag', 'allow', 'retry-after', 'idempotent-replayed', 'content-disposition'],
+    maxAge: 600,
+  };
 }
 
 /** Builds the HTTP API over an application context; nothing listens until `listen` (or `startServer`). */
@@ -63,8 +86,12 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandling(app);
+  // preflight requests carry no token: CORS answers them before authentication
+  if (opts.corsOrigin) await app.register(cors, corsPolicy(opts.corsOrigin));
   installFailedAuthLimit(app);
   installAuth(app, ctx);
+  installIdempotency(app);
+  installEtags(app);
   await app.register(helmet, { global: true });
   await app.register(rateLimit, {
     global: true,
@@ -150,12 +177,14 @@ export async function startServer(
     host?: string;
     logger?: boolean;
     trustProxy?: ServerOptions['trustProxy'];
+    corsOrigin?: string;
     beforeClose?: () => Promise<void>;
   },
 ): Promise<{ close(): Promise<void>; url: string }> {
   const app = await buildServer(ctx, {
     logger: opts.logger ?? true,
     ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
+    ...(opts.corsOrigin ? { corsOrigin: opts.corsOrigin } : {}),
   });
   const address = await app.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' });
   let closing: Promise<void> | undefined;

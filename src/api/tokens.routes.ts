@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { refOf } from '../app/derive/derive.files.ts';
 import { createToken, listTokens, revokeToken } from '../app/tokens/tokens.usecases.ts';
 import { formatInstant } from '../domain/time.ts';
 import { guard } from './auth.ts';
@@ -42,18 +43,25 @@ export function tokenRoutes(app: Api): void {
       tags: ['tokens'],
       response: { 200: TokenList },
     }),
-    async (req) => ({
-      items: (await listTokens(req.actx)).map((t) => ({
-        id: t.id,
-        role: t.role,
-        source: t.source,
-        subject_id: t.subject_id,
-        created_at: formatInstant(Number(t.created_at)),
-        expires_at: iso(t.expires_at),
-        revoked_at: iso(t.revoked_at),
-        label: t.label,
-      })),
-    }),
+    async (req) => {
+      const rows = await listTokens(req.actx);
+      const ids = [...new Set(rows.flatMap((t) => (t.subject_id === null ? [] : [Number(t.subject_id)])))];
+      const subjects = ids.length === 0 ? [] : await req.actx.store.subjectsById(ids);
+      // subjects are named by USCI or P… reference, never by the registry's internal numbers
+      const refs = new Map(subjects.map((s) => [Number(s.id), refOf(s)]));
+      return {
+        items: rows.map((t) => ({
+          id: t.id,
+          role: t.role,
+          source: t.source,
+          subject: t.subject_id === null ? null : (refs.get(Number(t.subject_id)) ?? null),
+          created_at: formatInstant(Number(t.created_at)),
+          expires_at: iso(t.expires_at),
+          revoked_at: iso(t.revoked_at),
+          label: t.label,
+        })),
+      };
+    },
   );
 
   app.delete(

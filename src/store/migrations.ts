@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { auditLedgerMigration } from './audit-ledger.migration.ts';
 import { dueProcessMigration } from './due-process.store.ts';
+import { idempotencyMigration } from './idempotency.store.ts';
 import { readsMigration } from './reads.migration.ts';
 import { registryFactsMigration } from './registry-facts.migration.ts';
 import { searchMigration } from './search.migration.ts';
@@ -182,6 +183,7 @@ export function migrations(engine: 'sqlite' | 'postgres'): MigrationProvider {
   m['0005_registry_facts'] = registryFactsMigration;
   m['0006_audit_ledger'] = auditLedgerMigration;
   m['0007_reads'] = readsMigration;
+  m['0012_idempotency'] = idempotencyMigration;
   m['0013_search'] = searchMigration(engine);
   m['0014_watches'] = watchesMigration;
   return { getMigrations: async () => m };

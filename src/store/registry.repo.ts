@@ -1,9 +1,9 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { RegistryFactRow, TokenRow, Tx } from '../app/ports/ports.store.ts';
+import { IdempotencyRepo } from './idempotency.store.ts';
 import { numericFact, relationSpans, spansAt } from './registry-facts.ts';
 import type { Database } from './schema.ts';
 import { indexOrganization, reindexName } from './search.repo.ts';
-import { WatchesRepo } from './watches.store.ts';
 
 /** Engines bound parameters: stay well below SQLite's and PostgreSQL's limits. */
 export const CHUNK = 500;
@@ -15,9 +15,9 @@ export function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
 }
 
 /** The registry's reference data over Kysely: meta, rulebooks, sources, subjects and relations, tokens. */
-export class RegistryRepo extends WatchesRepo {
+export class RegistryRepo extends IdempotencyRepo {
   constructor(protected readonly db: Kysely<Database> | Transaction<Database>) {
-    super(db as unknown as ConstructorParameters<typeof WatchesRepo>[0]);
+    super(db as unknown as ConstructorParameters<typeof IdempotencyRepo>[0]);
   }
 
   async getMeta(key: string) {
