@@ -1,3 +1,6 @@
+import type { SubjectRow, Tx } from '../ports/ports.store.ts';
+import { searchAll } from '../search/search.usecases.ts';
+
 /**
  * Name matching for screening: a company named in a bidder list is found by a normalised name, whatever its
  * legal form, case or character width. Pure functions; the threshold is stated in every answer.
@@ -69,18 +72,35 @@ export function nameSimilarity(a: string, b: string): number {
 }
 
 /**
- * What to ask the registry's organization search for: the leading word of the normalised name (two characters
- * of a Chinese name), so that a legal form or a word spelt differently later in the name still finds it.
+ * What to ask the registry's organization search for: the name as written. The search itself ignores legal
+ * forms, case and width and finds the name inside longer ones (深圳市示例科技有限公司 for 示例科技); the leading
+ * word of the normalised name is asked too, so a name spelt differently after its first word still finds it.
  */
 export function searchKeys(name: string): string[] {
   const n = normalizeName(name);
   if (n === '') return [];
   const first = n.split(' ')[0]!;
   const cjk = /^\p{Script=Han}/u.test(first);
-  const keys = new Set<string>([cjk ? [...first].slice(0, 2).join('') : first]);
-  // the name as written (NFKC), for registries whose search already ignores legal forms and finds infixes
-  keys.add(name.normalize('NFKC').trim());
+  const keys = new Set<string>([
+    cjk ? [...first].slice(0, 2).join('') : first,
+    name.normalize('NFKC').trim(),
+  ]);
   return [...keys].filter((k) => k.length > 0);
+}
+
+/** How many organizations each search key contributes at most. */
+const CANDIDATES_PER_KEY = 200;
+
+/**
+ * The organizations a name may name, from the public search index (persons are never in it): every match of
+ * each search key, best first, up to a bound per key.
+ */
+export async function nameCandidates(tx: Tx, name: string): Promise<SubjectRow[]> {
+  const ids = new Set<number>();
+  for (const key of searchKeys(name))
+    for (const hit of await searchAll(tx, key, CANDIDATES_PER_KEY)) ids.add(hit.subjectId);
+  const rows = await tx.subjectsById([...ids]);
+  return rows.filter((s) => s.kind === 'organization');
 }
 
 export interface Candidate<T> {

@@ -5,7 +5,7 @@ import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { SubjectRow, Tx } from '../ports/ports.store.ts';
 import { type CheckView, checkSubjects } from '../queries/queries.usecases.ts';
-import { NAME_THRESHOLD, rankCandidates, searchKeys } from './screening.names.ts';
+import { NAME_THRESHOLD, nameCandidates, rankCandidates } from './screening.names.ts';
 
 /** One subject to screen: a USCI, a national identity number, a registry reference, or a company name. */
 export type ScreenSubject = string | { readonly name: string };
@@ -101,9 +101,7 @@ async function resolveChunk(ctx: AppContext, tx: Tx, items: readonly ScreenSubje
 /** Persons are never matched by name: only organizations are searched. */
 async function resolveName(tx: Tx, name: string): Promise<Resolved> {
   const pool = new Map<number, SubjectRow>();
-  for (const key of searchKeys(name))
-    for (const s of await tx.searchOrganizations(key, 200))
-      if (s.kind === 'organization') pool.set(Number(s.id), s);
+  for (const s of await nameCandidates(tx, name)) pool.set(Number(s.id), s);
   const { candidates, match, ambiguous } = rankCandidates(name, [...pool.values()]);
   const shown = candidates.slice(0, 5).map((c) => ({
     ref: refOfRow(c.subject),
