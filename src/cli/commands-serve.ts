@@ -65,6 +65,10 @@ export function commands(program: Command): void {
       '--trust-proxy <hops|cidr>',
       'behind a reverse proxy: hops or proxy addresses/CIDRs to trust for X-Forwarded-For (env CREDENCE_TRUST_PROXY; default off)',
     )
+    .option(
+      '--cors-origin <origins>',
+      'browser origins allowed to call the API, comma-separated, or * (env CREDENCE_CORS_ORIGIN; default off)',
+    )
     .action(async (o) => {
       const location = resolveOptions(
         o.demo && !o.db && !o.databaseUrl && !process.env.DATABASE_URL ? { db: DEMO_DB } : o,
@@ -106,11 +110,13 @@ export function commands(program: Command): void {
       await ctx.store.transaction((tx) => activeRulebooks(tx));
       const stop = schedule(ctx, (m) => process.stderr.write(`${m}\n`));
       const trust = o.trustProxy ?? process.env.CREDENCE_TRUST_PROXY;
+      const corsOrigin = o.corsOrigin ?? process.env.CREDENCE_CORS_ORIGIN;
       const { url } = await startServer(ctx, {
         port: o.port,
         host: o.host,
         beforeClose: stop,
         ...(trust ? { trustProxy: /^\d+$/.test(trust) ? Number(trust) : trust } : {}),
+        ...(corsOrigin ? { corsOrigin } : {}),
       });
       const shown = url.replace('127.0.0.1', 'localhost');
       process.stdout.write(
