@@ -1,4 +1,5 @@
 import { CredenceError } from '../../domain/errors.ts';
+import { checkNationalId } from '../../domain/national-id.ts';
 import { formatInstant } from '../../domain/time.ts';
 import { derive, type Explanation } from '../../rules/explain.ts';
 import { activeAt, type ListEntry } from '../../rules/lists.ts';
@@ -156,6 +157,34 @@ export async function checkMeasure(
     const [v] = await checkSubjects(ctx, tx, [{ subject: s, measure }], at);
     return v!;
   });
+}
+
+/**
+ * A relying party's check by national identity number: a person the registry does not know answers "does not
+ * apply", exactly as a registered person with a clean file does, so that a check never reveals whether an identity
+ * number is registered (persons are private). Nothing is recorded: there is no file to record it in.
+ */
+export async function checkForRelyingParty(
+  ctx: AppContext,
+  ref: string,
+  measure: string,
+  at?: number,
+): Promise<Pick<CheckView, 'subject' | 'measure' | 'applies' | 'until' | 'decisions'>> {
+  const byNationalId = checkNationalId(ref).ok;
+  try {
+    const v = await checkMeasure(ctx, ref, measure, at);
+    // asked by national id, the answer names the subject as asked: a P… reference would tell it is registered
+    return byNationalId ? { ...v, subject: ref } : v;
+  } catch (e) {
+    if (!(e instanceof CredenceError && e.code === 'subject.not_found' && byNationalId)) throw e;
+    const versions = await ctx.store.transaction((tx) => activeRulebooks(tx));
+    if (!versions.latest.measures.has(measure) && !versions.at(at ?? ctx.clock.now()).measures.has(measure))
+      throw new CredenceError(
+        'measure.unknown',
+        `measure "${measure}" is not in the rulebook (known: ${[...versions.latest.measures.keys()].join(', ')})`,
+      );
+    return { subject: ref, measure, applies: false, until: null, decisions: [] };
+  }
 }
 
 /**

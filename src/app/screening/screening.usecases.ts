@@ -47,6 +47,8 @@ export interface ScreeningResult {
 
 interface Resolved {
   readonly subject: string;
+  /** Asked by national id and not registered: answered "does not apply", like a registered person with a clean file. */
+  readonly nobody?: true;
   readonly row?: SubjectRow;
   readonly by?: MatchedBy;
   readonly candidates?: ScreeningAnswer['candidates'];
@@ -86,10 +88,12 @@ async function resolveChunk(ctx: AppContext, tx: Tx, items: readonly ScreenSubje
       out.push(
         row
           ? { subject: it, row, by: k!.by }
-          : {
-              subject: it,
-              problem: { code: 'subject.not_found', message: 'no such subject in this registry' },
-            },
+          : k!.by === 'national_id'
+            ? { subject: it, by: 'national_id', nobody: true }
+            : {
+                subject: it,
+                problem: { code: 'subject.not_found', message: 'no such subject in this registry' },
+              },
       );
       continue;
     }
@@ -170,7 +174,8 @@ export async function screen(
     answers,
     summary: {
       subjects: subjects.length,
-      checks: answers.filter((a) => a.check !== null).length,
+      // answers given (persons by national id included, whether or not registered: the count reveals nothing)
+      checks: answers.filter((a) => a.applies !== null).length,
       applies: answers.filter((a) => a.applies === true).length,
       unresolved: answers.filter((a) => a.matched_by === null).length / unique.length,
     },
@@ -179,6 +184,19 @@ export async function screen(
 
 function answerOf(r: Resolved, measure: string, v: CheckView | undefined): ScreeningAnswer {
   const names = r.by === 'name' || r.candidates !== undefined;
+  // persons asked by national id: the same shape whether or not they are registered (no reference, no check id),
+  // so that a screening never reveals who is in the registry; a registered person's check is still recorded
+  if (r.by === 'national_id')
+    return {
+      subject: r.subject,
+      matched_by: 'national_id',
+      match: null,
+      measure,
+      applies: v ? v.applies : false,
+      until: v ? v.until : null,
+      decisions: v ? [...v.decisions] : [],
+      check: null,
+    };
   return {
     subject: r.subject,
     matched_by: v ? r.by! : null,
