@@ -36,7 +36,7 @@ export function textIn(
   field: keyof ZhTexts,
   lang: string,
 ): string | undefined {
-  return (lang === 'zh' ? el.zh?.[field] : undefined) ?? el[field];
+  return (lang.startsWith('zh') ? el.zh?.[field] : undefined) ?? el[field];
 }
 
 export interface RecordType {

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildServer } from '../api/server.ts';
 import { fileObjection } from '../app/due-process/due-process.cases.ts';
+import { activeRulebooks } from '../app/governance/governance.rulebooks.ts';
 import { Ingestor } from '../app/ingest/ingest.usecases.ts';
 import { exportFile } from '../app/queries/queries.export.ts';
 import { checkMeasure, scoreOf } from '../app/queries/queries.usecases.ts';
@@ -349,7 +350,14 @@ describe('web pages in a browser', { skip: missing ?? false }, () => {
       assert.equal(await page.textContent('h1'), '查询机构');
       await shot(page, 'lang-zh-home', false);
       await page.goto(`${base}/org/${DEMO.blacklisted}`);
-      assert.match((await page.textContent('main')) ?? '', /统一社会信用代码/);
+      const zhMain = (await page.textContent('main')) ?? '';
+      assert.match(zhMain, /统一社会信用代码/);
+      // the rulebook's own texts in Chinese too: the list's title and the titles of the records behind it
+      const rb = (await activeRulebooks(reg.ctx.store)).latest;
+      const zhOf = (xs: Iterable<{ zh?: { title?: string } }>) => [...xs].flatMap((x) => x.zh?.title ?? []);
+      assert.ok(zhOf(rb.lists.values()).some((t) => zhMain.includes(t)), 'a Chinese list title');
+      assert.ok(zhOf(rb.recordTypes.values()).some((t) => zhMain.includes(t)), 'a Chinese record title');
+      assert.doesNotMatch(zhMain, /Court judgment defaulters|Seriously illegal and dishonest list/);
       await shot(page, 'lang-zh-org');
       await Promise.all([page.waitForURL(/lang=en/), page.click('nav.lang a[hreflang=en]')]);
       assert.equal(await page.getAttribute('html', 'lang'), 'en');

@@ -9,6 +9,9 @@ import type { DecisionRow, RecordRow } from '../ports/ports.store.ts';
 /** What a notice says: what happened, why, on what legal basis, what the recipient can do and by when. */
 export interface NoticeBody {
   readonly title: string;
+  /** The title in Chinese, when the rulebook gives the texts it names in Chinese. */
+  readonly title_zh?: string;
+  readonly legal_basis_zh?: string;
   readonly reasons: readonly string[];
   readonly legal_basis: string;
   readonly options: readonly {
@@ -64,6 +67,7 @@ export function recordNotice(r: RecordRow, rb: Rulebook, now: number): NoticeRow
     });
   return row(Number(r.subject_id), 'record.adverse', `${r.source}/${r.record_id}`, now, {
     title: `A record lowers your score: ${type.title} (${type.points} points)`,
+    title_zh: `一条记录降低了您的信用分：${type.zh?.title ?? type.title}（${type.points}分）`,
     reasons: [
       `${r.source} recorded ${type.title} on ${iso(Number(r.occurred_at))?.slice(0, 10)}; it counts until ${iso(addDuration(Number(r.occurred_at), type.countsFor))?.slice(0, 10)}`,
     ],
@@ -94,8 +98,19 @@ export function decisionNotice(d: DecisionRow, now: number, rb: Rulebook): Notic
             ? [{ action: 'apply for credit repair', from: iso(e.earliestRepair) }]
             : []),
         ];
+  // notices are stored when derived and the registry does not know a subject's language: English, with the
+  // Chinese title and legal basis beside when the rulebook gives them
+  const zh = rb.lists.get(e.list)?.zh;
+  const listZh = zh?.title ?? e.title;
+  const titlesZh = {
+    warning: `警告：除非消除原因，您将于${iso(e.since)?.slice(0, 10)}被列入"${listZh}"`,
+    entry: `您已被列入"${listZh}"`,
+    exit: `您已移出"${listZh}"`,
+  } as const;
   return row(Number(d.subject_id), `list.${d.event}`, d.id, now, {
     title: titles[d.event],
+    title_zh: titlesZh[d.event],
+    ...(zh?.legalBasis ? { legal_basis_zh: zh.legalBasis } : {}),
     reasons: [
       e.grounds.kind === 'records'
         ? `grounds: record(s) ${e.grounds.records.join(', ')}`

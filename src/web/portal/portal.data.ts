@@ -4,7 +4,7 @@ import type { AppContext } from '../../app/ports/ports.context.ts';
 import { publicRecordsOf } from '../../app/queries/queries.public.ts';
 import { regionOf, sectorOf } from '../../domain/usci.ts';
 import { activeAt, type ListEntry } from '../../rules/lists.ts';
-import type { Rulebook } from '../../rules/rulebook.model.ts';
+import { type Rulebook, textIn } from '../../rules/rulebook.model.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { day } from '../components/format.tsx';
 
@@ -76,10 +76,16 @@ export function versionOf(versions: RulebookSet, hash: string): Rulebook {
 }
 
 /** Names a record (`source/id`) by its type's title, for the reasons of list entries. */
-export async function recordTitles(ctx: AppContext, subjectIds: readonly number[], versions: RulebookSet) {
+export async function recordTitles(
+  ctx: AppContext,
+  subjectIds: readonly number[],
+  versions: RulebookSet,
+  lang = 'en',
+) {
   const titles = new Map<string, string>();
   for (const r of await ctx.store.recordsOf(subjectIds)) {
-    const title = versions.latest.recordTypes.get(r.type)?.title ?? r.type;
+    const type = versions.latest.recordTypes.get(r.type);
+    const title = (type && textIn(type, 'title', lang)) ?? r.type;
     titles.set(
       `${r.source}/${r.record_id}`,
       `${title} (${r.source}/${r.record_id}, ${day(Number(r.occurred_at))})`,

@@ -5,6 +5,7 @@ import { CredenceError } from '../../domain/errors.ts';
 import { checkUsci } from '../../domain/usci.ts';
 import { Flash } from '../components/blocks.tsx';
 import type { EntryView } from '../components/entry.tsx';
+import { entryIn, recordTypeTitle } from '../components/rulebook-texts.ts';
 import { durationText } from '../i18n/i18n.ts';
 import { PAGE, queryOf, sendPage, type Web } from '../shell/http.ts';
 import { publicEntries, publicRecords, recordTitles, versionOf, versionsOf } from './portal.data.ts';
@@ -78,11 +79,14 @@ export function portalRoutes(web: Web, ctx: AppContext): void {
         name={s.name}
         usci={usci}
         score={score}
-        lists={score.lists.filter(isPublic)}
-        warnings={score.warnings.filter(isPublic)}
-        records={await publicRecords(actx, usci, v.now)}
+        lists={score.lists.filter(isPublic).map((e) => entryIn(versions, e, v.lang))}
+        warnings={score.warnings.filter(isPublic).map((e) => entryIn(versions, e, v.lang))}
+        records={(await publicRecords(actx, usci, v.now)).map((r) => ({
+          ...r,
+          title: recordTypeTitle(versions, r.type, v.lang, r.title),
+        }))}
         history={history}
-        recordTitle={await recordTitles(ctx, [Number(s.id)], versions)}
+        recordTitle={await recordTitles(ctx, [Number(s.id)], versions, v.lang)}
         contest={v.t('org.contest', { window: durationText(rb.objectionWindow.text, v.lang) })}
       />,
     );
