@@ -9,9 +9,9 @@ import { audit } from '../audit/audit.log.ts';
 import { loadFiles, refOf } from '../derive/derive.files.ts';
 import { decodeState } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
-import { watchedByView } from '../watches/watches.views.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { SubjectRow, Tx } from '../ports/ports.store.ts';
+import { watchedByView } from '../watches/watches.views.ts';
 import { CHECKS_PAGE, checksPageOf } from './queries.checks.ts';
 import { explanationView, findSubject, listView, refreshIfDue } from './queries.usecases.ts';
 
