@@ -14,18 +14,8 @@ import type {
   SubjectKind,
 } from './rulebook.model.ts';
 import { publishOf } from './rulebook.policy.ts';
-import {
-  arr,
-  type Doc,
-  dotted,
-  en,
-  obj,
-  type Path,
-  type Problems,
-  str,
-  texts,
-  zhTexts,
-} from './rulebook.problems.ts';
+import { arr, type Doc, dotted, obj, type Path, type Problems, str } from './rulebook.problems.ts';
+import { en, texts, withTexts, zhTexts } from './rulebook.texts.ts';
 
 export const REPAIR_MATERIALS = [
   'commitment_letter',
@@ -61,10 +51,9 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
       p.add(path, `must be finite: at most ${LONGEST}`, 'rulebook.guardrail');
   };
   const guard = (path: Path, given: unknown, what: string): void => {
-    for (const text of texts(given)) guardOne(path, text, what);
-  };
-  const guardOne = (path: Path, text: string, what: string): void => {
-    const c = protectedCategoryOf(text);
+    // every language's text (a title may be {en, zh})
+    const text = texts(given).find((x) => protectedCategoryOf(x));
+    const c = text === undefined ? undefined : protectedCategoryOf(text);
     if (c)
       p.add(
         path,
@@ -139,8 +128,7 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
     if (countsFor && retention) {
       const rt: RecordType = {
         name,
-        title: en(t.title) ?? name,
-        ...zhTexts({ title: t.title }),
+        ...withTexts({ title: t.title }, name),
         domain: str(t.domain) ?? '',
         subjects: (arr(t.subjects).length ? arr(t.subjects) : ['organization', 'person']) as SubjectKind[],
         severity: (str(t.severity) ?? 'minor') as RecordType['severity'],
@@ -242,9 +230,7 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
     lists.set(name, {
       name,
       kind,
-      title: en(l.title) ?? name,
-      ...(en(l.legal_basis) ? { legalBasis: en(l.legal_basis)! } : {}),
-      ...zhTexts({ title: l.title, legalBasis: l.legal_basis }),
+      ...withTexts({ title: l.title, legalBasis: l.legal_basis }, name),
       enterOn,
       ...(enterWhen ? { enterWhen } : {}),
       ...(notice ? { notice } : {}),
@@ -309,12 +295,10 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
       measures.set(name, {
         name,
         kind,
-        title: en(m.title) ?? name,
-        ...zhTexts({ title: m.title, legalBasis: m.legal_basis }),
+        ...withTexts({ title: m.title, legalBasis: m.legal_basis }, name),
         appliesWhen: { source: String(m.applies_when), test: c.test, lists: c.lists, usesState: c.usesState },
         appliesTo,
         domains,
-        ...(en(m.legal_basis) ? { legalBasis: en(m.legal_basis)! } : {}),
         ...(max ? { max } : {}),
       });
     }

@@ -4,7 +4,8 @@ import { protectedCategoryOf } from './guardrails.ts';
 import { legalBasisProblem } from './legal-basis.ts';
 import { PUBLICATION_TIERS, tierProblems } from './publication.ts';
 import type { Severity } from './rulebook.model.ts';
-import { arr, type Doc, obj, type Path, str, texts } from './rulebook.problems.ts';
+import { arr, type Doc, obj, type Path, str } from './rulebook.problems.ts';
+import { texts } from './rulebook.texts.ts';
 
 /** Receives one problem of the policy pass (the loader decides whether it blocks). */
 export type Report = (path: Path, message: string, code: string) => void;

@@ -54,31 +54,3 @@ export function arr(v: unknown): unknown[] {
 export function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
-
-/** A rulebook text given as one string (both languages) or per language `{en, zh}`: its English (or only) text. */
-export function en(v: unknown): string | undefined {
-  if (v !== null && typeof v === 'object' && !Array.isArray(v)) return str((v as { en?: unknown }).en);
-  return str(v);
-}
-/** A rulebook text's Chinese, when given per language. */
-export function zhOf(v: unknown): string | undefined {
-  if (v !== null && typeof v === 'object' && !Array.isArray(v)) return str((v as { zh?: unknown }).zh);
-  return undefined;
-}
-/** Every language's text of a rulebook text (guardrails check each). */
-export function texts(v: unknown): string[] {
-  if (v !== null && typeof v === 'object' && !Array.isArray(v))
-    return Object.values(v as Record<string, unknown>).filter((x): x is string => typeof x === 'string');
-  return typeof v === 'string' ? [v] : [];
-}
-/** The Chinese texts of an element, or nothing when none is given. */
-export function zhTexts(fields: { title?: unknown; legalBasis?: unknown; reason?: unknown }): {
-  zh?: { title?: string; legalBasis?: string; reason?: string };
-} {
-  const out: { title?: string; legalBasis?: string; reason?: string } = {};
-  for (const k of ['title', 'legalBasis', 'reason'] as const) {
-    const z = zhOf(fields[k]);
-    if (z) out[k] = z;
-  }
-  return Object.keys(out).length > 0 ? { zh: out } : {};
-}
