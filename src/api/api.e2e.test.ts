@@ -42,6 +42,7 @@ import {
   TokenList,
 } from './schemas.ts';
 import { buildServer, startServer } from './server.ts';
+import { assertDocumented } from './testing/openapi.responses.ts';
 
 type Role = 'admin' | 'source' | 'reviewer' | 'consumer' | 'subject' | 'auditor';
 const ROLES: readonly Role[] = ['admin', 'source', 'reviewer', 'consumer', 'subject', 'auditor'];
@@ -118,6 +119,14 @@ async function call(
   const type = res.headers.get('content-type') ?? '';
   const text = await res.text();
   const parsed = text === '' ? null : type.includes('json') ? JSON.parse(text) : text;
+  // every answer, errors included, as the OpenAPI document describes it
+  await assertDocumented({
+    method,
+    path: opts.path ?? pattern,
+    status: res.status,
+    contentType: type,
+    body: parsed,
+  });
   if (res.status >= 400) {
     assert.match(type, /^application\/problem\+json/, `${route} ${res.status} is problem+json`);
     assert.ok(Value.Check(Problem, parsed), `${route} ${res.status} problem matches schema: ${text}`);

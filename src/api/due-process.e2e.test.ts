@@ -28,6 +28,7 @@ import {
 import { Problem } from './errors.ts';
 import { Accepted, CheckView, TokenCreated } from './schemas.ts';
 import { buildServer } from './server.ts';
+import { assertDocumented } from './testing/openapi.responses.ts';
 
 const RULEBOOK = readFileSync(new URL('../../rulebooks/default.yaml', import.meta.url), 'utf8');
 const ORG = makeUsci('91350100', 'M0003000');
@@ -68,6 +69,14 @@ async function call(
   }
   const res = await app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
   const body = res.body === '' ? {} : (JSON.parse(res.body) as Record<string, unknown>);
+  // every answer, errors included, as the OpenAPI document describes it
+  await assertDocumented({
+    method,
+    path: url,
+    status: res.statusCode,
+    contentType: String(res.headers['content-type'] ?? ''),
+    body: res.body === '' ? null : body,
+  });
   if (res.statusCode >= 400) {
     assert.match(String(res.headers['content-type']), /^application\/problem\+json/, `${url}: problem+json`);
     assert.ok(Value.Check(Problem, body), `${method} ${url}: a problem: ${res.body}`);
