@@ -363,7 +363,13 @@ export async function migrate(
   db: Kysely<Database>,
   provider: ConstructorParameters<typeof Migrator>[0]['provider'],
 ): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // migrations are independent additions: a registry that ran a later one before an earlier one was written
+  // (numbers are reserved per change) still takes the earlier one, instead of refusing to open
+  const { error, results } = await new Migrator({
+    db,
+    provider,
+    allowUnorderedMigrations: true,
+  }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed)
     throw new Error(`migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`, {
