@@ -34,6 +34,7 @@ import {
 } from './shell/http.ts';
 import { errorPage, loginPage } from './shell/layout.tsx';
 import { MultipartError, parseMultipart } from './shell/multipart.ts';
+import { verifyRoutes } from './verify/verify.routes.tsx';
 
 /** Where each role lands after signing in; consumers and sources use the API only. */
 const HOME: Partial<Record<Principal['role'], string>> = {
@@ -241,6 +242,7 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promis
     reviewRoutes(web, ctx);
     adminRoutes(web, ctx);
     oversightRoutes(web, ctx);
+    verifyRoutes(web, ctx);
   };
   await app.register(pages);
 }

@@ -1,3 +1,4 @@
+import { enSearch } from './i18n.en.search.ts';
 import { enSignedIn } from './i18n.en.signed-in.ts';
 
 /** The English message catalogue: the reference, every key is defined here first. */
@@ -214,4 +215,4 @@ const enPublic = {
     'Everything the registry holds about you: records with their history, decisions, notices, checks.',
 } as const;
 
-export const en = { ...enPublic, ...enSignedIn } as const;
+export const en = { ...enPublic, ...enSignedIn, ...enSearch } as const;

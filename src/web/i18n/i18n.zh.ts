@@ -1,4 +1,5 @@
 import type { MessageKey } from './i18n.types.ts';
+import { zhSearch } from './i18n.zh.search.ts';
 import { zhSignedIn } from './i18n.zh.signed-in.ts';
 
 /** The Simplified Chinese catalogue: every key of the English one. */
@@ -209,4 +210,4 @@ const zhPublic = {
   'me.export.lead': '登记机构持有的关于您的全部信息：记录及其历史、决定、通知、查询记录。',
 };
 
-export const zh: Record<MessageKey, string> = { ...zhPublic, ...zhSignedIn };
+export const zh: Record<MessageKey, string> = { ...zhPublic, ...zhSignedIn, ...zhSearch };

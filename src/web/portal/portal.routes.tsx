@@ -1,7 +1,10 @@
 import type { AppContext } from '../../app/ports/ports.context.ts';
 import { scoreHistory } from '../../app/queries/queries.history.ts';
 import { scoreOf } from '../../app/queries/queries.usecases.ts';
+import { publicProfile } from '../../app/search/search.profile.ts';
+import { type SearchPage, searchOrganizations } from '../../app/search/search.usecases.ts';
 import { CredenceError } from '../../domain/errors.ts';
+import { parseInstant } from '../../domain/time.ts';
 import { checkUsci } from '../../domain/usci.ts';
 import { Flash } from '../components/blocks.tsx';
 import type { EntryView } from '../components/entry.tsx';
@@ -25,8 +28,19 @@ export function portalRoutes(web: Web, ctx: AppContext): void {
     if (!q) return sendPage(reply, <HomePage v={v} q="" />);
     if (looksLikeUsci(q)) {
       // a registered code is shown even if it fails the checksum (pilot-era codes on the exception list)
-      const [s] = await ctx.store.subjectsByUsci([q]);
-      if (s?.kind === 'organization') return reply.redirect(`/org/${q}`, 303);
+      const [s] = await ctx.store.subjectsByUsci([q.toUpperCase()]);
+      if (s?.kind === 'organization') return reply.redirect(`/org/${s.usci}`, 303);
+    }
+    let page: SearchPage;
+    try {
+      page = await ctx.store.transaction((tx) =>
+        searchOrganizations(tx, q, { cursor: query.cursor, limit: PAGE_SIZE }),
+      );
+    } catch (e) {
+      if (!(e instanceof CredenceError)) throw e;
+      return sendPage(reply, <HomePage v={v} q={q} problem={<Flash kind="error">{e.message}</Flash>} />, 400);
+    }
+    if (page.items.length === 0 && looksLikeUsci(q)) {
       const check = checkUsci(q);
       if (!check.ok)
         return sendPage(
@@ -40,13 +54,14 @@ export function portalRoutes(web: Web, ctx: AppContext): void {
         404,
       );
     }
-    const after = Number(query.after ?? 0);
-    const rows = await ctx.store.searchOrganizations(q, PAGE_SIZE + 1, Number.isFinite(after) ? after : 0);
-    const page = rows.slice(0, PAGE_SIZE);
-    const next = rows.length > PAGE_SIZE ? String(Number(page[page.length - 1]!.id)) : null;
     return sendPage(
       reply,
-      <HomePage v={v} q={q} results={page.map((s) => ({ usci: s.usci ?? '', name: s.name }))} next={next} />,
+      <HomePage
+        v={v}
+        q={q}
+        results={page.items.map((s) => ({ usci: s.usci, name: s.name, match: s.match }))}
+        next={page.next}
+      />,
     );
   });
 
@@ -64,30 +79,37 @@ export function portalRoutes(web: Web, ctx: AppContext): void {
     if (s?.kind !== 'organization')
       throw new CredenceError('subject.not_found', v.t('usci.not_found', { usci }));
     const actx = req.webCtx;
-    const [score, history, versions] = await Promise.all([
-      scoreOf(actx, usci),
-      scoreHistory(actx, usci),
+    const asked = queryOf(req).at;
+    const at = asked ? parseInstant(asked) : undefined;
+    if (asked && at === undefined)
+      throw new CredenceError('input.invalid_date', `at "${asked}" is not a date (YYYY-MM-DD)`);
+    const [score, history, versions, profile] = await Promise.all([
+      scoreOf(actx, s.usci!, at),
+      scoreHistory(actx, s.usci!),
       versionsOf(ctx),
+      publicProfile(actx, s.usci!, { at, lang: v.lang === 'zh-CN' ? 'zh' : 'en' }),
     ]);
     const isPublic = (e: EntryView) =>
       versionOf(versions, e.rulebook.hash).lists.get(e.list)?.public.organization === true;
-    const rb = versions.at(v.now);
+    const rb = versions.at(at ?? v.now);
     return sendPage(
       reply,
       <OrgPage
         v={v}
         name={s.name}
-        usci={usci}
+        usci={s.usci!}
         score={score}
         lists={score.lists.filter(isPublic).map((e) => entryIn(versions, e, v.lang))}
         warnings={score.warnings.filter(isPublic).map((e) => entryIn(versions, e, v.lang))}
-        records={(await publicRecords(actx, usci, v.now)).map((r) => ({
+        records={(await publicRecords(actx, s.usci!, at ?? v.now)).map((r) => ({
           ...r,
           title: recordTypeTitle(versions, r.type, v.lang, r.title),
         }))}
         history={history}
         recordTitle={await recordTitles(ctx, [Number(s.id)], versions, v.lang)}
         contest={v.t('org.contest', { window: durationText(rb.objectionWindow.text, v.lang) })}
+        profile={profile}
+        asOf={asked ? profile.at : undefined}
       />,
     );
   });

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import type { MatchKind } from '../../app/search/search.usecases.ts';
 import type { UsciCheck } from '../../domain/usci.ts';
 import { Flash, Section } from '../components/blocks.tsx';
+import type { MessageKey } from '../i18n/i18n.ts';
 import { href, type View } from '../shell/http.ts';
 import { Page } from '../shell/layout.tsx';
 
@@ -68,7 +70,7 @@ function SearchForm({ v, q }: { v: View; q: string }) {
           <button type="submit">{t('search.submit')}</button>
         </div>
         <p class="hint" id="q-hint">
-          {t('search.hint')}
+          {t('search.hint.any')}
         </p>
       </form>
     </search>
@@ -84,7 +86,7 @@ export function HomePage({
 }: {
   v: View;
   q: string;
-  results?: readonly { usci: string; name: string }[] | undefined;
+  results?: readonly { usci: string; name: string; match?: MatchKind }[] | undefined;
   next?: string | null | undefined;
   problem?: ComponentChildren;
 }) {
@@ -104,13 +106,19 @@ export function HomePage({
               {results.map((r) => (
                 <li key={r.usci}>
                   <a href={`/org/${r.usci}`}>{r.name}</a> <code>{r.usci}</code>
+                  {r.match && r.match !== 'name' && r.match !== 'name_prefix' && (
+                    <>
+                      {' '}
+                      <span class="tag">{t(`search.match.${r.match}` as MessageKey)}</span>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
           )}
           {next && (
             <p>
-              <a href={href('/', { q, after: next })}>{t('search.more')}</a>
+              <a href={href('/', { q, cursor: next })}>{t('search.more')}</a>
             </p>
           )}
         </Section>
@@ -126,6 +134,9 @@ export function HomePage({
             </li>
             <li>
               <a href="/oversight">{t('nav.oversight')}</a> — {t('home.oversight')}
+            </li>
+            <li>
+              <a href="/verify">{t('verify.title')}</a> — {t('home.verify')}
             </li>
           </ul>
           <p class="hint">{t('home.persons')}</p>

@@ -1,0 +1,42 @@
+import type { enSearch } from './i18n.en.search.ts';
+
+/** 公开检索、机构公示页的措施与评分说明、报告验证的中文文本。 */
+export const zhSearch: Record<keyof typeof enSearch, string> = {
+  'search.hint.any':
+    '名称的任意部分（如“示例科技”）、拼音（“fuzhou shili”或首字母“fzsl”），或统一社会信用代码的全部或部分（至少 4 位）。“有限公司”“Co., Ltd.”等组织形式不影响检索。',
+  'search.match.usci': '统一社会信用代码',
+  'search.match.former_name': '曾用名',
+  'search.match.usci_part': '部分信用代码',
+  'search.match.pinyin': '拼音',
+  'search.match.fuzzy': '相近写法',
+  'home.verify': '核验信用报告 PDF 是否真实、未被改动。',
+  'org.asof': '截至 {at}',
+  'org.asof.label': '查看截至某日的公示信息',
+  'org.asof.submit': '查看',
+  'org.explanation': '评分说明',
+  'org.explanation.lead': '起始分为 {base}。目前计分的记录：',
+  'org.explanation.non_public': '{count} 项不公开的记录：{points}',
+  'org.explanation.none': '目前没有计分的记录：评分即起始分。',
+  'org.explanation.until': '计分至 {until}',
+  'org.measures': '正在实施的措施',
+  'org.measures.lead': '对本机构适用的惩戒与激励措施，以及各自的法律依据和所依据的决定。',
+  'org.measures.none': '目前没有正在实施的惩戒或激励措施。',
+  'org.measure.kind.sanction': '惩戒',
+  'org.measure.kind.reward': '激励',
+  'org.measure.until': '截止',
+  'org.measure.open': '条件持续期间',
+  'org.measure.basis': '法律依据',
+  'org.measure.decision': '决定',
+  'org.measure.because': '依据',
+  'org.report': '下载带签名的信用报告（PDF）',
+  'verify.title': '核验信用报告',
+  'verify.lead':
+    '本登记机构出具的信用报告带有数字签名。请上传收到的原始 PDF：任何字节被改动，或由其他登记机构签名，都会显示为无效。',
+  'verify.file': '信用报告（PDF）',
+  'verify.submit': '核验',
+  'verify.valid': '有效：由登记机构 {registry} 于 {at} 出具（密钥 {key}）。',
+  'verify.invalid': '无效：{reason}。',
+  'verify.nofile': '请选择要核验的 PDF 文件。',
+  'verify.nokey': '本登记机构没有签名密钥，无法核验报告。',
+  'verify.sha': '文件的 SHA-256：{sha}',
+};
