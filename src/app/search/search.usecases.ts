@@ -5,7 +5,8 @@ import { fuzzyPieces, type IndexQuery, indexQuery, NEVER, PART, similarity } fro
 /**
  * The public search of organizations: by any part of the name (legal forms, case and width ignored), by former
  * names, by pinyin (full or initials) and by the whole or part of the USCI. Ranked: exact code, name prefix,
- * name infix (or a former name, or part of the code), pinyin, then near spellings. Persons are never indexed.
+ * name infix (or a former name, or part of the code), pinyin; near spellings only when a query finds fewer than 3
+ * that way. Persons are never indexed.
  */
 
 /** How a result was found, best first. */
@@ -29,6 +30,8 @@ export interface SearchPage {
 
 /** Near spellings at or above this similarity are shown after every exact kind of match. */
 export const FUZZY_THRESHOLD = 0.5;
+/** Near spellings are looked for only when fewer exact matches than this exist. */
+export const FUZZY_WHEN_FEWER = 3;
 /** How many candidates the near-spelling tier scores at most. */
 const FUZZY_POOL = 500;
 export const MAX_PAGE = 100;
@@ -135,6 +138,9 @@ export async function searchOrganizations(
         items,
         next: encode({ tier: last.tier!, len: last.len, key: last.key, id: last.subject_id }),
       };
+    // near spellings only for a query that hardly finds anything as typed ("did you mean"); a ranked cursor
+    // means the query found more than a page already
+    if (cursor || hits.length >= FUZZY_WHEN_FEWER) return { items, next: null };
   } else offset = cursor.fuzzy;
   const near = await nearSpellings(tx, q);
   const room = limit - items.length;
