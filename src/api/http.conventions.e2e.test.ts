@@ -196,6 +196,22 @@ describe('HTTP conventions', () => {
     assert.equal(later.status, 201);
     assert.equal(later.headers.get('idempotent-replayed'), null);
     assert.notEqual((later.body as { id: string }).id, (first.body as { id: string }).id);
+    // adversarial: two retries racing with one key still mint one token
+    const count = async () =>
+      (
+        (await call('/v1/tokens', { headers: { authorization: `Bearer ${tok.admin}` } })).body as {
+          items: unknown[];
+        }
+      ).items.length;
+    const n = await count();
+    const race = await Promise.all(
+      [1, 2, 3].map(() => call('/v1/tokens', json(tok.admin!, req, { 'idempotency-key': 'mint-race' }))),
+    );
+    assert.equal(await count(), n + 1, 'one token minted');
+    const minted = race.filter((r) => r.status === 201 && r.headers.get('idempotent-replayed') === null);
+    assert.equal(minted.length, 1);
+    for (const r of race)
+      assert.ok(r.status === 201 || code(r) === 'idempotency.in_progress', `${r.status} ${r.text}`);
     const bad = await call('/v1/tokens', json(tok.admin!, req, { 'idempotency-key': 'with space' }));
     assert.equal(bad.status, 400);
     assert.equal(code(bad), 'input.invalid_idempotency_key');

@@ -46,9 +46,20 @@ export function installIdempotency(app: FastifyInstance): void {
       .update(`${req.method} ${req.url}\n`)
       .update(bodyBytes(req.body))
       .digest('hex');
+    const slot = `${caller}\n${key}`;
+    // reserved before the look-up, so that a retry racing the first request never does the work twice
+    if (running.has(slot))
+      throw new CredenceError(
+        'idempotency.in_progress',
+        `a request with Idempotency-Key "${key}" is still being processed; retry when it has answered`,
+      );
+    running.add(slot);
+    req.idempotency = { caller, key, hash, slot };
     const now = req.actx.clock.now();
     const kept = await req.actx.store.idempotentAnswer(caller, key);
     if (kept && kept.created_at > now - IDEMPOTENCY_TTL_MS) {
+      running.delete(slot);
+      req.idempotency = undefined;
       if (kept.request_hash !== hash)
         throw new CredenceError(
           'idempotency.key_reused',
@@ -60,14 +71,6 @@ export function installIdempotency(app: FastifyInstance): void {
         .header('idempotent-replayed', 'true')
         .send(kept.body);
     }
-    const slot = `${caller}\n${key}`;
-    if (running.has(slot))
-      throw new CredenceError(
-        'idempotency.in_progress',
-        `a request with Idempotency-Key "${key}" is still being processed; retry when it has answered`,
-      );
-    running.add(slot);
-    req.idempotency = { caller, key, hash, slot };
     if (now - lastPurge > 3600_000) {
       lastPurge = now;
       await req.actx.store.purgeIdempotentAnswers(now - IDEMPOTENCY_TTL_MS);
@@ -88,7 +91,10 @@ export function installIdempotency(app: FastifyInstance): void {
     });
     return payload;
   });
-  app.addHook('onResponse', async (req) => {
+  const release = async (req: FastifyRequest) => {
     if (req.idempotency) running.delete(req.idempotency.slot);
-  });
+  };
+  app.addHook('onResponse', release);
+  // a client that hangs up mid-request may retry with its key: its slot is freed then too
+  app.addHook('onRequestAbort', release);
 }
