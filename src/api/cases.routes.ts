@@ -3,6 +3,7 @@ import { caseById, caseQueue, caseView } from '../app/due-process/due-process.vi
 import { CredenceError } from '../domain/errors.ts';
 import { guard } from './auth.ts';
 import { CasePage, CaseParams, CaseQueueQuery, CaseView, DecisionRequest } from './due-process.schemas.ts';
+import { problemResponses } from './openapi.ts';
 import type { Api } from './types.ts';
 
 const STAFF = ['admin', 'reviewer', 'auditor'] as const;
@@ -56,6 +57,7 @@ export function caseRoutes(app: Api): void {
       description:
         'Annulment and approved repair end the list entries the record grounded, and consumers told that a measure applied while such an entry stood receive a correction. A case is decided once: a second decision is a 409.',
       operationId: 'decideCase',
+      ...problemResponses(409),
       tags: ['cases'],
       params: CaseParams,
       body: DecisionRequest,

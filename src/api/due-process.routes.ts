@@ -23,6 +23,7 @@ import {
   RepairRequest,
   SubjectRefParams,
 } from './due-process.schemas.ts';
+import { problemResponses } from './openapi.ts';
 import type { Api } from './types.ts';
 
 /** The largest evidence document hashed (the API's body limit). */
@@ -43,6 +44,7 @@ export function dueProcessRoutes(app: Api): void {
       description:
         'Within the objection window of the record (from its notice). While the objection is open the record is disputed; a reviewer upholds or annuls it with reasons by the deadline, and the outcome is a notice.',
       operationId: 'fileObjection',
+      ...problemResponses(409),
       tags: ['due process'],
       params: SubjectRefParams,
       body: ObjectionRequest,
@@ -79,6 +81,7 @@ export function dueProcessRoutes(app: Api): void {
       description:
         "After the record type's repair.after, with every material its type requires. Evidence is referenced by its content hash (sha256:<64 hex>); POST /v1/subjects/{ref}/evidence computes one from a document without keeping it.",
       operationId: 'applyForRepair',
+      ...problemResponses(409),
       tags: ['due process'],
       params: SubjectRefParams,
       body: RepairRequest,

@@ -11,6 +11,7 @@ import { formatInstant, parseInstant } from '../domain/time.ts';
 import { prescanYaml } from '../rules/rulebook.limits.ts';
 import { guard } from './auth.ts';
 import { Gate, throughGate } from './heavy.ts';
+import { problemResponses } from './openapi.ts';
 import { Instant } from './schemas.ts';
 import type { Api } from './types.ts';
 
@@ -138,6 +139,7 @@ export function governanceRoutes(app: Api): void {
       summary:
         'Publish a version for comment; it takes effect on its effective_from, never before the comment period ends',
       operationId: 'publishRulebook',
+      ...problemResponses(409, 503),
       tags: ['rulebooks'],
       consumes: yamlTypes,
       body: Type.String({ description: 'the rulebook as YAML' }),
@@ -172,6 +174,7 @@ export function governanceRoutes(app: Api): void {
       summary:
         'The impact of a draft on the whole population, before anything is activated (changes nothing)',
       operationId: 'whatIfRulebook',
+      ...problemResponses(503),
       tags: ['rulebooks'],
       consumes: yamlTypes,
       body: Type.String({ description: 'the draft rulebook as YAML' }),

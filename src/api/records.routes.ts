@@ -4,6 +4,7 @@ import { Ingestor } from '../app/ingest/ingest.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { AUTHORIZATION, accessOf } from './api.authorization.ts';
 import { guard } from './auth.ts';
+import { problemResponses } from './openapi.ts';
 import { Accepted, BatchResult, RecordLine } from './schemas.ts';
 import { type Api, acceptedOrThrow } from './types.ts';
 
@@ -19,6 +20,7 @@ export function recordRoutes(app: Api): void {
       description:
         '201 when created; 200 when the same content was already submitted under this source and id; 409 (record.duplicate_conflict) when it exists with different content. A source token writes only its own records.',
       operationId: 'submitRecord',
+      ...problemResponses(409),
       tags: ['records'],
       body: RecordLine,
       response: { 200: Accepted, 201: Accepted },

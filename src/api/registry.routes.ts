@@ -3,6 +3,7 @@ import { activateRulebook, checkRulebook } from '../app/governance/governance.ru
 import { Ingestor } from '../app/ingest/ingest.usecases.ts';
 import { formatInstant } from '../domain/time.ts';
 import { guard } from './auth.ts';
+import { problemResponses } from './openapi.ts';
 import {
   Accepted,
   RulebookActivated,
@@ -74,6 +75,7 @@ export function registryRoutes(app: Api, _opts: { publicRateLimit: number }): vo
       description:
         '201 when activated; 200 when this exact text is already active; 422 (rulebook.invalid) with every issue.',
       operationId: 'activateRulebook',
+      ...problemResponses(409),
       tags: ['rulebooks'],
       consumes: yamlTypes,
       body: yamlBody,

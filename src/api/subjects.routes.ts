@@ -4,6 +4,7 @@ import { exportFile } from '../app/queries/queries.export.ts';
 import { checkForRelyingParty, scoreOf } from '../app/queries/queries.usecases.ts';
 import { AUTHORIZATION, accessOf } from './api.authorization.ts';
 import { guard } from './auth.ts';
+import { problemResponses } from './openapi.ts';
 import {
   Accepted,
   AtQuery,
@@ -62,6 +63,7 @@ export function subjectRoutes(app: Api): void {
       summary: "A subject's explained score, now or at a date",
       description: 'A subject token reads only its own score.',
       operationId: 'getScore',
+      ...problemResponses(503),
       tags: ['subjects'],
       params: SubjectRefParams,
       querystring: AtQuery,
@@ -80,6 +82,7 @@ export function subjectRoutes(app: Api): void {
     guard(access('GET /v1/subjects/{ref}/check/{measure}'), {
       summary: 'Does a measure apply to a subject? The minimal answer; the subject sees who asked',
       operationId: 'checkMeasure',
+      ...problemResponses(503),
       tags: ['subjects'],
       params: Type.Object({
         ref: SubjectRefParams.properties.ref,

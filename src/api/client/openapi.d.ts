@@ -2754,6 +2754,25 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:credence:problem:record.duplicate_conflict",
+           *       "title": "Conflict",
+           *       "status": 409,
+           *       "detail": "record tax-bureau/T-2026-0001 exists with different content",
+           *       "instance": "/v1/cases/{id}/decision",
+           *       "code": "record.duplicate_conflict"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Payload too large */
       413: {
         headers: {
@@ -3807,6 +3826,25 @@ export interface operations {
            *       "detail": "a consumer token may not do this (allowed: admin)",
            *       "instance": "/v1/records",
            *       "code": "auth.forbidden"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:credence:problem:record.duplicate_conflict",
+           *       "title": "Conflict",
+           *       "status": 409,
+           *       "detail": "record tax-bureau/T-2026-0001 exists with different content",
+           *       "instance": "/v1/records",
+           *       "code": "record.duplicate_conflict"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'];
@@ -4891,6 +4929,25 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:credence:problem:record.duplicate_conflict",
+           *       "title": "Conflict",
+           *       "status": 409,
+           *       "detail": "record tax-bureau/T-2026-0001 exists with different content",
+           *       "instance": "/v1/rulebooks",
+           *       "code": "record.duplicate_conflict"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Payload too large */
       413: {
         headers: {
@@ -5301,6 +5358,25 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:credence:problem:record.duplicate_conflict",
+           *       "title": "Conflict",
+           *       "status": 409,
+           *       "detail": "record tax-bureau/T-2026-0001 exists with different content",
+           *       "instance": "/v1/rulebooks:{publish}",
+           *       "code": "record.duplicate_conflict"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Payload too large */
       413: {
         headers: {
@@ -5372,6 +5448,25 @@ export interface operations {
            *       "detail": "too many requests; retry in 42 s",
            *       "instance": "/v1/rulebooks:{publish}",
            *       "code": "rate.limited"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Service unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:credence:problem:service.busy",
+           *       "title": "Service unavailable",
+           *       "status": 503,
+           *       "detail": "the server is already running 2 heavy requests with 4 waiting; retry in a few seconds",
+           *       "instance": "/v1/rulebooks:{publish}",
+           *       "code": "service.busy"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'];
@@ -5593,6 +5688,25 @@ export interface operations {
            *       "detail": "too many requests; retry in 42 s",
            *       "instance": "/v1/rulebooks:{whatif}",
            *       "code": "rate.limited"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Service unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:credence:problem:service.busy",
+           *       "title": "Service unavailable",
+           *       "status": 503,
+           *       "detail": "the server is already running 2 heavy requests with 4 waiting; retry in a few seconds",
+           *       "instance": "/v1/rulebooks:{whatif}",
+           *       "code": "service.busy"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'];
@@ -6756,6 +6870,25 @@ export interface operations {
            *       "detail": "too many requests; retry in 42 s",
            *       "instance": "/v1/subjects/{ref}/check/{measure}",
            *       "code": "rate.limited"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Service unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:credence:problem:service.busy",
+           *       "title": "Service unavailable",
+           *       "status": 503,
+           *       "detail": "the server is already running 2 heavy requests with 4 waiting; retry in a few seconds",
+           *       "instance": "/v1/subjects/{ref}/check/{measure}",
+           *       "code": "service.busy"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'];
@@ -8323,6 +8456,25 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:credence:problem:record.duplicate_conflict",
+           *       "title": "Conflict",
+           *       "status": 409,
+           *       "detail": "record tax-bureau/T-2026-0001 exists with different content",
+           *       "instance": "/v1/subjects/{ref}/objections",
+           *       "code": "record.duplicate_conflict"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Payload too large */
       413: {
         headers: {
@@ -8728,6 +8880,25 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:credence:problem:record.duplicate_conflict",
+           *       "title": "Conflict",
+           *       "status": 409,
+           *       "detail": "record tax-bureau/T-2026-0001 exists with different content",
+           *       "instance": "/v1/subjects/{ref}/repairs",
+           *       "code": "record.duplicate_conflict"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Payload too large */
       413: {
         headers: {
@@ -8974,6 +9145,25 @@ export interface operations {
            *       "detail": "too many requests; retry in 42 s",
            *       "instance": "/v1/subjects/{ref}/score",
            *       "code": "rate.limited"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Service unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:credence:problem:service.busy",
+           *       "title": "Service unavailable",
+           *       "status": 503,
+           *       "detail": "the server is already running 2 heavy requests with 4 waiting; retry in a few seconds",
+           *       "instance": "/v1/subjects/{ref}/score",
+           *       "code": "service.busy"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'];
