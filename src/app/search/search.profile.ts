@@ -1,12 +1,13 @@
 import { CredenceError } from '../../domain/errors.ts';
 import { formatInstant } from '../../domain/time.ts';
 import { bears } from '../../rules/measures.ts';
+import { textIn } from '../../rules/rulebook.model.ts';
 import { decodeState } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import { type PublicRecordView, publicRecordsOf } from '../queries/queries.public.ts';
 import { combineAnswers, type ScoreView, scoreOf } from '../queries/queries.usecases.ts';
-import { type ReportLang, textIn } from '../reports/reports.credit-data.ts';
+import type { ReportLang } from '../reports/reports.credit-data.ts';
 
 /**
  * An organization's public profile, what a procurement officer needs before awarding a contract: grade and score
@@ -116,10 +117,21 @@ export async function publicProfile(
   return ctx.store.transaction(async (tx) => {
     const versions = await activeRulebooks(tx);
     const rb = versions.at(when);
-    const typeTitle = (type: string) => textIn(rb.recordTypes.get(type)?.title ?? type, lang);
+    const typeTitle = (type: string) => {
+      const t = rb.recordTypes.get(type);
+      return (t && textIn(t, 'title', lang)) ?? type;
+    };
     const recordTitle = new Map(
-      records.map((r) => [r.key, `${textIn(r.title, lang)} (${r.occurred_at.slice(0, 10)})`]),
+      records.map((r) => [r.key, `${typeTitle(r.type)} (${r.occurred_at.slice(0, 10)})`]),
     );
+    const listIn = (list: string, hash: string, field: 'title' | 'legalBasis') => {
+      const def = (versions.versions.find((v) => v.hash === hash) ?? rb).lists.get(list);
+      return def ? textIn(def, field, lang) : undefined;
+    };
+    // an entry's own legal basis is translated only when it is the list's (a decision may cite another)
+    const sameBasis = (e: ScoreView['lists'][number]) =>
+      (versions.versions.find((v) => v.hash === e.rulebook.hash) ?? rb).lists.get(e.list)?.legalBasis ===
+      e.legal_basis;
     const isPublic = (list: string, hash: string) =>
       (versions.versions.find((v) => v.hash === hash) ?? rb).lists.get(list)?.public.organization === true;
     const lists: ProfileEntry[] = score.lists
@@ -139,11 +151,12 @@ export async function publicProfile(
         return {
           list: e.list,
           kind: e.kind,
-          title: textIn(rb.lists.get(e.list)?.title ?? e.title, lang),
+          title: listIn(e.list, e.rulebook.hash, 'title') ?? e.title,
           decision: e.decision,
           since: e.since,
           until: e.until,
-          legal_basis: textIn(e.legal_basis, lang),
+          legal_basis:
+            (sameBasis(e) ? listIn(e.list, e.rulebook.hash, 'legalBasis') : undefined) ?? e.legal_basis,
           grounds,
         };
       });
@@ -165,9 +178,9 @@ export async function publicProfile(
         {
           measure: m.name,
           kind: m.kind,
-          title: textIn(m.title, lang),
+          title: textIn(m, 'title', lang) ?? m.title,
           until: iso(a.until),
-          legal_basis: m.legalBasis ? textIn(m.legalBasis, lang) : null,
+          legal_basis: m.legalBasis ? (textIn(m, 'legalBasis', lang) ?? m.legalBasis) : null,
           decisions,
           because: decisions.length > 0 ? null : `grade ${score.grade}, score ${score.score}`,
         },
@@ -182,7 +195,10 @@ export async function publicProfile(
       base: score.base,
       rulebook: score.rulebook,
       explanation: explanationOf(score, new Set(records.map((r) => r.key)), typeTitle),
-      records: records.map((r) => ({ ...r, title: textIn(r.title, lang) })),
+      records: records.map((r) => ({
+        ...r,
+        title: rb.recordTypes.has(r.type) ? typeTitle(r.type) : r.title,
+      })),
       lists,
       measures,
     };

@@ -8,12 +8,14 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium } from 'playwright-core';
 import { buildServer } from '../../api/server.ts';
+import { activeRulebooks } from '../../app/governance/governance.rulebooks.ts';
 import { Ingestor } from '../../app/ingest/ingest.usecases.ts';
 import { issueCreditReport } from '../../app/reports/reports.credit.ts';
 import { signerOf } from '../../app/reports/reports.signing-key.ts';
 import { EVIDENCE, type TestRegistry, testRegistry } from '../../app/testing/test-registry.ts';
 import { DAY } from '../../domain/time.ts';
 import { makeUsci } from '../../domain/usci.ts';
+import { textIn } from '../../rules/rulebook.model.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -89,6 +91,11 @@ describe('a relying party in a browser', { skip: missing ?? false }, () => {
       assert.equal(heading, '正在实施的措施');
       const text = (await page.locator('article.measure-sanction').first().textContent()) ?? '';
       assert.match(text, /惩戒/);
+      // the measure's title as the rulebook gives it in Chinese (or its one text)
+      const rb = (await activeRulebooks(reg.ctx.store)).latest;
+      const exclusion = rb.measures.get('procurement.exclusion')!;
+      const sanctions = (await page.locator('article.measure-sanction').allTextContents()).join('\n');
+      assert.ok(sanctions.includes(textIn(exclusion, 'title', 'zh-CN') ?? exclusion.title), sanctions);
       assert.match(text, /法律依据/);
       assert.match(text, /决定/);
       // the explanation names the public record by its title, not "a non-public record"

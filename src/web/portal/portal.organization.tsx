@@ -177,7 +177,7 @@ function Measures({ v, profile }: OrgProps) {
         <p>{t('org.measures.none')}</p>
       ) : (
         profile.measures.map((m) => (
-          <article key={m.measure} class={`entry measure measure-${m.kind}`}>
+          <article key={m.measure} class={`measure measure-${m.kind}`}>
             <h3>
               {m.title} <span class="tag">{t(`org.measure.kind.${m.kind}`)}</span>
             </h3>
