@@ -3,6 +3,7 @@ import { checksOfSubject } from '../app/due-process/due-process.views.ts';
 import { CHECKS_PAGE, CHECKS_PAGE_MAX } from '../app/queries/queries.checks.ts';
 import { AUTHORIZATION, accessOf } from './api.authorization.ts';
 import { guard } from './auth.ts';
+import { named } from './openapi.ts';
 import { CheckItem, SubjectRefParams } from './schemas.ts';
 import type { Api } from './types.ts';
 
@@ -25,34 +26,32 @@ export const ChecksQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const ChecksPage = Type.Object(
-  {
+/** One page of the checks in a subject's file. */
+export const ChecksPage = named(
+  'CheckPage',
+  Type.Object({
     subject: Type.String({ description: 'USCI of an organization, or P… reference of a person' }),
     total: Type.Integer({ minimum: 0, description: 'every check in the subject’s file' }),
     items: Type.Array(CheckItem, { description: 'this page, newest first' }),
     next: Type.Union([Type.String(), Type.Null()], {
       description: 'cursor of the next (older) page; null on the last page',
     }),
-  },
+  }),
   {
-    examples: [
+    subject: '91350100M000100Y43',
+    total: 2,
+    items: [
       {
-        subject: '91350100M000100Y43',
-        total: 2,
-        items: [
-          {
-            measure: 'procurement_ban',
-            asked_by: 'Provincial procurement office (consumer)',
-            asked_at: '2026-10-02T08:15:00.000Z',
-            at: '2026-10-02T08:15:00.000Z',
-            applies: false,
-            until: null,
-            decisions: [],
-          },
-        ],
-        next: 'Y2hrOjI',
+        measure: 'procurement.exclusion',
+        asked_by: 'Provincial procurement office (consumer)',
+        asked_at: '2026-10-02T08:15:00.000Z',
+        at: '2026-10-02T08:15:00.000Z',
+        applies: false,
+        until: null,
+        decisions: [],
       },
     ],
+    next: 'Y2hrOjI',
   },
 );
 

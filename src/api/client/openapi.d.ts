@@ -971,6 +971,34 @@ export type components = {
       subject: string;
       until: string | null;
     };
+    /**
+     * @example {
+     *       "subject": "91350100M000100Y43",
+     *       "total": 2,
+     *       "items": [
+     *         {
+     *           "measure": "procurement.exclusion",
+     *           "asked_by": "Provincial procurement office (consumer)",
+     *           "asked_at": "2026-10-02T08:15:00.000Z",
+     *           "at": "2026-10-02T08:15:00.000Z",
+     *           "applies": false,
+     *           "until": null,
+     *           "decisions": []
+     *         }
+     *       ],
+     *       "next": "Y2hrOjI"
+     *     }
+     */
+    CheckPage: {
+      /** @description this page, newest first */
+      items: components['schemas']['CheckRecord'][];
+      /** @description cursor of the next (older) page; null on the last page */
+      next: string | null;
+      /** @description USCI of an organization, or P… reference of a person */
+      subject: string;
+      /** @description every check in the subject’s file */
+      total: number;
+    };
     CheckRecord: {
       applies: boolean;
       asked_at: string | null;
@@ -6944,7 +6972,7 @@ export interface operations {
            *       "total": 2,
            *       "items": [
            *         {
-           *           "measure": "procurement_ban",
+           *           "measure": "procurement.exclusion",
            *           "asked_by": "Provincial procurement office (consumer)",
            *           "asked_at": "2026-10-02T08:15:00.000Z",
            *           "at": "2026-10-02T08:15:00.000Z",
@@ -6956,16 +6984,7 @@ export interface operations {
            *       "next": "Y2hrOjI"
            *     }
            */
-          'application/json': {
-            /** @description this page, newest first */
-            items: components['schemas']['CheckRecord'][];
-            /** @description cursor of the next (older) page; null on the last page */
-            next: string | null;
-            /** @description USCI of an organization, or P… reference of a person */
-            subject: string;
-            /** @description every check in the subject’s file */
-            total: number;
-          };
+          'application/json': components['schemas']['CheckPage'];
         };
       };
       /** @description Bad request */
