@@ -140,7 +140,8 @@ try {
       const page = await searchOrganizations(store, x.q);
       const d = performance.now() - s;
       if (page.items.length > 0) found++;
-      (byKind[x.kind] ??= []).push(d);
+      byKind[x.kind] ??= [];
+      byKind[x.kind]!.push(d);
       all.push(d);
       s = performance.now();
       prefix.all(x.prefix, `${x.prefix}\uffff`);
