@@ -281,6 +281,46 @@ describe('web pages in a browser', { skip: missing ?? false }, () => {
     }
   });
 
+  // before the repair journey: it shows the demo company's list entry, which that journey ends
+  test('the language follows the browser and the switch works on every page', async () => {
+    const { context, page } = await fresh({ locale: 'zh-CN' });
+    try {
+      await page.goto(`${base}/`);
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+      assert.equal(await page.textContent('h1'), '查询机构');
+      await shot(page, 'lang-zh-home', false);
+      await page.goto(`${base}/org/${DEMO.blacklisted}`);
+      const zhMain = (await page.textContent('main')) ?? '';
+      assert.match(zhMain, /统一社会信用代码/);
+      // the rulebook's own texts in Chinese too: the list's title and the titles of the records behind it
+      const rb = (await activeRulebooks(reg.ctx.store)).latest;
+      const zhOf = (xs: Iterable<{ zh?: { title?: string } }>) => [...xs].flatMap((x) => x.zh?.title ?? []);
+      assert.ok(
+        zhOf(rb.lists.values()).some((t) => zhMain.includes(t)),
+        'a Chinese list title',
+      );
+      assert.ok(
+        zhOf(rb.recordTypes.values()).some((t) => zhMain.includes(t)),
+        'a Chinese record title',
+      );
+      assert.doesNotMatch(zhMain, /Court judgment defaulters|Seriously illegal and dishonest list/);
+      await shot(page, 'lang-zh-org');
+      await Promise.all([page.waitForURL(/lang=en/), page.click('nav.lang a[hreflang=en]')]);
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      assert.match((await page.textContent('main')) ?? '', /Current list entries/);
+      // the choice is remembered on the next page
+      await page.goto(`${base}/lists/black`);
+      assert.equal(await page.textContent('h1'), 'Black lists');
+      await Promise.all([page.waitForURL(/lang=zh-CN/), page.click('nav.lang a[hreflang=zh-CN]')]);
+      assert.equal(await page.textContent('h1'), '黑名单');
+      await page.goto(`${base}/oversight`);
+      assert.equal(await page.textContent('h1'), '监督统计');
+      await shot(page, 'lang-zh-oversight');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a subject applies for repair with evidence and sees the list entry end', async () => {
     const subject = await fresh();
     const reviewer = await fresh();
@@ -339,39 +379,6 @@ describe('web pages in a browser', { skip: missing ?? false }, () => {
     } finally {
       await subject.context.close();
       await reviewer.context.close();
-    }
-  });
-
-  test('the language follows the browser and the switch works on every page', async () => {
-    const { context, page } = await fresh({ locale: 'zh-CN' });
-    try {
-      await page.goto(`${base}/`);
-      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
-      assert.equal(await page.textContent('h1'), '查询机构');
-      await shot(page, 'lang-zh-home', false);
-      await page.goto(`${base}/org/${DEMO.blacklisted}`);
-      const zhMain = (await page.textContent('main')) ?? '';
-      assert.match(zhMain, /统一社会信用代码/);
-      // the rulebook's own texts in Chinese too: the list's title and the titles of the records behind it
-      const rb = (await activeRulebooks(reg.ctx.store)).latest;
-      const zhOf = (xs: Iterable<{ zh?: { title?: string } }>) => [...xs].flatMap((x) => x.zh?.title ?? []);
-      assert.ok(zhOf(rb.lists.values()).some((t) => zhMain.includes(t)), 'a Chinese list title');
-      assert.ok(zhOf(rb.recordTypes.values()).some((t) => zhMain.includes(t)), 'a Chinese record title');
-      assert.doesNotMatch(zhMain, /Court judgment defaulters|Seriously illegal and dishonest list/);
-      await shot(page, 'lang-zh-org');
-      await Promise.all([page.waitForURL(/lang=en/), page.click('nav.lang a[hreflang=en]')]);
-      assert.equal(await page.getAttribute('html', 'lang'), 'en');
-      assert.match((await page.textContent('main')) ?? '', /Current list entries/);
-      // the choice is remembered on the next page
-      await page.goto(`${base}/lists/black`);
-      assert.equal(await page.textContent('h1'), 'Black lists');
-      await Promise.all([page.waitForURL(/lang=zh-CN/), page.click('nav.lang a[hreflang=zh-CN]')]);
-      assert.equal(await page.textContent('h1'), '黑名单');
-      await page.goto(`${base}/oversight`);
-      assert.equal(await page.textContent('h1'), '监督统计');
-      await shot(page, 'lang-zh-oversight');
-    } finally {
-      await context.close();
     }
   });
 
