@@ -349,8 +349,10 @@ export class KyselyStore extends KyselyTx implements Store {
         const code = (e as { code?: string }).code;
         const retryable =
           this.engine === 'postgres' && (code === '40001' || code === '40P01' || code === '23505');
-        if (!retryable || attempt >= 8) throw e;
-        await new Promise((res) => setTimeout(res, Math.random() * 20 * attempt));
+        if (!retryable || attempt >= 12) throw e;
+        // exponential backoff with jitter: a long batch that lost a deadlock waits for the winner to commit
+        // instead of colliding with it again (capped at 2 s a wait, about 10 s over all attempts)
+        await new Promise((res) => setTimeout(res, Math.random() * Math.min(2000, 10 * 2 ** attempt)));
       }
     }
   }

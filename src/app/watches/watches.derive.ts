@@ -108,10 +108,17 @@ export async function watchChanges(
           ),
         ]
       : [];
-  // two derivations reaching the same person through different organizations notify a change once
-  if (related.length > 0) await tx.lockSubjects(related);
-  const watched = await tx.standingWatchesOn([...ids, ...related], now);
+  let watched = await tx.standingWatchesOn([...ids, ...related], now);
   if (watched.length === 0) return;
+  // two derivations reaching the same watched person through different organizations notify a change once: lock
+  // only the persons someone watches (taking locks beyond the batch's own is what can deadlock two imports)
+  const watchedRelated = [...new Set(watched.map((w) => Number(w.row.subject_id)))].filter((id) =>
+    related.includes(id),
+  );
+  if (watchedRelated.length > 0) {
+    await tx.lockSubjects(watchedRelated);
+    watched = await tx.standingWatchesOn([...ids, ...related], now);
+  }
   const need = [...new Set(watched.map((w) => Number(w.row.subject_id)))].filter((id) => !subjects.has(id));
   const rows = new Map(subjects);
   for (const s of await tx.subjectsById(need)) rows.set(Number(s.id), s);

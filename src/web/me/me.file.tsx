@@ -10,6 +10,7 @@ import type { RecordActions } from './me.data.ts';
 import { MyLists } from './me.lists.tsx';
 import { MyChecks, MyNotices } from './me.notices.tsx';
 import { MyCases, MyRecords } from './me.records.tsx';
+import { MyWatchers } from './me.watches.tsx';
 
 /** The subject's own file: score explained, what will change, lists, records, cases, history, notices, checks. */
 export function MePage({
@@ -58,6 +59,7 @@ export function MePage({
       </Section>
       <MyNotices v={v} file={file} />
       <MyChecks v={v} file={file} checkers={checkers} />
+      <MyWatchers v={v} file={file} />
       <Section id="export-h" title={t('me.export')}>
         <p>{t('me.export.lead')}</p>
         <p>

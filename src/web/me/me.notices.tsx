@@ -8,6 +8,8 @@ import { href, type View } from '../shell/http.ts';
 
 interface NoticeBody {
   title?: string;
+  /** Notices are stored in English with the Chinese title beside it. */
+  title_zh?: string;
   reasons?: string[];
   legal_basis?: string;
   options?: { action: string; until?: string | null; from?: string | null }[];
@@ -33,7 +35,7 @@ export function MyNotices({ v, file }: { v: View; file: SubjectFile }) {
                   <Time t={n.created_at} />
                 </td>
                 <td>
-                  <strong>{body.title}</strong>
+                  <strong>{v.lang === 'zh-CN' && body.title_zh ? body.title_zh : body.title}</strong>
                   {body.reasons && body.reasons.length > 0 && <div>{body.reasons.join(' ')}</div>}
                   {body.legal_basis && <div class="hint">{body.legal_basis}</div>}
                 </td>
