@@ -30,11 +30,19 @@ export async function seedDemo(ctx: AppContext, subjects = 2000): Promise<boolea
     {
       kind: 'organization',
       usci: DEMO.blacklisted,
-      name: 'Fuzhou Example Co.',
+      name: '福州示例有限公司 (Fuzhou Example Co.)',
       legal_representative: DEMO.representative,
     },
-    { kind: 'organization', usci: DEMO.repaired, name: 'Harbin Northern Logistics Co.' },
-    { kind: 'organization', usci: DEMO.exemplary, name: 'Rizhao Harbour Catering (individual business)' },
+    {
+      kind: 'organization',
+      usci: DEMO.repaired,
+      name: '哈尔滨北方物流有限公司 (Harbin Northern Logistics Co.)',
+    },
+    {
+      kind: 'organization',
+      usci: DEMO.exemplary,
+      name: '日照港湾餐饮个体工商户 (Rizhao Harbour Catering, individual business)',
+    },
     {
       source: 'court-authority',
       id: 'DEMO-C-1',

@@ -51,29 +51,55 @@ const GIVEN = [
   'Ping',
   'Gang',
 ];
-const TRADES = [
-  'Trading',
-  'Logistics',
-  'Food',
-  'Textile',
-  'Electronics',
-  'Construction',
-  'Chemical',
-  'Software',
-  'Catering',
-  'Pharmacy Supply',
-  'Printing',
-  'Machinery',
+/** Trades, in English and Chinese: companies register a Chinese name and use a registered English one. */
+const TRADES: readonly (readonly [string, string])[] = [
+  ['Trading', '商贸'],
+  ['Logistics', '物流'],
+  ['Food', '食品'],
+  ['Textile', '纺织'],
+  ['Electronics', '电子'],
+  ['Construction', '建设'],
+  ['Chemical', '化工'],
+  ['Software', '软件'],
+  ['Catering', '餐饮'],
+  ['Pharmacy Supply', '医药供应'],
+  ['Printing', '印刷'],
+  ['Machinery', '机械'],
+];
+const BRANDS: readonly (readonly [string, string])[] = [
+  ['Hengda', '恒达'],
+  ['Xinyuan', '鑫源'],
+  ['Huaxia', '华夏'],
+  ['Jinlong', '金龙'],
+  ['Tianli', '天力'],
+  ['Ruifeng', '瑞丰'],
+  ['Minsheng', '民生'],
+  ['Haixin', '海鑫'],
 ];
 const CITIES = [
-  { name: 'Fuzhou', region: '350100', id: '350102' },
-  { name: 'Harbin', region: '230184', id: '230102' },
-  { name: 'Rizhao', region: '371000', id: '371102' },
-  { name: 'Beijing', region: '110101', id: '110101' },
-  { name: 'Chengdu', region: '510100', id: '510104' },
-  { name: 'Shenzhen', region: '440300', id: '440304' },
+  { name: 'Fuzhou', zh: '福州', region: '350100', id: '350102' },
+  { name: 'Harbin', zh: '哈尔滨', region: '230184', id: '230102' },
+  { name: 'Rizhao', zh: '日照', region: '371000', id: '371102' },
+  { name: 'Beijing', zh: '北京', region: '110101', id: '110101' },
+  { name: 'Chengdu', zh: '成都', region: '510100', id: '510104' },
+  { name: 'Shenzhen', zh: '深圳', region: '440300', id: '440304' },
 ];
 const ALNUM = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/**
+ * A company's registered Chinese name with its registered English name, as real companies carry both
+ * (福州海鑫食品有限公司 / Fuzhou Haixin Food Co., Ltd.); the serial keeps the English names apart.
+ */
+function companyName(
+  city: { readonly name: string; readonly zh: string },
+  brand: readonly [string, string],
+  trade: readonly [string, string],
+  branch: boolean,
+  n: number,
+): string {
+  const zh = `${city.zh}${brand[1]}${trade[1]}有限公司${branch ? '分公司' : ''}`;
+  return `${zh} (${city.name} ${brand[0]} ${trade[0]} Co.${branch ? ' Branch' : ''} ${n})`;
+}
 
 /** Yearly rate of records of one type for one subject, by severity: most records are minor, few serious. */
 const RATE: Record<string, number> = { minor: 0.25, general: 0.05, serious: 0.012 };
@@ -131,7 +157,7 @@ export function* simulatePopulation(rb: Rulebook, o: SimulationOptions): Generat
     const line: Record<string, unknown> = {
       kind: 'organization',
       usci,
-      name: `${city.name} ${pick(['Hengda', 'Xinyuan', 'Huaxia', 'Jinlong', 'Tianli', 'Ruifeng', 'Minsheng', 'Haixin'])} ${pick(TRADES)} Co.${isBranch ? ' Branch' : ''} ${i + 1}`,
+      name: companyName(city, pick(BRANDS), pick(TRADES), isBranch, i + 1),
       legal_representative: pick(persons),
     };
     if (isBranch) line.parent = pick(orgs.slice(0, Math.min(orgs.length, 50)));

@@ -193,7 +193,7 @@ describe('web pages in a browser', { skip: missing ?? false }, () => {
       await page.fill('#q', DEMO.blacklisted);
       await Promise.all([page.waitForURL(/\/org\//), page.press('#q', 'Enter')]);
       assert.equal(new URL(page.url()).pathname, `/org/${DEMO.blacklisted}`);
-      assert.equal(await page.textContent('h1'), 'Fuzhou Example Co.');
+      assert.equal(await page.textContent('h1'), '福州示例有限公司 (Fuzhou Example Co.)');
       const expected = (await scoreOf(reg.ctx, DEMO.blacklisted)).lists.find(
         (l) => l.list === 'court_defaulters',
       );
