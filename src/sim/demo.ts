@@ -32,6 +32,8 @@ export async function seedDemo(ctx: AppContext, subjects = 2000): Promise<boolea
       usci: DEMO.blacklisted,
       name: '福州示例有限公司 (Fuzhou Example Co.)',
       legal_representative: DEMO.representative,
+      // registered years ago, like the rest of the demo's history: Zhang Wei was its representative throughout
+      effective_from: day(5 * 365),
     },
     {
       kind: 'organization',

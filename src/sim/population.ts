@@ -159,6 +159,8 @@ export function* simulatePopulation(rb: Rulebook, o: SimulationOptions): Generat
       usci,
       name: companyName(city, pick(BRANDS), pick(TRADES), isBranch, i + 1),
       legal_representative: pick(persons),
+      // registered before the history it lives through: its relations hold over the whole span
+      effective_from: formatDate(o.now - span - 86_400_000),
     };
     if (isBranch) line.parent = pick(orgs.slice(0, Math.min(orgs.length, 50)));
     if (rnd() < 0.2) line.actual_controller = pick(persons);
