@@ -2,6 +2,7 @@ import { CredenceError } from '../../domain/errors.ts';
 import { formatInstant } from '../../domain/time.ts';
 import { bears } from '../../rules/measures.ts';
 import { isPublishedAt, publicationSpan } from '../../rules/publication.ts';
+import { textIn as rulebookText } from '../../rules/rulebook.model.ts';
 import { loadFiles } from '../derive/derive.files.ts';
 import { decodeState } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
@@ -91,7 +92,7 @@ export async function creditReportData(
       published.add(`${r.source}/${r.id}`);
       return [
         {
-          title: textIn(type.title, lang),
+          title: rulebookText(type, 'title', lang) ?? type.title,
           occurred: iso(r.occurredAt)!,
           legalBasis: r.legalBasis,
           publishedUntil: iso(publicationSpan(type, r)?.until),
@@ -104,7 +105,9 @@ export async function creditReportData(
       const type = rb.recordTypes.get(c.type);
       if (c.path === 'self' && published.has(`${c.source}/${c.record}`) && type)
         explanation.push({
-          text: c.rule ? `${textIn(type.title, lang)} — ${textIn(c.reason, lang)}` : textIn(type.title, lang),
+          text: c.rule
+            ? `${rulebookText(type, 'title', lang) ?? type.title} — ${textIn(c.reason, lang)}`
+            : (rulebookText(type, 'title', lang) ?? type.title),
           points: c.points,
           until: c.until,
         });
@@ -115,14 +118,18 @@ export async function creditReportData(
     }
     const isPublic = (list: string, hash: string) =>
       (versions.versions.find((v) => v.hash === hash) ?? rb).lists.get(list)?.public.organization === true;
+    const listDef = (name: string) => rb.lists.get(name);
     const lists = score.lists
       .filter((e) => isPublic(e.list, e.rulebook.hash))
       .map((e) => ({
-        title: textIn(rb.lists.get(e.list)?.title ?? e.title, lang),
+        // the rulebook's own texts in the reader's language (its Chinese texts where it gives them)
+        title: listDef(e.list) ? (rulebookText(listDef(e.list)!, 'title', lang) ?? e.title) : e.title,
         kind: e.kind,
         since: e.since,
         until: e.until,
-        legalBasis: textIn(e.legal_basis, lang),
+        legalBasis:
+          (listDef(e.list)?.legalBasis && rulebookText(listDef(e.list)!, 'legalBasis', lang)) ||
+          e.legal_basis,
         decision: e.decision,
       }));
     const states = new Map(
@@ -134,10 +141,10 @@ export async function creditReportData(
       if (!a.applies) return [];
       return [
         {
-          title: textIn(m.title, lang),
+          title: rulebookText(m, 'title', lang) ?? m.title,
           kind: m.kind,
           until: iso(a.until),
-          legalBasis: textIn(m.legalBasis ?? '', lang),
+          legalBasis: rulebookText(m, 'legalBasis', lang) ?? m.legalBasis ?? '',
           decisions: a.decisions,
         },
       ];

@@ -118,6 +118,9 @@ test("the Chinese report contains the company's Chinese name, its standing and t
     assert.ok(zh.includes('信用报告'));
     assert.ok(zh.includes(`统一社会信用代码: ${ORG}`));
     assert.ok(zh.includes('正在实施的措施'));
+    // the rulebook's own texts in Chinese: the list and the measure by their Chinese titles
+    assert.ok(zh.includes('失信被执行人名单'), 'the list entry by its Chinese title');
+    assert.ok(zh.includes('限制参与政府采购'), 'the measure in force by its Chinese title');
     const en = drawnText((await issueCreditReport(r.ctx, ORG, { lang: 'en', signer })).pdf);
     assert.ok(en.includes(NAME));
     assert.ok(en.includes('Measures in force'));
