@@ -11,7 +11,6 @@ import { Ingestor } from '../app/ingest/ingest.usecases.ts';
 import { oversightStats } from '../app/oversight/oversight.usecases.ts';
 import { exportFile } from '../app/queries/queries.export.ts';
 import { scoreHistory } from '../app/queries/queries.history.ts';
-import { checkMeasure } from '../app/queries/queries.usecases.ts';
 import { type TestRegistry, testRegistry } from '../app/testing/test-registry.ts';
 import { createToken } from '../app/tokens/tokens.usecases.ts';
 import { checkUsci, makeUsci } from '../domain/usci.ts';
@@ -186,17 +185,6 @@ describe('the pages over HTTP, without JavaScript', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'localhost:80', ...headers },
       payload: new URLSearchParams(form).toString(),
     });
-
-  test('the demo tells its stories: the defaulter is listed and its legal representative bears the rail ban', async () => {
-    const org = await checkMeasure(reg.ctx, DEMO.blacklisted, 'procurement.exclusion');
-    const rep = await checkMeasure(reg.ctx, DEMO.representative, 'transport.high_speed_rail');
-    assert.equal(org.applies, true, 'the court defaulter is excluded from public procurement');
-    assert.equal(
-      rep.applies,
-      true,
-      'its legal representative, in the role throughout, cannot buy rail tickets',
-    );
-  });
 
   test('the language follows Accept-Language, and ?lang= is remembered in a cookie', async () => {
     const zh = await get('/', { 'accept-language': 'zh-CN,zh;q=0.9' });
