@@ -131,11 +131,13 @@ export function commands(program: Command): void {
       }
       const out = /\.csv$/i.test(file) ? file.replace(/\.csv$/i, '.screened.csv') : `${file}.screened.csv`;
       writeFileSync(out, screenedCsv(answers));
-      const checks = answers.filter((a) => a.check !== null).length;
+      // answers given (each a check recorded in a registered subject's file; persons by national id are answered
+      // alike whether registered or not, so the count does not tell which)
+      const checks = answers.filter((a) => a.applies !== null).length;
       const applies = answers.filter((a) => a.applies === true).length;
       const unresolved = answers.filter((a) => a.matched_by === null).length / new Set(measures).size;
       process.stdout.write(
-        `${file}: ${subjects.length} subjects × ${new Set(measures).size} measure(s) — ${checks} checks recorded, ${applies} apply, ${unresolved} not found or not matched; answers in ${out} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+        `${file}: ${subjects.length} subjects × ${new Set(measures).size} measure(s) — ${checks} answered, ${applies} apply, ${unresolved} not found or not matched; answers in ${out} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
       );
     });
 }
