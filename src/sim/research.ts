@@ -2,6 +2,7 @@ import { loadFiles } from '../app/derive/derive.files.ts';
 import { activeRulebooks } from '../app/governance/governance.rulebooks.ts';
 import { type ImportSummary, importLines } from '../app/ingest/ingest.file.ts';
 import { rebuildAll } from '../app/maintenance/maintenance.tick.ts';
+import { subjectBatches } from '../app/ports/ports.batches.ts';
 import type { AppContext } from '../app/ports/ports.context.ts';
 import { addDuration, parseDuration } from '../domain/duration.ts';
 import { CredenceError } from '../domain/errors.ts';
@@ -45,13 +46,7 @@ export async function simulateResearch(ctx: AppContext, o: ResearchOptions): Pro
   const from = addDuration(to, parseDuration(`P${o.years}Y`).value!, -1);
   const rb = versions.at(to);
   const existing = new Set<number>();
-  let after = 0;
-  for (;;) {
-    const ids = await ctx.store.subjectIdsAfter(after, 10_000);
-    if (ids.length === 0) break;
-    for (const id of ids) existing.add(id);
-    after = ids[ids.length - 1]!;
-  }
+  for await (const ids of subjectBatches(ctx.store, 10_000)) for (const id of ids) existing.add(id);
   async function* lines() {
     let n = 0;
     for (const l of simulatePopulation(rb, {
@@ -75,13 +70,8 @@ export async function simulateResearch(ctx: AppContext, o: ResearchOptions): Pro
   );
   // the new subjects: simulate how they responded to what happened to them
   const fresh: number[] = [];
-  after = 0;
-  for (;;) {
-    const ids = await ctx.store.subjectIdsAfter(after, 10_000);
-    if (ids.length === 0) break;
+  for await (const ids of subjectBatches(ctx.store, 10_000))
     for (const id of ids) if (!existing.has(id)) fresh.push(id);
-    after = ids[ids.length - 1]!;
-  }
   const behaviour = { objections: 0, annulled: 0, repaired: 0 };
   for (let i = 0; i < fresh.length; i += 1000) {
     const batch = fresh.slice(i, i + 1000);

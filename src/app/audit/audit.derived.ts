@@ -3,6 +3,7 @@ import { Timeline } from '../../rules/scorer.ts';
 import { loadFiles, refOf } from '../derive/derive.files.ts';
 import { encodeState, ledgerInputs, type StoredState } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
+import { subjectBatches } from '../ports/ports.batches.ts';
 import { type AppContext, canonicalJson } from '../ports/ports.context.ts';
 import type { DerivedRow } from '../ports/ports.store.ts';
 import type { Finding } from './audit.verify.ts';
@@ -31,11 +32,7 @@ export async function verifyDerived(ctx: AppContext): Promise<DerivedReport> {
   const findings: Finding[] = [];
   let compared = 0;
   let due = 0;
-  let after = 0;
-  for (;;) {
-    const ids = await ctx.store.subjectIdsAfter(after, BATCH);
-    if (ids.length === 0) break;
-    after = ids[ids.length - 1]!;
+  for await (const ids of subjectBatches(ctx.store, BATCH)) {
     await ctx.store.transaction(async (tx) => {
       const stored = new Map((await tx.derivedOf(ids)).map((r) => [Number(r.subject_id), r]));
       const live = ids.filter((id) => {

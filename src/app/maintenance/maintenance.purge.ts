@@ -3,18 +3,15 @@ import { audit } from '../audit/audit.log.ts';
 import { affectedBy } from '../derive/derive.files.ts';
 import { recompute } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
+import { subjectBatches } from '../ports/ports.batches.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 
 /** Deletes records past their type's retention; the audit log keeps only each record's content hash. */
 export async function purge(ctx: AppContext): Promise<number> {
   const versions = await ctx.store.transaction((tx) => activeRulebooks(tx));
   const now = ctx.clock.now();
-  let after = 0;
   let purged = 0;
-  for (;;) {
-    const ids = await ctx.store.subjectIdsAfter(after, 1000);
-    if (ids.length === 0) break;
-    after = ids[ids.length - 1]!;
+  for await (const ids of subjectBatches(ctx.store, 1000)) {
     await ctx.store.transaction(async (tx) => {
       const touched = new Set<number>();
       for (const r of await tx.recordsOf(ids)) {

@@ -1,5 +1,6 @@
 import { recompute } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
+import { subjectBatches } from '../ports/ports.batches.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 
 const BATCH = 1000;
@@ -11,12 +12,8 @@ export async function rebuildAll(
 ): Promise<number> {
   const versions = await ctx.store.transaction((tx) => activeRulebooks(tx));
   const now = ctx.clock.now();
-  let after = 0;
   let done = 0;
-  for (;;) {
-    const ids = await ctx.store.subjectIdsAfter(after, BATCH);
-    if (ids.length === 0) break;
-    after = ids[ids.length - 1]!;
+  for await (const ids of subjectBatches(ctx.store, BATCH)) {
     await ctx.store.transaction((tx) => recompute(tx, versions, ids, now));
     done += ids.length;
     onProgress(done);

@@ -3,6 +3,7 @@ import { regionOf, sectorOf } from '../../domain/usci.ts';
 import { verifyAudit } from '../audit/audit.log.ts';
 import { decodeState } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
+import { subjectBatches } from '../ports/ports.batches.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { CaseRow } from '../ports/ports.due-process.ts';
 
@@ -160,11 +161,7 @@ export async function oversightStats(
   let persons = 0;
   let listings = 0;
   let removals = 0;
-  let after = 0;
-  for (;;) {
-    const ids = await ctx.store.subjectIdsAfter(after, BATCH);
-    if (ids.length === 0) break;
-    after = ids[ids.length - 1]!;
+  for await (const ids of subjectBatches(ctx.store, BATCH)) {
     await ctx.store.transaction(async (tx) => {
       const subjects = new Map((await tx.subjectsById(ids)).map((s) => [Number(s.id), s]));
       for (const d of await tx.derivedOf(ids)) {
