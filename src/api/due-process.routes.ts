@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import { audit } from '../app/audit/audit.log.ts';
-import { applyForRepair, fileObjection } from '../app/due-process/due-process.cases.ts';
+import { fileObjection } from '../app/due-process/due-process.cases.ts';
+import { applyForRepair } from '../app/due-process/due-process.repairs.ts';
 import {
   casesOfSubject,
   caseView,

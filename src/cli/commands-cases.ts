@@ -1,14 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
-import {
-  applyForRepair,
-  decideCase,
-  type EvidenceItem,
-  fileObjection,
-  type Outcome,
-} from '../app/due-process/due-process.cases.ts';
+import { decideCase, fileObjection, type Outcome } from '../app/due-process/due-process.cases.ts';
 import { deliverDue } from '../app/due-process/due-process.outbox.ts';
+import { applyForRepair, type EvidenceItem } from '../app/due-process/due-process.repairs.ts';
 import { findSubject } from '../app/queries/queries.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { formatInstant } from '../domain/time.ts';

@@ -7,8 +7,9 @@ import { Ingestor } from '../ingest/ingest.usecases.ts';
 import { exportFile } from '../queries/queries.export.ts';
 import { checkMeasure, scoreOf } from '../queries/queries.usecases.ts';
 import { EVIDENCE, testRegistry } from '../testing/test-registry.ts';
-import { applyForRepair, decideCase, fileObjection } from './due-process.cases.ts';
+import { decideCase, fileObjection } from './due-process.cases.ts';
 import { backoff, deliverDue, MAX_ATTEMPTS, signature } from './due-process.outbox.ts';
+import { applyForRepair } from './due-process.repairs.ts';
 
 const ORG = '91350100M000100Y43';
 const REP = '110101199003074514';

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { applyForRepair, fileObjection } from '../../app/due-process/due-process.cases.ts';
+import { fileObjection } from '../../app/due-process/due-process.cases.ts';
+import { applyForRepair } from '../../app/due-process/due-process.repairs.ts';
 import { checksOfSubject } from '../../app/due-process/due-process.views.ts';
 import type { AppContext } from '../../app/ports/ports.context.ts';
 import { exportFile } from '../../app/queries/queries.export.ts';
