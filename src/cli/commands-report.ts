@@ -1,12 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { type Command, Option } from '@commander-js/extra-typings';
 import type { AppContext } from '../app/ports/ports.context.ts';
-import {
-  issueCreditReport,
-  registryPublicKey,
-  verdictText,
-  verifyReport,
-} from '../app/reports/reports.credit.ts';
 import type { ReportLang } from '../app/reports/reports.credit-data.ts';
 import {
   loadSigningKey,
@@ -17,6 +11,9 @@ import {
 import { CredenceError } from '../domain/errors.ts';
 import { dbOptions, parseAt } from './options.ts';
 import { openRegistry, type RegistryOptions, resolveOptions } from './registry.ts';
+
+/** The PDF machinery (pdf-lib, fontkit, the CJK font) loads only for the report commands. */
+const credit = () => import('../app/reports/reports.credit.ts');
 
 /** The registry's signer: the one the composition root gives, else the key file beside the database. */
 export function signerFor(
@@ -55,7 +52,7 @@ export function commands(program: Command): void {
       const ctx = await openRegistry(location);
       try {
         const signer = signerFor(ctx, location, true)!;
-        const r = await issueCreditReport(ctx, subject, {
+        const r = await (await credit()).issueCreditReport(ctx, subject, {
           lang: o.lang as ReportLang,
           signer,
           at: parseAt(o.at),
@@ -96,7 +93,7 @@ export function commands(program: Command): void {
         const location = resolveOptions({ ...report.opts(), ...o });
         const ctx = await openRegistry(location);
         try {
-          key = await registryPublicKey(ctx, signerFor(ctx, location, false));
+          key = await (await credit()).registryPublicKey(ctx, signerFor(ctx, location, false));
         } finally {
           await ctx.store.close();
         }
@@ -106,6 +103,7 @@ export function commands(program: Command): void {
             'this registry has no signing key to check against',
           );
       }
+      const { verifyReport, verdictText } = await credit();
       const v = verifyReport(readFileSync(file), key);
       if (v.ok) process.stdout.write(`${file}: ${verdictText(v)}\n`);
       else {

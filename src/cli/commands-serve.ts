@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
-import { startServer } from '../api/server.ts';
 import { startDeliveryLoop } from '../app/due-process/due-process.outbox.loop.ts';
 import { DELIVERY_TIMEOUT_MS, httpPost } from '../app/due-process/due-process.outbox.ts';
 import { activateRulebook, activeRulebooks } from '../app/governance/governance.rulebooks.ts';
@@ -111,6 +110,8 @@ export function commands(program: Command): void {
       const stop = schedule(ctx, (m) => process.stderr.write(`${m}\n`));
       const trust = o.trustProxy ?? process.env.CREDENCE_TRUST_PROXY;
       const corsOrigin = o.corsOrigin ?? process.env.CREDENCE_CORS_ORIGIN;
+      // the HTTP server and its pages load only for `serve`: every other command starts without them
+      const { startServer } = await import('../api/server.ts');
       const { url } = await startServer(ctx, {
         port: o.port,
         host: o.host,
