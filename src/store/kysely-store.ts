@@ -5,7 +5,6 @@ import type {
   AuditRow,
   CheckRow,
   DecisionRow,
-  DerivedRow,
   RecordEventRow,
   RecordRow,
   SearchCursor,
@@ -13,7 +12,8 @@ import type {
   Tx,
 } from '../app/ports/ports.store.ts';
 import type { IndexQuery } from '../app/search/search.normalize.ts';
-import { chunks, RegistryRepo } from './registry.repo.ts';
+import { DerivedRepo } from './derived.repo.ts';
+import { chunks } from './registry.repo.ts';
 import type { Database } from './schema.ts';
 import { searchPieces, searchRanked } from './search.repo.ts';
 
@@ -23,7 +23,7 @@ export interface BulkWriter {
 }
 
 /** The Store port over Kysely; the SQLite and PostgreSQL adapters differ only in dialect and bulk paths. */
-export class KyselyTx extends RegistryRepo implements Tx {
+export class KyselyTx extends DerivedRepo implements Tx {
   /** Subjects this transaction has locked already (row locks are held until it ends). */
   private readonly held = new Set<number>();
 
@@ -154,51 +154,6 @@ export class KyselyTx extends RegistryRepo implements Tx {
     const event = { ...row, seq: Number(r?.seq ?? 0) + 1 };
     await this.db.insertInto('record_events').values(event).execute();
     this.ledger.wrote('record_events', [event]);
-  }
-  async derivedOf(subjectIds: readonly number[]) {
-    if (subjectIds.length === 0) return [];
-    const out: DerivedRow[] = [];
-    for (const c of chunks(subjectIds))
-      out.push(...(await this.db.selectFrom('derived').selectAll().where('subject_id', 'in', c).execute()));
-    return out;
-  }
-  async upsertDerived(rows: readonly DerivedRow[]) {
-    for (const c of chunks(rows, 200)) {
-      await this.db
-        .insertInto('derived')
-        .values(c)
-        .onConflict((oc) =>
-          oc.column('subject_id').doUpdateSet((eb) => ({
-            score: eb.ref('excluded.score'),
-            grade: eb.ref('excluded.grade'),
-            next_change_at: eb.ref('excluded.next_change_at'),
-            computed_at: eb.ref('excluded.computed_at'),
-            rulebook_hash: eb.ref('excluded.rulebook_hash'),
-            state: eb.ref('excluded.state'),
-          })),
-        )
-        .execute();
-    }
-  }
-  async markDue(subjectIds: readonly number[], at: number) {
-    for (const c of chunks(subjectIds))
-      await this.db
-        .updateTable('derived')
-        .set({ next_change_at: at })
-        .where('subject_id', 'in', c)
-        .where((eb) => eb.or([eb('next_change_at', 'is', null), eb('next_change_at', '>', at)]))
-        .execute();
-  }
-  async dueSubjects(until: number, limit: number, after: number) {
-    const rows = await this.db
-      .selectFrom('derived')
-      .select('subject_id')
-      .where('next_change_at', '<=', until)
-      .where('subject_id', '>', after)
-      .orderBy('subject_id')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => Number(r.subject_id));
   }
   async insertDecisions(rows: readonly DecisionRow[]) {
     let n = 0;

@@ -186,5 +186,12 @@ export function migrations(engine: 'sqlite' | 'postgres'): MigrationProvider {
   m['0012_idempotency'] = idempotencyMigration;
   m['0013_search'] = searchMigration(engine);
   m['0014_watches'] = watchesMigration;
+  // the explained view stored with the projection, and the marks `rebuild` compares with the ledger
+  m['0015_derived_views'] = {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('derived').addColumn('explained', 'text').execute();
+      await db.schema.alterTable('derived').addColumn('marks', 'text').execute();
+    },
+  };
   return { getMigrations: async () => m };
 }

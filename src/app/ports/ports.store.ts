@@ -121,6 +121,25 @@ export interface DerivedRow {
   readonly rulebook_hash: string;
   /** JSON: list entries and measure spans (see app/derive.ts). */
   readonly state: string;
+  /**
+   * JSON: the explained score as of `computed_at`, valid until `next_change_at` under the same rulebook; stored by
+   * the first read that computes it, cleared by every recomputation (null: not stored yet).
+   */
+  readonly explained?: string | null;
+  /**
+   * What the projection was derived from, compared by `rebuild` with the ledger: per involved subject its last
+   * record and event sequence numbers and counts, the rulebook set and the engine version (null: unknown).
+   */
+  readonly marks?: string | null;
+}
+
+/** A subject's part of the ledger, counted by the database: what `rebuild` compares with the stored marks. */
+export interface LedgerCount {
+  readonly subject_id: number;
+  readonly records_upto: number;
+  readonly records: number;
+  readonly events_upto: number;
+  readonly events: number;
 }
 
 export interface DecisionRow {
@@ -243,6 +262,14 @@ export interface Tx extends DueProcessTx {
 
   derivedOf(subjectIds: readonly number[]): Promise<DerivedRow[]>;
   upsertDerived(rows: readonly DerivedRow[]): Promise<void>;
+  /** Stores the explained view of a projection, unless it was recomputed since `computedAt`. */
+  storeExplained(subjectId: number, computedAt: number, explained: string): Promise<void>;
+  /** The stored marks of these subjects' projections, with what decides whether they are due. */
+  derivedMarksOf(
+    subjectIds: readonly number[],
+  ): Promise<Pick<DerivedRow, 'subject_id' | 'next_change_at' | 'rulebook_hash' | 'marks'>[]>;
+  /** Per subject with any: its records' and events' last sequence numbers and counts (one aggregate each). */
+  ledgerCounts(subjectIds: readonly number[]): Promise<LedgerCount[]>;
   dueSubjects(until: number, limit: number, after: number): Promise<number[]>;
   /** Makes the subjects' projections due at `at` (unless due earlier already): the next read or tick derives them. */
   markDue(subjectIds: readonly number[], at: number): Promise<void>;

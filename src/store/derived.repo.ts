@@ -1,0 +1,109 @@
+import type { DerivedRow, LedgerCount } from '../app/ports/ports.store.ts';
+import { chunks, RegistryRepo } from './registry.repo.ts';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The projection of each subject (table `derived`): its state, its explained view and the marks it was derived from. */
+export class DerivedRepo extends RegistryRepo {
+  async derivedOf(subjectIds: readonly number[]) {
+    if (subjectIds.length === 0) return [];
+    const out: DerivedRow[] = [];
+    for (const c of chunks(subjectIds))
+      out.push(...(await this.db.selectFrom('derived').selectAll().where('subject_id', 'in', c).execute()));
+    return out;
+  }
+  async upsertDerived(rows: readonly DerivedRow[]) {
+    for (const c of chunks(rows, 200)) {
+      await this.db
+        .insertInto('derived')
+        .values(c.map((r) => ({ ...r, explained: r.explained ?? null, marks: r.marks ?? null })))
+        .onConflict((oc) =>
+          oc.column('subject_id').doUpdateSet((eb) => ({
+            score: eb.ref('excluded.score'),
+            grade: eb.ref('excluded.grade'),
+            next_change_at: eb.ref('excluded.next_change_at'),
+            computed_at: eb.ref('excluded.computed_at'),
+            rulebook_hash: eb.ref('excluded.rulebook_hash'),
+            state: eb.ref('excluded.state'),
+            explained: eb.ref('excluded.explained'),
+            marks: eb.ref('excluded.marks'),
+          })),
+        )
+        .execute();
+    }
+  }
+  async storeExplained(subjectId: number, computedAt: number, explained: string) {
+    await this.db
+      .updateTable('derived')
+      .set({ explained })
+      .where('subject_id', '=', subjectId)
+      .where('computed_at', '=', computedAt)
+      .execute();
+  }
+  async derivedMarksOf(subjectIds: readonly number[]) {
+    const out: Pick<DerivedRow, 'subject_id' | 'next_change_at' | 'rulebook_hash' | 'marks'>[] = [];
+    for (const c of chunks(subjectIds))
+      out.push(
+        ...(await this.db
+          .selectFrom('derived')
+          .select(['subject_id', 'next_change_at', 'rulebook_hash', 'marks'])
+          .where('subject_id', 'in', c)
+          .execute()),
+      );
+    return out;
+  }
+  async ledgerCounts(subjectIds: readonly number[]) {
+    const m = new Map<number, Mutable<LedgerCount>>();
+    const at = (id: number) => {
+      let x = m.get(id);
+      if (!x) {
+        x = { subject_id: id, records_upto: 0, records: 0, events_upto: 0, events: 0 };
+        m.set(id, x);
+      }
+      return x;
+    };
+    for (const c of chunks(subjectIds)) {
+      for (const r of await this.db
+        .selectFrom('records')
+        .select(['subject_id', (eb) => eb.fn.max('seq').as('upto'), (eb) => eb.fn.countAll().as('n')])
+        .where('subject_id', 'in', c)
+        .groupBy('subject_id')
+        .execute()) {
+        const x = at(Number(r.subject_id));
+        x.records_upto = Number(r.upto);
+        x.records = Number(r.n);
+      }
+      for (const r of await this.db
+        .selectFrom('record_events')
+        .select(['subject_id', (eb) => eb.fn.max('seq').as('upto'), (eb) => eb.fn.countAll().as('n')])
+        .where('subject_id', 'in', c)
+        .groupBy('subject_id')
+        .execute()) {
+        const x = at(Number(r.subject_id));
+        x.events_upto = Number(r.upto);
+        x.events = Number(r.n);
+      }
+    }
+    return [...m.values()];
+  }
+  async markDue(subjectIds: readonly number[], at: number) {
+    for (const c of chunks(subjectIds))
+      await this.db
+        .updateTable('derived')
+        .set({ next_change_at: at })
+        .where('subject_id', 'in', c)
+        .where((eb) => eb.or([eb('next_change_at', 'is', null), eb('next_change_at', '>', at)]))
+        .execute();
+  }
+  async dueSubjects(until: number, limit: number, after: number) {
+    const rows = await this.db
+      .selectFrom('derived')
+      .select('subject_id')
+      .where('next_change_at', '<=', until)
+      .where('subject_id', '>', after)
+      .orderBy('subject_id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => Number(r.subject_id));
+  }
+}
