@@ -278,11 +278,19 @@ export class KyselyTx extends DerivedRepo implements Tx {
   }
 }
 
+/** Makes the Tx of one transaction: an engine may bring a subclass with its own set-based statements. */
+export type TxMaker = (
+  trx: Transaction<Database>,
+  engine: 'sqlite' | 'postgres',
+  bulk?: BulkWriter,
+) => KyselyTx;
+
 export class KyselyStore extends KyselyTx implements Store {
   constructor(
     private readonly kdb: Kysely<Database>,
     readonly engine: 'sqlite' | 'postgres',
     bulk?: BulkWriter,
+    private readonly makeTx: TxMaker = (trx, e, b) => new KyselyTx(trx, e, b),
   ) {
     super(kdb, engine, bulk);
   }
@@ -294,7 +302,7 @@ export class KyselyStore extends KyselyTx implements Store {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.kdb.transaction().execute(async (trx) => {
-          const tx = new KyselyTx(trx, this.engine, this.bulk);
+          const tx = this.makeTx(trx, this.engine, this.bulk);
           const out = await fn(tx);
           // ledger rows written without an audit entry of their own are committed before the transaction ends
           await sealLedger(tx);
