@@ -221,16 +221,39 @@ export function commands(program: Command): void {
     });
 
   dbOptions(
-    program.command('rebuild').description('recompute every subject’s derived state from the ledger'),
-  ).action(async (o) => {
-    const ctx = await openRegistry(resolveOptions(o));
-    try {
-      const n = await rebuildAll(ctx);
-      process.stdout.write(`rebuilt ${n} subjects from the ledger\n`);
-    } finally {
-      await ctx.store.close();
-    }
-  });
+    program
+      .command('rebuild')
+      .description(
+        'bring every subject’s derived state up to date with the ledger: recompute the subjects whose ledger, rulebooks or engine changed since (--full: all)',
+      ),
+  )
+    .option('--full', 'recompute every subject, changed or not')
+    .action(async (o) => {
+      const ctx = await openRegistry(resolveOptions(o));
+      try {
+        const bar = process.stderr.isTTY
+          ? new SingleBar({
+              format: 'rebuild [{bar}] {value}/{total} subjects | eta {eta_formatted}',
+              hideCursor: true,
+            })
+          : undefined;
+        let started = false;
+        const r = await rebuildAll(ctx, {
+          full: o.full === true,
+          onProgress: (done, total) => {
+            if (!started) bar?.start(total, 0);
+            started = true;
+            bar?.update(done);
+          },
+        });
+        bar?.stop();
+        process.stdout.write(
+          `rebuilt ${r.subjects} subjects from the ledger (${r.recomputed} recomputed, ${r.subjects - r.recomputed} unchanged)\n`,
+        );
+      } finally {
+        await ctx.store.close();
+      }
+    });
 
   dbOptions(
     program

@@ -80,7 +80,10 @@ export async function simulateResearch(ctx: AppContext, o: ResearchOptions): Pro
     behaviour.annulled += r.annulled;
     behaviour.repaired += r.repaired;
   }
-  await rebuildAll(ctx, (done) => o.onProgress?.('projection', done, fresh.length));
+  await rebuildAll(ctx, {
+    full: true,
+    onProgress: (done) => o.onProgress?.('projection', done, fresh.length),
+  });
   const dynamics = emptyDynamics(from, to);
   for (let i = 0; i < fresh.length; i += 1000) {
     const batch = fresh.slice(i, i + 1000);

@@ -11,6 +11,7 @@ import type { NoticeRow } from '../ports/ports.due-process.ts';
 import type { DecisionRow, DerivedRow, RecordRow, Tx } from '../ports/ports.store.ts';
 import { watchChanges } from '../watches/watches.derive.ts';
 import { type LoadedFiles, loadFiles } from './derive.files.ts';
+import { loadedCounts, marksString, versionsKey } from './derive.marks.ts';
 
 function gradeRank(rb: Rulebook, grade: string): number {
   const i = rb.grades.findIndex((g) => g.grade === grade);
@@ -132,10 +133,12 @@ export function decisionRows(
 ): DecisionRow[] {
   const rows: DecisionRow[] = [];
   let given: DecisionInputs | undefined;
+  // the entry as encodeState writes it (an open end as null), without a parse and a second stringify
   const data = (e: ListEntry) => {
     given ??= inputs?.();
     return JSON.stringify({
-      ...JSON.parse(encodeState({ entries: [e], spans: [] })),
+      entries: [e.until === INF ? { ...e, until: null } : e],
+      spans: [],
       ...(given ? { inputs: given } : {}),
     });
   };
@@ -218,6 +221,10 @@ export async function recompute(
   const states = new Map<number, StoredState>();
   const derived: DerivedRow[] = [];
   const decisions: DecisionRow[] = [];
+  // exits of lapsed entries (warned, never entered) are recorded but notify nobody
+  const lapsedExits = new Set<string>();
+  const vkey = versionsKey(versions);
+  const counts = loadedCounts(loaded);
   for (const [id, file] of loaded.files) {
     const d = derive(new Timeline(file, versions), now);
     derivations.set(id, d);
@@ -232,7 +239,10 @@ export async function recompute(
       computed_at: now,
       rulebook_hash: d.summary.rulebook.hash,
       state: encodeState(state),
+      explained: null,
+      marks: marksString(vkey, loaded.involved.get(id) ?? [id], counts),
     });
+    for (const e of d.entries) if (e.lapsed) lapsedExits.add(`${id}\u0000${e.decision}:exit`);
     const inputs = (): DecisionInputs => ({
       rulebooks: versions.versions.map((v) => v.hash),
       ledger,
@@ -247,7 +257,7 @@ export async function recompute(
   // adverse events become notices: warnings, entries and exits as they fall due, and grade drops
   const rb = versions.at(now);
   const notices: NoticeRow[] = fresh
-    .filter((d) => !(d.event === 'exit' && JSON.parse(d.data).entries[0]?.lapsed))
+    .filter((d) => !(d.event === 'exit' && lapsedExits.has(`${d.subject_id}\u0000${d.id}`)))
     .map((d) => decisionNotice(d, now, rb));
   for (const d of derived) {
     const prev = before.get(d.subject_id);

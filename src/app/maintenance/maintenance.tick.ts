@@ -1,24 +1,68 @@
+import { currentMarks, versionsKey } from '../derive/derive.marks.ts';
 import { recompute } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { subjectBatches } from '../ports/ports.batches.ts';
 import type { AppContext } from '../ports/ports.context.ts';
+import type { Tx } from '../ports/ports.store.ts';
 
 const BATCH = 1000;
 
-/** Recomputes every subject's projection from the ledger, in batches. */
+export interface RebuildResult {
+  /** Subjects walked. */
+  readonly subjects: number;
+  /** Subjects whose projection was recomputed (all of them with `full`). */
+  readonly recomputed: number;
+}
+
+/**
+ * Brings every subject's projection up to date with the ledger, in batches. By default it first compares each
+ * stored projection's marks (the involved subjects' last record and event sequence numbers and counts, the
+ * rulebook set, the engine version) with the ledger's, and recomputes only the subjects whose marks differ, that
+ * have none, or that are due; `full` recomputes every subject.
+ */
 export async function rebuildAll(
   ctx: AppContext,
-  onProgress: (done: number) => void = () => {},
-): Promise<number> {
+  opts: { readonly full?: boolean; readonly onProgress?: (done: number, total: number) => void } = {},
+): Promise<RebuildResult> {
   const versions = await ctx.store.transaction((tx) => activeRulebooks(tx));
   const now = ctx.clock.now();
+  const vkey = versionsKey(versions);
+  const inForce = versions.at(now).hash;
+  const total = opts.onProgress ? await ctx.store.subjectCount() : 0;
   let done = 0;
+  let recomputed = 0;
   for await (const ids of subjectBatches(ctx.store, BATCH)) {
-    await ctx.store.transaction((tx) => recompute(tx, versions, ids, now));
+    recomputed += await ctx.store.transaction(async (tx) => {
+      const todo = opts.full ? ids : await changedSince(tx, vkey, inForce, ids, now);
+      if (todo.length > 0) await recompute(tx, versions, todo, now);
+      return todo.length;
+    });
     done += ids.length;
-    onProgress(done);
+    opts.onProgress?.(done, total);
   }
-  return done;
+  return { subjects: done, recomputed };
+}
+
+/** The subjects whose stored projection is missing, due, or derived from another ledger, rulebook set or engine. */
+async function changedSince(
+  tx: Tx,
+  vkey: string,
+  inForce: string,
+  ids: readonly number[],
+  now: number,
+): Promise<number[]> {
+  const stored = new Map((await tx.derivedMarksOf(ids)).map((r) => [Number(r.subject_id), r]));
+  const marks = await currentMarks(tx, vkey, ids);
+  return ids.filter((id) => {
+    const r = stored.get(id);
+    return (
+      !r ||
+      !r.marks ||
+      r.marks !== marks.get(id) ||
+      r.rulebook_hash !== inForce ||
+      (r.next_change_at !== null && Number(r.next_change_at) <= now)
+    );
+  });
 }
 
 /**

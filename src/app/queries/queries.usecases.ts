@@ -11,7 +11,7 @@ import { decodeState, recompute, type StoredState } from '../derive/derive.useca
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
 import type { AppContext } from '../ports/ports.context.ts';
-import type { SubjectRow, Tx } from '../ports/ports.store.ts';
+import type { DerivedRow, SubjectRow, Tx } from '../ports/ports.store.ts';
 import { combineAnswers, type Holder, holdersFor } from './queries.answers.ts';
 
 export { combineAnswers, type Holder };
@@ -115,22 +115,42 @@ export async function refreshIfDue(
   return out;
 }
 
-/** The explained score of a subject as of `at` (default now), computed from the ledger. */
+/**
+ * The explained score of a subject as of `at` (default now). For now, it is the explained view stored with a
+ * current projection (one primary-key read); the first read after a change computes it from the ledger and stores
+ * it, valid until the projection's next_change_at. Other dates are computed from the ledger.
+ */
 export async function scoreOf(ctx: AppContext, ref: string, at?: number): Promise<ScoreView> {
   return ctx.store.transaction(async (tx) => {
     const s = await findSubject(ctx, tx, ref);
+    const id = Number(s.id);
     const versions = await activeRulebooks(tx);
     const now = ctx.clock.now();
+    const when = at ?? now;
+    if (s.kind === 'person') await audit(tx, ctx, 'subject.read_score', id, { at: when });
+    const head = { subject: refOf(s), kind: s.kind, name: s.name, at: iso(when) };
+    const current = (r: DerivedRow | undefined): r is DerivedRow =>
+      r !== undefined &&
+      Number(r.computed_at) <= now &&
+      (r.next_change_at === null || Number(r.next_change_at) > now) &&
+      r.rulebook_hash === versions.at(now).hash;
+    if (at === undefined) {
+      const [row] = await tx.derivedOf([id]);
+      if (current(row) && row.explained) return { ...head, ...JSON.parse(row.explained) } as ScoreView;
+    }
     // the stored projection is current after this, so its list entries are reused rather than derived again
-    const stored = await refreshIfDue(tx, versions, [Number(s.id)], now);
-    const { files } = await loadFiles(tx, versions, [Number(s.id)]);
-    const d = derive(
-      new Timeline(files.get(Number(s.id))!, versions),
-      at ?? now,
-      stored.get(Number(s.id))?.entries,
-    );
-    if (s.kind === 'person') await audit(tx, ctx, 'subject.read_score', Number(s.id), { at: at ?? now });
-    return explanationView(s, d.explanation);
+    const stored = await refreshIfDue(tx, versions, [id], now);
+    const { files } = await loadFiles(tx, versions, [id]);
+    const d = derive(new Timeline(files.get(id)!, versions), when, stored.get(id)?.entries);
+    const view = explanationView(s, d.explanation);
+    if (at === undefined) {
+      const [row] = await tx.derivedOf([id]);
+      if (current(row)) {
+        const { subject: _s, kind: _k, name: _n, at: _a, ...rest } = view;
+        await tx.storeExplained(id, Number(row.computed_at), JSON.stringify(rest));
+      }
+    }
+    return view;
   });
 }
 
