@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import type { Command } from '@commander-js/extra-typings';
 import { SingleBar } from 'cli-progress';
 import { activateRulebook, activeRulebooks, checkRulebook } from '../app/governance/governance.rulebooks.ts';
@@ -11,6 +12,7 @@ import { proportionality } from '../rules/rulebook.loader.ts';
 import { dynamicsHtml } from '../sim/dynamics.html.ts';
 import { dynamicsText } from '../sim/dynamics.ts';
 import { simulateResearch } from '../sim/research.ts';
+import { IMPORT_HEAP_MB, relaunchBounded } from './bounded-heap.ts';
 import { rulebookLifecycle } from './commands-rulebook.ts';
 import { importFiles } from './import-command.ts';
 import { dbOptions, parseAt } from './options.ts';
@@ -117,19 +119,42 @@ export function commands(program: Command): void {
       .command('import')
       .description('import subjects and records (NDJSON or CSV); rejected lines go to FILE.rejects.ndjson')
       .argument('<files...>'),
-  ).action(async (files, o) => {
-    const ctx = await openRegistry(resolveOptions(o));
-    let anyRejected = false;
-    try {
-      anyRejected = await importFiles(ctx, files, {
-        out: (t) => process.stdout.write(t),
-        tty: process.stderr.isTTY === true,
-      });
-    } finally {
-      await ctx.store.close();
-    }
-    if (anyRejected) process.exitCode = 1;
-  });
+  )
+    .option(
+      '--heap <MB>',
+      `the import's heap, in MB (0: the process's own, unbounded by Credence)`,
+      (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || (n > 0 && n < 64))
+          throw new CredenceError(
+            'usage.invalid_number',
+            `--heap ${v}: expected 0 or a whole number of MB, at least 64`,
+          );
+        return n;
+      },
+      IMPORT_HEAP_MB,
+    )
+    .action(async (files, o) => {
+      // memory stays bounded whatever the file's size: the import runs in a process with a bounded heap
+      const code = await relaunchBounded(o.heap);
+      if (code !== null) {
+        process.exitCode = code;
+        return;
+      }
+      if (process.env.CREDENCE_REPORT_HEAP === '1')
+        process.stderr.write(`heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MB\n`);
+      const ctx = await openRegistry(resolveOptions(o));
+      let anyRejected = false;
+      try {
+        anyRejected = await importFiles(ctx, files, {
+          out: (t) => process.stdout.write(t),
+          tty: process.stderr.isTTY === true,
+        });
+      } finally {
+        await ctx.store.close();
+      }
+      if (anyRejected) process.exitCode = 1;
+    });
 
   dbOptions(
     program

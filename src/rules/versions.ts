@@ -3,6 +3,10 @@ import type { Rulebook } from './rulebook.model.ts';
 /** The activated rulebook versions, ordered by effective date; answers "which version is in force at t". */
 export class RulebookSet {
   readonly versions: readonly Rulebook[];
+  // the versions never change: what is derived from them is computed once (derivation asks for every subject)
+  #listOrder?: string[];
+  #measureNames?: string[];
+  #changeTimes?: number[];
   constructor(versions: readonly Rulebook[]) {
     if (versions.length === 0) throw new Error('at least one rulebook version is needed');
     // stable: for equal dates the later activation wins
@@ -19,14 +23,17 @@ export class RulebookSet {
   }
   /** List names of every version, escalation sources before their targets. */
   get listOrder(): string[] {
-    return [...new Set(this.versions.flatMap((v) => v.listOrder))];
+    this.#listOrder ??= [...new Set(this.versions.flatMap((v) => v.listOrder))];
+    return this.#listOrder;
   }
   /** Measure names of every version. */
   get measureNames(): string[] {
-    return [...new Set(this.versions.flatMap((v) => [...v.measures.keys()]))];
+    this.#measureNames ??= [...new Set(this.versions.flatMap((v) => [...v.measures.keys()]))];
+    return this.#measureNames;
   }
   /** Effective dates: a change of version may change any score. */
   get changeTimes(): number[] {
-    return this.versions.slice(1).map((v) => v.effectiveFrom);
+    this.#changeTimes ??= this.versions.slice(1).map((v) => v.effectiveFrom);
+    return this.#changeTimes;
   }
 }

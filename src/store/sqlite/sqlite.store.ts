@@ -33,13 +33,13 @@ function withStatementCache(db: SQLite.Database): SQLite.Database {
   });
 }
 
-/** Opens (and migrates) a SQLite registry file: WAL journal, a generous page cache for bulk imports. */
+/** Opens (and migrates) a SQLite registry file: WAL journal, a 16 MB page cache. */
 export async function openSqlite(path: string): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('cache_size = -16384');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.defaultSafeIntegers(false);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
