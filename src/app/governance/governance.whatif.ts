@@ -6,7 +6,10 @@ import type { Rulebook } from '../../rules/rulebook.model.ts';
 import { Timeline } from '../../rules/scorer.ts';
 import { RulebookSet } from '../../rules/versions.ts';
 import { loadFiles } from '../derive/derive.files.ts';
+import { loadedCounts, marksString, versionsKey } from '../derive/derive.marks.ts';
+import { decodeState } from '../derive/derive.usecases.ts';
 import type { AppContext } from '../ports/ports.context.ts';
+import type { DerivedRow, Tx } from '../ports/ports.store.ts';
 import { activeRulebooks } from './governance.rulebooks.ts';
 
 /** Counts that add up across batches and workers. */
@@ -53,48 +56,119 @@ function tally(m: Record<string, Tally>, k: string): Tally {
   return m[k];
 }
 
-/** The pure part: one batch of subject files under the current and the proposed versions. */
+/** A subject's side under the current versions at the what-if date: its score, grade and the lists it is on. */
+export interface CurrentSide {
+  readonly score: number;
+  readonly grade: string;
+  readonly lists: ReadonlySet<string>;
+}
+
+function sideOf(tl: Timeline, when: number): CurrentSide {
+  const s = tl.scoreAt(when);
+  return {
+    score: s.score,
+    grade: s.grade,
+    lists: new Set(activeAt(deriveEntries(tl), when).map((e) => e.list)),
+  };
+}
+
+/**
+ * The current side read from a stored projection, when the projection says exactly what deriving it again would:
+ * derived from this very ledger, under this rulebook set and engine (its marks are those a derivation of the
+ * loaded files would store), and `when` inside its validity [computed_at, next_change_at) under the version then
+ * in force. Otherwise undefined: the side is derived from the ledger.
+ */
+export function storedSide(
+  row: DerivedRow | undefined,
+  marks: string,
+  current: RulebookSet,
+  when: number,
+): CurrentSide | undefined {
+  if (!row || row.marks !== marks) return undefined;
+  if (row.rulebook_hash !== current.at(when).hash) return undefined;
+  if (Number(row.computed_at) > when) return undefined;
+  if (row.next_change_at !== null && Number(row.next_change_at) <= when) return undefined;
+  // list entries do not depend on the date: those stored hold for `when` as they held when derived
+  const lists = new Set(activeAt(decodeState(row.state).entries, when).map((e) => e.list));
+  return { score: Number(row.score), grade: row.grade, lists };
+}
+
+/**
+ * The pure part: one batch of subject files under the current and the proposed versions. The current side of a
+ * subject found in `stored` is taken from there; the others are derived, as the proposed side always is.
+ */
 export function evaluateFiles(
-  files: Iterable<SubjectFile>,
+  files: ReadonlyMap<number, SubjectFile>,
   current: RulebookSet,
   proposed: RulebookSet,
   when: number,
+  stored: ReadonlyMap<number, CurrentSide> = new Map(),
 ): WhatIfPart {
   const p = emptyPart();
-  for (const file of files) {
+  for (const [id, file] of files) {
     p.subjects++;
-    const a = new Timeline(file, current);
-    const b = new Timeline(file, proposed);
-    const sa = a.scoreAt(when);
-    const sb = b.scoreAt(when);
-    bump(p.matrix, `${sa.grade}→${sb.grade}`);
-    if (sa.score !== sb.score)
+    const a = stored.get(id) ?? sideOf(new Timeline(file, current), when);
+    const b = sideOf(new Timeline(file, proposed), when);
+    bump(p.matrix, `${a.grade}→${b.grade}`);
+    if (a.score !== b.score)
       p.affected.push({
         subject: file.subject.ref,
-        from: sa.score,
-        to: sb.score,
-        delta: sb.score - sa.score,
+        from: a.score,
+        to: b.score,
+        delta: b.score - a.score,
       });
-    const la = new Set(activeAt(deriveEntries(a), when).map((e) => e.list));
-    const lb = new Set(activeAt(deriveEntries(b), when).map((e) => e.list));
+    const la = a.lists;
+    const lb = b.lists;
     for (const l of lb) if (!la.has(l)) bump(p.entered, l);
     for (const l of la) if (!lb.has(l)) bump(p.exited, l);
     const listChanged = la.size !== lb.size || [...la].some((l) => !lb.has(l));
     if (listChanged) p.changedList++;
     const region = file.subject.facts.region || '—';
     for (const t of [
-      tally(p.byGrade, sa.grade),
+      tally(p.byGrade, a.grade),
       tally(p.bySector, file.subject.facts.sector),
       tally(p.byRegion, region),
     ]) {
       t.subjects++;
-      if (sa.grade !== sb.grade) t.changed_grade++;
+      if (a.grade !== b.grade) t.changed_grade++;
       if (listChanged) t.changed_list++;
     }
   }
   p.affected.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.subject.localeCompare(y.subject));
   p.affected.length = Math.min(p.affected.length, KEEP);
   return p;
+}
+
+/**
+ * One batch of subjects read and evaluated in one transaction: every file is loaded (the proposed side needs it),
+ * and with `fromProjection` the current side comes from each stored projection that is current for `when`. A
+ * projection written after the files were read names another ledger in its marks: it is not used.
+ */
+export async function evaluateBatch(
+  tx: Tx,
+  current: RulebookSet,
+  proposed: RulebookSet,
+  when: number,
+  ids: readonly number[],
+  fromProjection: boolean,
+): Promise<WhatIfPart> {
+  const loaded = await loadFiles(tx, current, ids);
+  const stored = new Map<number, CurrentSide>();
+  if (fromProjection) {
+    const rows = new Map((await tx.derivedOf(ids)).map((r) => [Number(r.subject_id), r]));
+    const vkey = versionsKey(current);
+    const counts = loadedCounts(loaded);
+    for (const id of loaded.files.keys()) {
+      const side = storedSide(
+        rows.get(id),
+        marksString(vkey, loaded.involved.get(id) ?? [id], counts),
+        current,
+        when,
+      );
+      if (side) stored.set(id, side);
+    }
+  }
+  return evaluateFiles(loaded.files, current, proposed, when, stored);
 }
 
 export function mergeParts(into: WhatIfPart, p: WhatIfPart): WhatIfPart {
@@ -128,12 +202,18 @@ export interface WhatIfOptions {
   /** Worker threads; default: all cores for populations above a few thousand subjects. */
   readonly workers?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Take the current side from the stored projections where they are current for the date (default), deriving it
+   * only where they are not; false: derive both sides of every subject from the ledger.
+   */
+  readonly fromProjection?: boolean;
 }
 
 /**
  * Evaluates a draft against the whole population without writing anything: grade transitions, list entries and
- * exits, the subjects most affected, and the change by grade, sector and region. Runs on all cores when the
- * population is large (each worker reads its own batches of subjects).
+ * exits, the subjects most affected, and the change by grade, sector and region. The current side of a subject is
+ * read from its stored projection when that is current for the date, else derived; the draft's side is derived.
+ * Runs on all cores when the population is large (each worker reads its own batches of subjects).
  */
 export async function whatIf(ctx: AppContext, draft: Rulebook, opts: WhatIfOptions | number = {}) {
   const o: WhatIfOptions = typeof opts === 'number' ? { at: opts } : opts;
@@ -143,10 +223,11 @@ export async function whatIf(ctx: AppContext, draft: Rulebook, opts: WhatIfOptio
   const total = await ctx.store.subjectCount();
   // a worker costs about a second to start (modules, rulebooks): worth it only for large populations
   const workers = o.workers ?? (total >= 50_000 && ctx.storeFactory ? availableParallelism() : 1);
+  const fromProjection = o.fromProjection ?? true;
   const part =
     workers > 1 && ctx.storeFactory
-      ? await inWorkers(ctx, current, draft, when, workers, total, o.onProgress)
-      : await inProcess(ctx, current, proposed, when, total, o.onProgress);
+      ? await inWorkers(ctx, current, draft, when, fromProjection, workers, total, o.onProgress)
+      : await inProcess(ctx, current, proposed, when, fromProjection, total, o.onProgress);
   return report(draft, when, part);
 }
 
@@ -155,6 +236,7 @@ async function inProcess(
   current: RulebookSet,
   proposed: RulebookSet,
   when: number,
+  fromProjection: boolean,
   total: number,
   onProgress?: (d: number, t: number) => void,
 ) {
@@ -164,8 +246,10 @@ async function inProcess(
     const ids = await ctx.store.subjectIdsAfter(after, BATCH);
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
-    const { files } = await ctx.store.transaction((tx) => loadFiles(tx, current, ids));
-    mergeParts(all, evaluateFiles(files.values(), current, proposed, when));
+    const part = await ctx.store.transaction((tx) =>
+      evaluateBatch(tx, current, proposed, when, ids, fromProjection),
+    );
+    mergeParts(all, part);
     onProgress?.(all.subjects, total);
   }
   return all;
@@ -177,6 +261,7 @@ async function inWorkers(
   current: RulebookSet,
   draft: Rulebook,
   when: number,
+  fromProjection: boolean,
   n: number,
   total: number,
   onProgress?: (d: number, t: number) => void,
@@ -212,6 +297,7 @@ async function inWorkers(
     current: current.versions.map((v) => v.source),
     draft: draft.source,
     when,
+    fromProjection,
   };
   await Promise.all(
     Array.from({ length: n }, async () => {

@@ -1,10 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { RulebookSet } from '../../rules/versions.ts';
-import { loadFiles } from '../derive/derive.files.ts';
 import type { StoreFactory } from '../ports/ports.context.ts';
 import type { Store } from '../ports/ports.store.ts';
 import { checkRulebook } from './governance.rulebooks.ts';
-import { evaluateFiles } from './governance.whatif.ts';
+import { evaluateBatch } from './governance.whatif.ts';
 
 /** A what-if worker: its own connection, the same versions, batches of subject ids in, partial counts out. */
 const data = workerData as {
@@ -12,6 +11,7 @@ const data = workerData as {
   current: string[];
   draft: string;
   when: number;
+  fromProjection: boolean;
 };
 // the adapter is the composition root's choice: this worker only imports the module it was given
 const { openStore } = (await import(data.factory.module)) as {
@@ -24,7 +24,9 @@ const proposed = new RulebookSet([...current.versions.filter((v) => v.hash !== d
 
 parentPort!.on('message', (ids: number[]) => {
   void (async () => {
-    const { files } = await store.transaction((tx) => loadFiles(tx, current, ids));
-    parentPort!.postMessage(evaluateFiles(files.values(), current, proposed, data.when));
+    const part = await store.transaction((tx) =>
+      evaluateBatch(tx, current, proposed, data.when, ids, data.fromProjection),
+    );
+    parentPort!.postMessage(part);
   })();
 });
