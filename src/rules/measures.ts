@@ -1,6 +1,6 @@
 import { addDuration, type Duration } from '../domain/duration.ts';
 import { activeAt, type ListEntry } from './lists.ts';
-import type { Bearer, MeasureDef, Rulebook } from './rulebook.model.ts';
+import type { Bearer, Rulebook } from './rulebook.model.ts';
 import type { Timeline } from './scorer.ts';
 
 /** A period in which a measure's condition holds for a subject, capped at the measure's max. */
@@ -17,18 +17,6 @@ const INF = Number.POSITIVE_INFINITY;
  * every moment they can change. A sanction's episode lasts at most its `max`; it can start again only after
  * the condition has been false.
  */
-/** Answers of a measure's condition by its inputs, kept with the (immutable) compiled definition. */
-const answers = new WeakMap<MeasureDef, Map<string, boolean>>();
-const MEMO_MAX = 20_000;
-function answersOf(def: MeasureDef): Map<string, boolean> {
-  let m = answers.get(def);
-  if (!m) {
-    m = new Map();
-    answers.set(def, m);
-  }
-  return m;
-}
-
 export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]): MeasureSpan[] {
   const times = new Set(tl.changeTimes());
   // list membership as a step function: +1 at since, −1 at until, walked with the times
@@ -47,10 +35,8 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
   const names = tl.versions.measureNames;
   const listNames = tl.versions.listOrder;
   const count = new Map<string, number>(listNames.map((n) => [n, 0]));
-  // conditions see only score, grade, lists, the version and the subject's facts: unchanged inputs give unchanged
-  // answers, for this subject and for every other subject with the same facts (the memo is kept per definition)
-  const facts = tl.file.subject.facts;
-  const factsKey = `${facts.kind}|${facts.sector}|${facts.region}`;
+  // conditions see only score, grade, lists and the version: unchanged inputs give unchanged answers
+  const memo = names.map(() => new Map<string, boolean>());
   const out: MeasureSpan[] = [];
   const open = new Map<string, { from: number; capped: number }>();
   const cappedOut = new Set<string>();
@@ -70,23 +56,16 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
     const stateKey = `${listKey}|${score}|${grade}`;
     const listsChanged = listKey !== prevListKey;
     prevListKey = listKey;
-    names.forEach((m) => {
+    names.forEach((m, i) => {
       const def = rb.measures.get(m);
       const usesState = def?.appliesWhen.usesState === true;
       // a condition on lists alone can only change when the lists (or the version) do, or its cap falls due
       if (!usesState && !listsChanged && !(open.get(m) && t >= open.get(m)!.capped)) return;
       const key = usesState ? stateKey : listKey;
-      let holds: boolean;
-      if (!def) holds = false;
-      else {
-        const memo = answersOf(def);
-        const k = `${key}|${factsKey}`;
-        const known = memo.get(k);
-        if (known === undefined) {
-          holds = def.appliesWhen.test({ score, grade, subject: facts, lists });
-          if (memo.size >= MEMO_MAX) memo.clear();
-          memo.set(k, holds);
-        } else holds = known;
+      let holds = memo[i]!.get(key);
+      if (holds === undefined) {
+        holds = def ? def.appliesWhen.test({ score, grade, subject: tl.file.subject.facts, lists }) : false;
+        memo[i]!.set(key, holds);
       }
       const cur = open.get(m);
       if (cur && t >= cur.capped) {
