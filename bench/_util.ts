@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { activeRulebooks } from '../src/app/governance/governance.rulebooks.ts';
 import { testRegistry } from '../src/app/testing/test-registry.ts';
@@ -8,13 +9,26 @@ import { prng, simulatePopulation } from '../src/sim/population.ts';
 export const NOW_TEXT = '2026-11-01';
 export const NOW = parseInstant(NOW_TEXT)!;
 
-/** `--name value` from the command line, as a number, else the default. */
-export function arg(name: string, dflt: number): number {
+/** `--quick`: every program picks small sizes, for trying the harness out (its figures mean little). */
+export const QUICK = process.argv.includes('--quick');
+
+/** Whether `--name` is on the command line. */
+export const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+
+/** `--name value` from the command line, as a number, else the default (`quick` under `--quick`). */
+export function arg(name: string, dflt: number, quick = dflt): number {
   const i = process.argv.indexOf(`--${name}`);
-  if (i < 0 || i + 1 >= process.argv.length) return dflt;
+  if (i < 0 || i + 1 >= process.argv.length) return QUICK ? quick : dflt;
   const v = Number(process.argv[i + 1]!.replace(/_/g, ''));
   if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number`);
   return v;
+}
+
+/** `--name a,b,c` from the command line, else the default. */
+export function listArg(name: string, dflt: readonly string[]): string[] {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0 || i + 1 >= process.argv.length) return [...dflt];
+  return process.argv[i + 1]!.split(',').filter((x) => x !== '');
 }
 
 export function median(xs: readonly number[]): number {
@@ -127,3 +141,53 @@ export function rejectCounter() {
 export function machine(): string {
   return `node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} cpus`;
 }
+
+/** A comparison a figure must pass: `of` says whether it bears on the figure's value or its ratio to the baseline. */
+export interface Target {
+  readonly text: string;
+  readonly op: '<' | '<=' | '>' | '>=';
+  readonly value: number;
+  readonly of: 'value' | 'ratio';
+}
+
+/** One measured figure, as bench/results.json holds it. */
+export interface Figure {
+  readonly id: string;
+  readonly title: string;
+  /** null when the figure was not measured in this run (see `note`). */
+  readonly value: number | null;
+  readonly unit: string;
+  readonly baseline: { readonly title: string; readonly value: number; readonly unit: string } | null;
+  /** value ÷ baseline value. */
+  readonly ratio: number | null;
+  readonly target: Target | null;
+  /** null without a target or without a value. */
+  readonly met: boolean | null;
+  /** How many runs the value is the median of. */
+  readonly runs: number;
+  readonly note: string;
+}
+
+export const passes = (x: number, t: Pick<Target, 'op' | 'value'>): boolean =>
+  t.op === '<' ? x < t.value : t.op === '<=' ? x <= t.value : t.op === '>' ? x > t.value : x >= t.value;
+
+/**
+ * Reports one figure: prints it in one line and, when the harness runs the program (bench/run-all.ts sets
+ * BENCH_FIGURES), appends it as a JSON line to that file. The ratio and whether the target is met are worked out here.
+ */
+export function report(f: Omit<Figure, 'ratio' | 'met' | 'note'> & { note?: string }): Figure {
+  const ratio = f.value !== null && f.baseline ? f.value / f.baseline.value : null;
+  const x = f.target?.of === 'ratio' ? ratio : f.value;
+  const met = f.target && x !== null && Number.isFinite(x) ? passes(x, f.target) : null;
+  const fig: Figure = { ...f, ratio, met, note: f.note ?? '' };
+  const sig = (n: number) => Number(n.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  console.log(
+    `[figure] ${fig.id}: ${fig.value === null ? 'not measured' : `${sig(fig.value)} ${fig.unit}`}${fig.baseline ? ` | baseline ${sig(fig.baseline.value)} ${fig.baseline.unit}` : ''}${ratio === null ? '' : ` | ratio ${sig(ratio)}`}${fig.target ? ` | target ${fig.target.text}: ${met === null ? '—' : met ? 'met' : 'missed'}` : ''} (median of ${fig.runs})${fig.note ? ` — ${fig.note}` : ''}`,
+  );
+  const out = process.env.BENCH_FIGURES;
+  if (out) appendFileSync(out, `${JSON.stringify(fig)}\n`);
+  return fig;
+}
+
+/** Peak resident set of this process so far, in MB. */
+export const maxRssMb = (): number => process.resourceUsage().maxRSS / 1024;

@@ -1,109 +1,222 @@
 /**
- * Import throughput: N record lines through the whole path (importLines → Ingestor → SQLite store) beside raw
- * better-sqlite3 inserts of the same stored rows into `records_raw`, a copy of `records` with the same
- * columns, primary key and indexes, in transactions of 10,000 rows.
+ * Import to fully derived state: N record lines through the whole path (importLines → Ingestor → SQLite store;
+ * every touched subject derived once at the end), subjects registered beforehand, beside two baselines measured in
+ * the same repetition on the same file with raw prepared better-sqlite3 inserts, transactions of 10,000 rows:
  *
- *   npx tsx bench/import.bench.ts [--records 100000] [--subjects 10000] [--reps 1]
+ *   (a) the same records: the stored `records` rows into a table of the same shape (columns, keys, indexes);
+ *   (b) exactly the rows the import wrote: every table it changed, each row present after the import and not
+ *       before (inserted or rewritten), into tables of the same shape as theirs.
+ *
+ * Peak RSS: a fresh process per run (this program with --rss-child), its heap bounded as `credence import` bounds
+ * its own (src/cli/bounded-heap.ts), registers the subjects and imports --rss-records records; its maxRSS is the
+ * figure (it includes tsx, which the compiled command does not load). The same at --huge-records with --huge
+ * (long: not by default).
+ *
+ *   npx tsx bench/import.bench.ts [--records 200000] [--subjects 10000] [--reps 3]
+ *                                 [--rss-records 20000] [--huge] [--huge-records 2000000] [--huge-subjects 100000]
  */
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { importLines } from '../src/app/ingest/ingest.file.ts';
-import { RECORD_COLUMNS } from '../src/store/postgres/postgres.bulk.ts';
+import { IMPORT_HEAP_MB } from '../src/cli/bounded-heap.ts';
+import { copyRows, openRaw, snapshot, writtenRows } from './_tables.ts';
 import {
   arg,
   asLines,
+  flag,
   fmt,
   freshRegistry,
   machine,
+  maxRssMb,
   median,
+  QUICK,
   ratio,
   recordLines,
   rejectCounter,
+  report,
+  type Subj,
   subjectLines,
 } from './_util.ts';
 
-const N = arg('records', 100_000);
-const S = arg('subjects', 10_000);
-// one repetition by default: the whole path takes over a minute at 100,000 records on 2 cores
-const REPS = arg('reps', 1);
+const N = arg('records', 200_000, 10_000);
+const S = arg('subjects', 10_000, 1000);
+const REPS = arg('reps', 3);
+const RSS_N = arg('rss-records', 20_000, 5000);
+const HUGE_N = arg('huge-records', 2_000_000);
+const HUGE_S = arg('huge-subjects', 100_000);
+const RSS_LIMIT_MB = 250;
 
-const RAW_DDL = [
-  `CREATE TABLE records_raw (
-     subject_id bigint NOT NULL, seq integer NOT NULL, source text NOT NULL, record_id text NOT NULL,
-     type text NOT NULL, occurred_at bigint NOT NULL, recorded_at bigint NOT NULL, legal_basis text NOT NULL,
-     evidence text NOT NULL, amount double precision, on_behalf_of bigint, culpability text, note text,
-     content_hash text NOT NULL, CONSTRAINT records_raw_pk PRIMARY KEY (subject_id, seq))`,
-  'CREATE INDEX records_raw_key ON records_raw (source, record_id)',
-  'CREATE INDEX records_raw_on_behalf_of ON records_raw (on_behalf_of) WHERE on_behalf_of IS NOT NULL',
-];
-const COLS = RECORD_COLUMNS;
+type Registry = Awaited<ReturnType<typeof freshRegistry>>;
+
+/** Registers S subjects in a fresh registry; returns it with the subjects' references. */
+async function population(subjects: number) {
+  const reg = await freshRegistry();
+  const { lines, subs } = subjectLines(reg.rb, subjects);
+  const rej = rejectCounter();
+  await importLines(reg.ctx, asLines(lines), rej.on);
+  if (rej.r.count > 0) throw new Error(`subject lines rejected: ${rej.r.first}`);
+  return { reg, subs };
+}
+
+async function importRecords(reg: Registry, subs: readonly Subj[], n: number) {
+  const rej = rejectCounter();
+  const t0 = performance.now();
+  // lines are generated lazily inside the timed loop, as a file would be read
+  const sum = await importLines(reg.ctx, asLines(recordLines(reg.rb, subs, n)), rej.on);
+  const ms = performance.now() - t0;
+  if (rej.r.count > 0 || sum.created !== n)
+    throw new Error(`expected ${n} created, got ${JSON.stringify(sum)}; first rejection ${rej.r.first}`);
+  return ms;
+}
+
+// ── a child for the memory figure: one import in a fresh process, its peak resident set printed last ──
+if (flag('rss-child')) {
+  const { reg, subs } = await population(S);
+  try {
+    const before = process.memoryUsage().rss / 2 ** 20;
+    await importRecords(reg, subs, N);
+    console.log(`RSS ${JSON.stringify({ peak: maxRssMb(), before })}`);
+  } finally {
+    await reg.dispose();
+  }
+  process.exit(0);
+}
+
+/** Runs the memory child `reps` times at n records over s subjects; medians of peak and pre-import RSS. */
+function rssRuns(n: number, s: number, reps: number) {
+  const peaks: number[] = [];
+  const befores: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const r = spawnSync(
+      process.execPath,
+      [
+        // the heap `credence import` runs in (src/cli/bounded-heap.ts)
+        `--max-old-space-size=${IMPORT_HEAP_MB}`,
+        '--max-semi-space-size=8',
+        '--import',
+        'tsx',
+        'bench/import.bench.ts',
+        '--rss-child',
+        '--records',
+        String(n),
+        '--subjects',
+        String(s),
+      ],
+      { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
+    );
+    const line = r.stdout.split('\n').find((l) => l.startsWith('RSS '));
+    if (r.status !== 0 || !line) throw new Error(`memory run failed (${r.status}): ${r.stderr.slice(-2000)}`);
+    const { peak, before } = JSON.parse(line.slice(4)) as { peak: number; before: number };
+    console.log(
+      `  memory run ${i + 1}: ${fmt(n)} records over ${fmt(s)} subjects: peak RSS ${fmt(peak)} MB (${fmt(before)} MB before the import)`,
+    );
+    peaks.push(peak);
+    befores.push(before);
+  }
+  return { peak: median(peaks), before: median(befores) };
+}
 
 console.log(`import.bench: ${fmt(N)} records over ${fmt(S)} subjects, ${REPS} rep(s); ${machine()}`);
 const full: number[] = [];
-const raw: number[] = [];
-let peakDuring = 0;
-let rssBefore = 0;
-let heapAfter = 0;
+const rawRecords: number[] = [];
+const rawWritten: number[] = [];
+let written = '';
+let writtenTotal = 0;
 for (let rep = 0; rep < REPS; rep++) {
-  const reg = await freshRegistry();
+  const { reg, subs } = await population(S);
   try {
-    const { lines, subs } = subjectLines(reg.rb, S);
-    const rej = rejectCounter();
-    await importLines(reg.ctx, asLines(lines), rej.on);
-    if (rej.r.count > 0) throw new Error(`subject lines rejected: ${rej.r.first}`);
-
-    // the whole path: lines are generated lazily inside the timed loop, as a file would be read
-    rssBefore = Math.max(rssBefore, process.memoryUsage().rss);
-    const sampler = setInterval(() => {
-      peakDuring = Math.max(peakDuring, process.memoryUsage().rss);
-    }, 20);
-    const t0 = performance.now();
-    const sum = await importLines(reg.ctx, asLines(recordLines(reg.rb, subs, N)), rej.on);
-    const ms = performance.now() - t0;
-    clearInterval(sampler);
-    peakDuring = Math.max(peakDuring, process.memoryUsage().rss);
-    // what the import keeps alive, as opposed to what the collector has not yet reclaimed
-    (globalThis as { gc?: () => void }).gc?.();
-    heapAfter = Math.max(heapAfter, process.memoryUsage().heapUsed);
-    if (rej.r.count > 0 || sum.created !== N)
-      throw new Error(`expected ${N} created, got ${JSON.stringify(sum)}; first rejection ${rej.r.first}`);
+    const file = join(reg.dir, 'registry.db');
+    const db = openRaw(file);
+    const before = snapshot(db);
+    const ms = await importRecords(reg, subs, N);
     full.push((N / ms) * 1000);
 
-    // baseline: the same stored rows, inserted raw
-    const db = new Database(join(reg.dir, 'registry.db'));
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('cache_size = -131072');
-    const rows = db
-      .prepare(`SELECT ${COLS.join(', ')} FROM records ORDER BY rowid`)
-      .raw()
-      .all() as unknown[][];
-    if (rows.length !== N) throw new Error(`records holds ${rows.length} rows, expected ${N}`);
-    for (const s of RAW_DDL) db.exec(s);
-    const ins = db.prepare(
-      `INSERT INTO records_raw (${COLS.join(', ')}) VALUES (${COLS.map(() => '?').join(', ')})`,
-    );
-    const batch = db.transaction((chunk: unknown[][]) => {
-      for (const r of chunk) ins.run(r);
-    });
-    const t1 = performance.now();
-    for (let i = 0; i < rows.length; i += 10_000) batch(rows.slice(i, i + 10_000));
-    const rawMs = performance.now() - t1;
+    const rows = writtenRows(db, before);
+    const recs = rows.find((t) => t.table === 'records');
+    if (recs?.rows.length !== N)
+      throw new Error(`the import wrote ${recs?.rows.length} records, expected ${N}`);
+    const aMs = copyRows(db, [recs], 'raw_a_');
+    const bMs = copyRows(db, rows, 'raw_b_');
     db.close();
-    raw.push((N / rawMs) * 1000);
+    rawRecords.push((N / aMs) * 1000);
+    rawWritten.push((N / bMs) * 1000);
+    writtenTotal = rows.reduce((a, t) => a + t.rows.length, 0);
+    written = rows.map((t) => `${t.table} ${fmt(t.rows.length)}`).join(', ');
     console.log(
-      `  rep ${rep + 1}: importLines ${fmt(full[rep]!)} records/s (${fmt(ms / 1000, 2)} s); raw ${fmt(raw[rep]!)} rows/s (${fmt(rawMs / 1000, 2)} s)`,
+      `  rep ${rep + 1}: importLines ${fmt(full[rep]!)} records/s (${fmt(ms / 1000, 2)} s); raw, the records ${fmt(rawRecords[rep]!)} records/s (${fmt(aMs / 1000, 2)} s); raw, every row written ${fmt(rawWritten[rep]!)} records/s (${fmt(bMs / 1000, 2)} s)`,
     );
   } finally {
     await reg.dispose();
   }
 }
+console.log(`  rows the import wrote (inserted or rewritten), by table: ${written}`);
 const f = median(full);
-const b = median(raw);
-const maxRss = process.resourceUsage().maxRSS / 1024;
-console.log(`\nimportLines (whole path):   ${fmt(f)} records/s (median of ${REPS})`);
-console.log(`raw better-sqlite3 inserts: ${fmt(b)} rows/s (median of ${REPS})`);
-console.log(`ratio importLines / raw:    ${ratio(f, b)}`);
-console.log(
-  `peak RSS: ${fmt(peakDuring / 2 ** 20)} MB sampled during import (${fmt(rssBefore / 2 ** 20)} MB before it); process maxRSS ${fmt(maxRss)} MB${heapAfter ? `; live heap after the import ${fmt(heapAfter / 2 ** 20)} MB` : ''}`,
-);
+const a = median(rawRecords);
+const b = median(rawWritten);
+console.log(`\nimportLines (whole path, fully derived): ${fmt(f)} records/s (median of ${REPS})`);
+console.log(`(a) raw inserts of the same records:     ${fmt(a)} records/s — ratio ${ratio(f, a)}`);
+console.log(`(b) raw inserts of every row written:    ${fmt(b)} records/s — ratio ${ratio(f, b)}`);
+const title = `import to fully derived state, ${fmt(N)} records / ${fmt(S)} subjects`;
+report({
+  id: 'import.vs-raw-records',
+  title,
+  value: f,
+  unit: 'records/s',
+  baseline: {
+    title: 'raw prepared inserts of the same records (better-sqlite3)',
+    value: a,
+    unit: 'records/s',
+  },
+  target: { text: '≥ 0.2×', op: '>=', value: 0.2, of: 'ratio' },
+  runs: REPS,
+});
+report({
+  id: 'import.vs-raw-written',
+  title,
+  value: f,
+  unit: 'records/s',
+  baseline: {
+    title: `raw prepared inserts of every row the import writes (${fmt(writtenTotal)} rows)`,
+    value: b,
+    unit: 'records/s',
+  },
+  target: { text: '≥ 0.5×', op: '>=', value: 0.5, of: 'ratio' },
+  runs: REPS,
+  note: `rows written, by table: ${written}`,
+});
+
+const rssTarget = { text: `< ${RSS_LIMIT_MB} MB`, op: '<', value: RSS_LIMIT_MB, of: 'value' } as const;
+const small = rssRuns(RSS_N, S, REPS);
+report({
+  id: 'import.peak-rss',
+  title: `import peak RSS, ${fmt(RSS_N)} records / ${fmt(S)} subjects (whole process)`,
+  value: small.peak,
+  unit: 'MB',
+  baseline: null,
+  target: rssTarget,
+  runs: REPS,
+  note: `${fmt(small.before)} MB before the import (subjects registered); heap bounded to ${IMPORT_HEAP_MB} MB as \`credence import\` runs`,
+});
+if (flag('huge') && !QUICK) {
+  const huge = rssRuns(HUGE_N, HUGE_S, REPS);
+  report({
+    id: 'import.peak-rss-huge',
+    title: `import peak RSS, ${fmt(HUGE_N)} records / ${fmt(HUGE_S)} subjects (whole process)`,
+    value: huge.peak,
+    unit: 'MB',
+    baseline: null,
+    target: rssTarget,
+    runs: REPS,
+    note: `${fmt(huge.before)} MB before the import (subjects registered); heap bounded to ${IMPORT_HEAP_MB} MB as \`credence import\` runs`,
+  });
+} else
+  report({
+    id: 'import.peak-rss-huge',
+    title: `import peak RSS, ${fmt(HUGE_N)} records / ${fmt(HUGE_S)} subjects (whole process)`,
+    value: null,
+    unit: 'MB',
+    baseline: null,
+    target: rssTarget,
+    runs: 0,
+    note: 'not run (needs --huge)',
+  });

@@ -17,9 +17,9 @@ import type { LedgerRecord, SubjectFile } from '../src/rules/ledger.model.ts';
 import { loadRulebook } from '../src/rules/rulebook.loader.ts';
 import { Timeline } from '../src/rules/scorer.ts';
 import { RulebookSet } from '../src/rules/versions.ts';
-import { arg, fmt, machine, median, NOW, ratio, recordLines } from './_util.ts';
+import { arg, fmt, machine, median, NOW, ratio, recordLines, report } from './_util.ts';
 
-const SUBJECTS = arg('subjects', 2000);
+const SUBJECTS = arg('subjects', 2000, 200);
 const PER = arg('per', 50);
 const REPS = arg('reps', 3);
 
@@ -192,3 +192,12 @@ const j = median(theirs);
 console.log(`\ncompiled rulebook (Timeline.scoreAt): ${fmt(o)} records/s (median of ${REPS})`);
 console.log(`json-rules-engine, same rules:        ${fmt(j)} records/s (median of ${REPS})`);
 console.log(`ratio compiled / json-rules-engine:   ${ratio(o, j)}`);
+report({
+  id: 'rules.compiled',
+  title: `compiled default rulebook scoring records in memory (${fmt(total)} records)`,
+  value: o,
+  unit: 'records/s',
+  baseline: { title: 'json-rules-engine 7.3.1, same rules', value: j, unit: 'records/s' },
+  target: { text: '≥ 100×', op: '>=', value: 100, of: 'ratio' },
+  runs: REPS,
+});

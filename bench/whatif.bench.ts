@@ -2,6 +2,8 @@
  * What-if of a draft over a whole population, in one thread and on all cores, beside the core rebuild of the same
  * population in the same run.
  *
+ * One run (no target); figures in seconds beside the full rebuild's.
+ *
  *   npx tsx bench/whatif.bench.ts [--subjects 20000] [--records 100000]
  *   npx tsx bench/whatif.bench.ts --subjects 1000000 --records 10000000   (the full figure; building it takes long)
  */
@@ -21,11 +23,12 @@ import {
   ratio,
   recordLines,
   rejectCounter,
+  report,
   subjectLines,
 } from './_util.ts';
 
-const SUBJECTS = arg('subjects', 20_000);
-const RECORDS = arg('records', 100_000);
+const SUBJECTS = arg('subjects', 20_000, 2000);
+const RECORDS = arg('records', 100_000, 10_000);
 
 console.log(`whatif.bench: ${fmt(SUBJECTS)} subjects, ${fmt(RECORDS)} records; ${machine()}`);
 const reg = await freshRegistry();
@@ -49,7 +52,7 @@ try {
   const all = await whatIf(reg.ctx, draft, { workers: cores });
   const parallel = (performance.now() - t) / 1000;
   t = performance.now();
-  await rebuildAll(reg.ctx);
+  await rebuildAll(reg.ctx, { full: true });
   const rebuild = (performance.now() - t) / 1000;
   if (one.subjects !== all.subjects || one.changed_grade !== all.changed_grade)
     throw new Error('the parallel report differs from the single-threaded one');
@@ -62,6 +65,31 @@ try {
   console.log(
     `core rebuild (writes):    ${fmt(rebuild, 2)} s — what-if 1 thread / rebuild: ${ratio(single, rebuild)}`,
   );
+  const baseline = {
+    title: '`rebuildAll(ctx, { full: true })` of the same population',
+    value: rebuild,
+    unit: 's',
+  };
+  const size = `${fmt(SUBJECTS)} subjects / ${fmt(RECORDS)} records`;
+  report({
+    id: 'whatif.one-thread',
+    title: `what-if of a draft, 1 thread, ${size}`,
+    value: single,
+    unit: 's',
+    baseline,
+    target: null,
+    runs: 1,
+  });
+  report({
+    id: 'whatif.workers',
+    title: `what-if of a draft, ${cores} worker threads, ${size}`,
+    value: parallel,
+    unit: 's',
+    baseline,
+    target: null,
+    runs: 1,
+    note: 'each worker takes about a second to start',
+  });
 } finally {
   await reg.dispose();
 }
