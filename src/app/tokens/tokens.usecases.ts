@@ -3,8 +3,9 @@ import { addDuration, parseDuration } from '../../domain/duration.ts';
 import { CredenceError } from '../../domain/errors.ts';
 import { audit } from '../audit/audit.log.ts';
 import type { AppContext } from '../ports/ports.context.ts';
-import type { TokenRow } from '../ports/ports.store.ts';
+import type { Store, TokenRow } from '../ports/ports.store.ts';
 import { findSubject } from '../queries/queries.usecases.ts';
+import { forgetTokens, TokenCache } from './tokens.cache.ts';
 
 export const ROLES = ['admin', 'source', 'reviewer', 'consumer', 'subject', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -132,19 +133,38 @@ export async function listTokens(ctx: AppContext): Promise<TokenRow[]> {
   return ctx.store.tokens();
 }
 
+/** Revokes a token: refused from the next request on in this process, and by other processes within the cache's TTL. */
 export async function revokeToken(ctx: AppContext, id: string): Promise<void> {
   await ctx.store.transaction(async (tx) => {
     if (!(await tx.revokeToken(id, ctx.clock.now())))
       throw new CredenceError('token.not_found', `no token ${id}`);
     await audit(tx, ctx, 'token.revoke', null, { id });
   });
+  forgetTokens();
 }
 
-/** Resolves a bearer token to its principal, or throws auth.invalid_token / auth.expired_token / auth.revoked_token. */
+/** Each registry's recently looked-up tokens (see tokens.cache.ts). */
+const caches = new WeakMap<Store, TokenCache>();
+
+function cacheOf(store: Store): TokenCache {
+  let c = caches.get(store);
+  if (!c) {
+    c = new TokenCache();
+    caches.set(store, c);
+  }
+  return c;
+}
+
+/**
+ * Resolves a bearer token to its principal, or throws auth.invalid_token / auth.expired_token / auth.revoked_token.
+ * The token's row may come from a cache a few seconds old (TOKEN_CACHE_TTL_MS); expiry and revocation are judged
+ * from it on every call.
+ */
 export async function authenticate(ctx: AppContext, bearer: string): Promise<Principal> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(bearer))
     throw new CredenceError('auth.invalid_token', 'the bearer token is not valid');
-  const row = await ctx.store.tokenByHash(tokenHash(bearer));
+  const hash = tokenHash(bearer);
+  const row = await cacheOf(ctx.store).lookup(hash, () => ctx.store.tokenByHash(hash));
   if (!row || !isRole(row.role))
     throw new CredenceError('auth.invalid_token', 'the bearer token is not valid');
   const now = ctx.clock.now();
