@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { annulRecord, correctRecord } from '../app/due-process/due-process.corrections.ts';
+import { withGroupedCommit } from '../app/ports/ports.group-commit.ts';
 import { guard } from './auth.ts';
 import type { Api } from './types.ts';
 
@@ -26,8 +27,9 @@ export function correctionRoutes(app: Api): void {
     }),
     async (req) => {
       const p = req.principal!;
+      // one status entry: it shares a COMMIT with the writes and checks that arrive with it
       await annulRecord(
-        req.actx,
+        withGroupedCommit(req.actx),
         req.params,
         req.body.reasons,
         p.role === 'source' ? { role: 'source', source: p.source ?? '' } : { role: 'reviewer' },
@@ -58,7 +60,7 @@ export function correctionRoutes(app: Api): void {
       const p = req.principal!;
       const { reasons, ...change } = req.body;
       await correctRecord(
-        req.actx,
+        withGroupedCommit(req.actx),
         req.params,
         change,
         reasons,

@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import type { LineResult } from '../app/ingest/ingest.usecases.ts';
 import { Ingestor } from '../app/ingest/ingest.usecases.ts';
+import { withGroupedCommit } from '../app/ports/ports.group-commit.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { AUTHORIZATION, accessOf } from './api.authorization.ts';
 import { guard } from './auth.ts';
@@ -26,7 +27,10 @@ export function recordRoutes(app: Api): void {
       response: { 200: Accepted, 201: Accepted },
     }),
     async (req, reply) => {
-      const [r] = await new Ingestor(req.actx, req.principal?.source ?? undefined).apply([req.body]);
+      // one record: it shares a COMMIT with the records and checks that arrive with it
+      const [r] = await new Ingestor(withGroupedCommit(req.actx), req.principal?.source ?? undefined).apply([
+        req.body,
+      ]);
       const out = acceptedOrThrow(r);
       return reply.code(out.status === 'created' ? 201 : 200).send(out);
     },

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { Ingestor } from '../app/ingest/ingest.usecases.ts';
+import { withGroupedCommit } from '../app/ports/ports.group-commit.ts';
 import { exportFile } from '../app/queries/queries.export.ts';
 import { checkForRelyingParty, scoreOf } from '../app/queries/queries.usecases.ts';
 import { AUTHORIZATION, accessOf } from './api.authorization.ts';
@@ -51,7 +52,10 @@ export function subjectRoutes(app: Api): void {
       response: { 200: Accepted, 201: Accepted },
     }),
     async (req, reply) => {
-      const [r] = await new Ingestor(req.actx, req.principal?.source ?? undefined).apply([req.body]);
+      // one subject: it shares a COMMIT with the writes and checks that arrive with it
+      const [r] = await new Ingestor(withGroupedCommit(req.actx), req.principal?.source ?? undefined).apply([
+        req.body,
+      ]);
       const out = acceptedOrThrow(r);
       return reply.code(out.status === 'created' ? 201 : 200).send(out);
     },

@@ -13,6 +13,7 @@ import type {
 } from '../app/ports/ports.store.ts';
 import type { IndexQuery } from '../app/search/search.normalize.ts';
 import { DerivedRepo } from './derived.repo.ts';
+import { GroupCommit } from './group-commit.ts';
 import { chunks } from './registry.repo.ts';
 import type { Database } from './schema.ts';
 import { searchPieces, searchRanked } from './search.repo.ts';
@@ -286,6 +287,9 @@ export type TxMaker = (
 ) => KyselyTx;
 
 export class KyselyStore extends KyselyTx implements Store {
+  /** Made here, not on first use: a view of the store (Object.create) must share it. */
+  private readonly groups: GroupCommit;
+
   constructor(
     private readonly kdb: Kysely<Database>,
     readonly engine: 'sqlite' | 'postgres',
@@ -293,6 +297,17 @@ export class KyselyStore extends KyselyTx implements Store {
     private readonly makeTx: TxMaker = (trx, e, b) => new KyselyTx(trx, e, b),
   ) {
     super(kdb, engine, bulk);
+    this.groups = new GroupCommit({
+      transaction: (body) => this.kdb.transaction().execute(body),
+      makeTx: (trx) => this.makeTx(trx, this.engine, this.bulk),
+      lostRace: (e) => this.lostRace(e),
+      alone: (fn) => this.transaction(fn),
+    });
+  }
+  /** PostgreSQL: a serialization failure, a deadlock, or a unique key another writer took first. */
+  private lostRace(e: unknown): boolean {
+    const code = (e as { code?: string } | null)?.code;
+    return this.engine === 'postgres' && (code === '40001' || code === '40P01' || code === '23505');
   }
   /**
    * One transaction: all or nothing. On PostgreSQL a transaction that lost a race (serialization failure,
@@ -309,15 +324,19 @@ export class KyselyStore extends KyselyTx implements Store {
           return out;
         });
       } catch (e) {
-        const code = (e as { code?: string }).code;
-        const retryable =
-          this.engine === 'postgres' && (code === '40001' || code === '40P01' || code === '23505');
-        if (!retryable || attempt >= 12) throw e;
+        if (!this.lostRace(e) || attempt >= 12) throw e;
         // exponential backoff with jitter: a long batch that lost a deadlock waits for the winner to commit
         // instead of colliding with it again (capped at 2 s a wait, about 10 s over all attempts)
         await new Promise((res) => setTimeout(res, Math.random() * Math.min(2000, 10 * 2 ** attempt)));
       }
     }
+  }
+  /**
+   * `fn` in a transaction shared with the other calls of this event-loop turn (at most GROUP_LIMIT), each in
+   * its own savepoint, answered only after the shared COMMIT (see group-commit.ts).
+   */
+  grouped<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.groups.submit(fn);
   }
   async close() {
     await this.kdb.destroy();

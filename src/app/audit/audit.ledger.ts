@@ -146,6 +146,14 @@ export class LedgerJournal {
       this.pending.push([table, d.key, null, d.hash]);
     }
   }
+  /**
+   * Takes over commitments taken from another journal, after any noted here: a grouped call's transaction starts
+   * with the rows of the calls before it that no entry has committed yet (store/group-commit.ts).
+   */
+  carry(from: { readonly rows: readonly Commitment[]; readonly latest: number }): void {
+    for (const r of from.rows) this.pending.push(r);
+    this.latest = Math.max(this.latest, from.latest);
+  }
   /** The commitments noted since the last call, and the latest write time among them. */
   take(): { rows: Commitment[]; latest: number } {
     const out = { rows: this.pending, latest: this.latest };

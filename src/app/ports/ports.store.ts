@@ -310,6 +310,12 @@ export interface Store extends Tx {
   readonly engine: 'sqlite' | 'postgres';
   /** Runs fn in one transaction: all of it is applied, or none. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in a transaction shared with the other grouped calls of the same event-loop turn (a bounded group),
+   * in a savepoint of its own: if fn throws, only its own writes are undone and it rejects with its error; else
+   * it resolves once the shared COMMIT has succeeded, and never when it failed. fn must use only the Tx given.
+   */
+  grouped<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

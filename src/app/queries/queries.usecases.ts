@@ -165,14 +165,17 @@ export interface CheckView {
   readonly id: string;
 }
 
-/** Does measure M apply to S at `at`? The minimal answer, recorded for the subject to see. */
+/**
+ * Does measure M apply to S at `at`? The minimal answer, recorded for the subject to see. Checks asked at the same
+ * moment share one commit (`Store.grouped`); each answer is given only once its record is committed.
+ */
 export async function checkMeasure(
   ctx: AppContext,
   ref: string,
   measure: string,
   at?: number,
 ): Promise<CheckView> {
-  return ctx.store.transaction(async (tx) => {
+  return ctx.store.grouped(async (tx) => {
     const s = await findSubject(ctx, tx, ref);
     const [v] = await checkSubjects(ctx, tx, [{ subject: s, measure }], at);
     return v!;
@@ -197,7 +200,7 @@ export async function checkForRelyingParty(
     return byNationalId ? { ...v, subject: ref } : v;
   } catch (e) {
     if (!(e instanceof CredenceError && e.code === 'subject.not_found' && byNationalId)) throw e;
-    const versions = await ctx.store.transaction((tx) => activeRulebooks(tx));
+    const versions = await ctx.store.grouped((tx) => activeRulebooks(tx));
     if (!versions.latest.measures.has(measure) && !versions.at(at ?? ctx.clock.now()).measures.has(measure))
       throw new CredenceError(
         'measure.unknown',
