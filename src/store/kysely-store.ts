@@ -7,8 +7,10 @@ import type {
   DecisionRow,
   RecordEventRow,
   RecordRow,
+  RelationRow,
   SearchCursor,
   Store,
+  SubjectRow,
   Tx,
 } from '../app/ports/ports.store.ts';
 import type { IndexQuery } from '../app/search/search.normalize.ts';
@@ -62,6 +64,14 @@ export class KyselyTx extends DerivedRepo implements Tx {
   /** Serialises appends to the audit chain across processes (held until commit). */
   async lockAudit() {
     if (this.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7305201)`.execute(this.db);
+  }
+  async insertSubjects(rows: readonly Omit<SubjectRow, 'id'>[]) {
+    const ids: number[] = [];
+    for (const r of rows) ids.push(await this.insertSubject(r));
+    return ids;
+  }
+  async setRelations(rows: readonly RelationRow[]) {
+    for (const r of rows) await this.setRelation(r);
   }
   async recordsByKeys(keys: readonly { source: string; record_id: string }[]) {
     if (keys.length === 0) return [];

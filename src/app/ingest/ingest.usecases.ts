@@ -1,4 +1,3 @@
-import { checkNationalId } from '../../domain/national-id.ts';
 import type { Rulebook } from '../../rules/rulebook.model.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { audit } from '../audit/audit.log.ts';
@@ -10,10 +9,13 @@ import { type AppContext, sha256 } from '../ports/ports.context.ts';
 import type { RecordRow, SourceRow, SubjectRow, Tx } from '../ports/ports.store.ts';
 import { recordContentHash } from './ingest.content-hash.ts';
 import { FIELDS, Reject, reject, unknownFields } from './ingest.input.ts';
+import { isIdRef, isNationalId, SubjectLookup } from './ingest.lookup.ts';
 import { type RecordDeps, validateRecordFields } from './ingest.records.ts';
 import { ReferenceLines } from './ingest.reference.ts';
 import { registerException, registerSource } from './ingest.sources.ts';
 import {
+  type Answer,
+  NewSubjects,
   REGISTRY_DOMAIN,
   registerOrganization,
   registerPerson,
@@ -25,8 +27,6 @@ export type { LineResult } from './ingest.input.ts';
 
 import type { LineResult } from './ingest.input.ts';
 
-/** Subjects remembered by natural key across batches before the caches are emptied. */
-const SUBJECT_CACHE_LIMIT = 50_000;
 /** Subjects whose files are loaded and derived at once when a batch is written. */
 const RECOMPUTE_SLICE = 256;
 
@@ -35,8 +35,11 @@ const RECOMPUTE_SLICE = 256;
  * and writes records in batches with their subjects' projections in the same transaction.
  */
 export class Ingestor {
-  private readonly byUsci = new Map<string, SubjectRow>();
-  private readonly byHash = new Map<string, SubjectRow>();
+  private readonly lookup: SubjectLookup;
+  /** New subjects of the batch, written together. */
+  private readonly fresh = new NewSubjects();
+  /** Whether a transaction of this session has begun and not been seen to commit. */
+  private uncommitted = false;
   private sources = new Map<string, SourceRow>();
   private exceptions = new Set<string>();
   private versions?: RulebookSet;
@@ -71,7 +74,9 @@ export class Ingestor {
        */
       readonly reportedOnTime?: boolean;
     } = {},
-  ) {}
+  ) {
+    this.lookup = new SubjectLookup(ctx);
+  }
 
   /** Subjects awaiting `settle()`. */
   get pending(): number {
@@ -98,27 +103,24 @@ export class Ingestor {
 
   /** Applies a batch of lines in one transaction; a rejected line changes nothing, the others stay applied. */
   async apply(lines: readonly unknown[]): Promise<LineResult[]> {
-    return this.ctx.store.transaction(async (tx) => {
-      try {
-        return await this.applyIn(tx, lines);
-      } catch (e) {
-        // the transaction rolls back (and may be retried): forget what it cached
-        this.byUsci.clear();
-        this.byHash.clear();
+    const out = await this.ctx.store.transaction(async (tx) => {
+      // run again after a rollback (a retry, or a shared COMMIT that failed): what the last run cached may not exist
+      if (this.uncommitted) {
+        this.lookup.clear();
         this.sources.clear();
         this.registered.length = 0;
-        throw e;
       }
+      this.uncommitted = true;
+      return this.applyIn(tx, lines);
     });
+    this.uncommitted = false;
+    return out;
   }
 
   private async applyIn(tx: Tx, lines: readonly unknown[]): Promise<LineResult[]> {
     {
       // the subject caches only save look-ups: bounded, so that a file naming millions of subjects keeps memory flat
-      if (this.byUsci.size + this.byHash.size > SUBJECT_CACHE_LIMIT) {
-        this.byUsci.clear();
-        this.byHash.clear();
-      }
+      this.lookup.begin();
       this.versions = await activeRulebooks(tx);
       if (this.sources.size === 0) for (const s of await tx.sources()) this.sources.set(s.id, s);
       this.exceptions = new Set(
@@ -130,6 +132,8 @@ export class Ingestor {
         (own !== undefined && (JSON.parse(own.domains) as string[]).includes(REGISTRY_DOMAIN));
       this.references.clear();
       const results: LineResult[] = new Array(lines.length);
+      this.fresh.begin(results);
+      await this.lookup.prefetch(tx, lines);
       const pending: { index: number; row: Omit<RecordRow, 'seq'> }[] = [];
       const seenInBatch = new Map<string, string>();
       this.repeats.clear();
@@ -150,10 +154,12 @@ export class Ingestor {
         if ('kind' in l) {
           if (recordLines.length > 0)
             await this.flushRecords(tx, recordLines.splice(0), results, pending, seenInBatch);
-          results[i] = await this.guard(() => this.registerSubject(tx, l, i));
+          const answer = await this.guard(() => this.registerSubject(tx, l, i));
+          if (answer) results[i] = answer;
         } else recordLines.push({ index: i, line: l });
       }
       await this.flushRecords(tx, recordLines, results, pending, seenInBatch);
+      await this.fresh.flush(this.subjectDeps(), tx);
       await this.writeRecords(tx, pending, results);
       this.references.settle(results);
       if (this.registered.length > 0) {
@@ -166,7 +172,7 @@ export class Ingestor {
     }
   }
 
-  private async guard(fn: () => Promise<LineResult>): Promise<LineResult> {
+  private async guard(fn: () => Promise<Answer>): Promise<Answer> {
     try {
       return await fn();
     } catch (e) {
@@ -196,9 +202,10 @@ export class Ingestor {
     return {
       ctx: this.ctx,
       exceptions: this.exceptions,
-      byUsci: this.byUsci,
-      byHash: this.byHash,
+      byUsci: this.lookup.byUsci,
+      byHash: this.lookup.byHash,
       registered: this.registered,
+      fresh: this.fresh,
       versions: () => this.versions!,
       orgByUsci: (t, usci) => this.orgByUsci(t, usci),
       personByHash: (t, hash) => this.personByHash(t, hash),
@@ -206,7 +213,7 @@ export class Ingestor {
     };
   }
 
-  private async registerSubject(tx: Tx, l: Record<string, unknown>, index: number): Promise<LineResult> {
+  private async registerSubject(tx: Tx, l: Record<string, unknown>, index: number): Promise<Answer> {
     const kind = l.kind;
     if (typeof kind !== 'string' || !FIELDS[kind])
       reject(
@@ -217,39 +224,34 @@ export class Ingestor {
     const isSubject = kind === 'person' || kind === 'organization';
     unknownFields(l, isSubject ? new Set([...FIELDS[kind]!, ...SUBJECT_EXTRA_FIELDS]) : FIELDS[kind]!);
     const now = this.ctx.clock.now();
-    if (kind === 'source') return registerSource(tx, this.ctx, this.sources, l, now);
-    if (kind === 'usci_exception') return registerException(tx, this.ctx, this.exceptions, l, now);
-    if (!this.entitled) return this.references.line(tx, kind as 'person' | 'organization', l, index);
     const deps = this.subjectDeps();
-    return kind === 'person' ? registerPerson(deps, tx, l, now) : registerOrganization(deps, tx, l, now);
+    if (isSubject && !this.entitled) return this.references.line(tx, kind, l, index);
+    if (kind === 'person') return registerPerson(deps, tx, l, now, index);
+    if (kind === 'organization') return registerOrganization(deps, tx, l, now, index);
+    // the new subjects of the lines before are written first, as they came
+    await this.fresh.flush(deps, tx);
+    if (kind === 'source') return registerSource(tx, this.ctx, this.sources, l, now);
+    return registerException(tx, this.ctx, this.exceptions, l, now);
   }
 
+  /** A subject by natural key; one queued in this batch is written first, so that it has its id. */
   private async orgByUsci(tx: Tx, usci: string): Promise<SubjectRow | undefined> {
-    let s = this.byUsci.get(usci);
-    if (!s) {
-      [s] = await tx.subjectsByUsci([usci]);
-      if (s) this.byUsci.set(usci, s);
-    }
-    return s;
+    if (this.fresh.has(`o:${usci}`)) await this.fresh.flush(this.subjectDeps(), tx);
+    return this.lookup.org(tx, usci);
   }
 
   private async personByHash(tx: Tx, hash: string): Promise<SubjectRow | undefined> {
-    let s = this.byHash.get(hash);
-    if (!s) {
-      [s] = await tx.subjectsByIdHash([hash]);
-      if (s) this.byHash.set(hash, s);
-    }
-    return s;
+    if (this.fresh.has(`p:${hash}`)) await this.fresh.flush(this.subjectDeps(), tx);
+    return this.lookup.person(tx, hash);
   }
 
   /** Resolves a subject reference: USCI, national identity number, registry reference (P…) or numeric id. */
   async resolve(tx: Tx, ref: string): Promise<SubjectRow | undefined> {
-    if (/^P\d{1,12}$/.test(ref) || /^\d{1,12}$/.test(ref)) {
+    if (isIdRef(ref)) {
       const [s] = await tx.subjectsById([Number(ref.replace(/^P/, ''))]);
       return s;
     }
-    if (ref.length === 18 && checkNationalId(ref).ok)
-      return this.personByHash(tx, this.ctx.hashNationalId(ref));
+    if (isNationalId(ref)) return this.personByHash(tx, this.ctx.hashNationalId(ref));
     return this.orgByUsci(tx, ref);
   }
 
@@ -283,6 +285,8 @@ export class Ingestor {
     seenInBatch: Map<string, string>,
   ): Promise<void> {
     if (lines.length === 0) return;
+    // records may name the subjects of the lines before them
+    await this.fresh.flush(this.subjectDeps(), tx);
     const keys = lines.flatMap(({ line }) =>
       typeof line.source === 'string' && typeof line.id === 'string'
         ? [{ source: line.source, record_id: line.id }]

@@ -218,6 +218,8 @@ export interface Tx extends DueProcessTx {
   sources(): Promise<SourceRow[]>;
 
   insertSubject(row: Omit<SubjectRow, 'id'>): Promise<number>;
+  /** Registers new subjects at once; their ids, in the order of the rows (as one insert after another). */
+  insertSubjects(rows: readonly Omit<SubjectRow, 'id'>[]): Promise<number[]>;
   updateSubject(id: number, patch: { name?: string; parent_id?: number | null }): Promise<void>;
   subjectsByUsci(uscis: readonly string[]): Promise<SubjectRow[]>;
   subjectsByIdHash(hashes: readonly string[]): Promise<SubjectRow[]>;
@@ -232,6 +234,8 @@ export interface Tx extends DueProcessTx {
   /** Index rows containing one of the pieces, in id order, with the tier each has in `searchRanked` (null: none). */
   searchPieces(q: IndexQuery, pieces: readonly string[], limit: number): Promise<SearchHit[]>;
   setRelation(row: RelationRow): Promise<void>;
+  /** setRelation for each row, at once (for one organization and role, the last row given holds). */
+  setRelations(rows: readonly RelationRow[]): Promise<void>;
   relationsOfOrgs(orgIds: readonly number[]): Promise<RelationRow[]>;
   relationsOfPersons(personIds: readonly number[]): Promise<RelationRow[]>;
   /** Appends registry facts to their subjects' ledgers (sequence numbers follow each subject's last). */
