@@ -8,6 +8,7 @@ import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { type AppContext, sha256 } from '../ports/ports.context.ts';
 import type { RecordRow, SourceRow, SubjectRow, Tx } from '../ports/ports.store.ts';
 import { recordContentHash } from './ingest.content-hash.ts';
+import type { LineResult } from './ingest.input.ts';
 import { FIELDS, Reject, reject, unknownFields } from './ingest.input.ts';
 import { isIdRef, isNationalId, SubjectLookup } from './ingest.lookup.ts';
 import { type RecordDeps, validateRecordFields } from './ingest.records.ts';
@@ -23,9 +24,7 @@ import {
   type SubjectDeps,
 } from './ingest.subjects.ts';
 
-export type { LineResult } from './ingest.input.ts';
-
-import type { LineResult } from './ingest.input.ts';
+export type { LineResult };
 
 /** Subjects whose files are loaded and derived at once when a batch is written. */
 const RECOMPUTE_SLICE = 256;

@@ -56,8 +56,7 @@ async function changedSince(
   return ids.filter((id) => {
     const r = stored.get(id);
     return (
-      !r ||
-      !r.marks ||
+      !r?.marks ||
       r.marks !== marks.get(id) ||
       r.rulebook_hash !== inForce ||
       (r.next_change_at !== null && Number(r.next_change_at) <= now)

@@ -120,7 +120,11 @@ test('adversarial: reading a person’s score from the stored view is still logg
     };
     const n0 = await logged();
     for (let i = 0; i < 3; i++) await scoreOf(r.ctx, PERSON);
-    assert.equal(await logged(), n0 + 3, 'three reads, three entries — the stored view is no way around the log');
+    assert.equal(
+      await logged(),
+      n0 + 3,
+      'three reads, three entries — the stored view is no way around the log',
+    );
   } finally {
     await r.dispose();
   }
