@@ -1,7 +1,7 @@
 /**
  * `check` and `score` over HTTP with 50 concurrent connections, beside an authenticated hello-world in the same
  * run: `GET /healthz` sent with the same consumer token. Every request with a bearer token goes through the same
- * authentication hook (src/api/auth.ts, onRequest: the token's hash looked up in the store) before its route,
+ * authentication hook (src/api/auth.ts, onRequest: `authenticate`, the token's hash looked up) before its route,
  * public or not, so /healthz with a token pays the token check and then answers a constant (no I/O). It skips
  * the per-token rate limit and the authorization table, which the check route pays. A wrong token there answers
  * 401, which the program checks first.
