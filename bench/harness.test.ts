@@ -8,6 +8,7 @@ import { copyRows, snapshot, writtenRows } from './_tables.ts';
 import { type Figure, report } from './_util.ts';
 
 interface ReadmeScript {
+  machineLine(results: unknown): string;
   verdict(f: Figure): string;
   withTable(readme: string, results: unknown): string;
 }
@@ -153,4 +154,29 @@ test('the rows an import writes are the new and the rewritten rows of every tabl
   assert.ok(idx.includes('raw_records_type'), `indexes of raw_records: ${idx.join(', ')}`);
   assert.throws(() => db.exec("insert into raw_records values (1, 1, 'x')"), /UNIQUE|PRIMARY KEY/);
   db.close();
+});
+
+test('the machine line says which programs ran on a changed tree and which were re-run alone', () => {
+  const at = (t: string) => `2026-11-30T${t}Z`;
+  const line = readme.machineLine({
+    machine: {
+      cpus: 2,
+      model: 'CPU',
+      node: 'v20.20.2',
+      os: 'Linux',
+      date: at('07:24:00'),
+      commit: 'abc1234',
+      dirty: true,
+    },
+    programs: [
+      { name: 'score', seconds: 10, status: 'ok', date: at('07:12:53'), commit: 'abc1234', dirty: false },
+      { name: 'rebuild', seconds: 18, status: 'ok', date: at('07:24:34'), commit: 'abc1234', dirty: true },
+      { name: 'http', seconds: 139, status: 'failed', date: at('07:22:10'), commit: 'abc1234', dirty: false },
+    ],
+    figures: [],
+  });
+  assert.match(line, /with uncommitted changes in src\/ or bench\/ as rebuild ran/);
+  assert.match(line, /rebuild re-run at 2026-11-30 07:24 UTC, the others kept from the run before/);
+  assert.match(line, /\*\*failed: http\*\*/);
+  assert.match(line, /the programs took 2 min 47 s in all/);
 });

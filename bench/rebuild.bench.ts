@@ -35,14 +35,14 @@ const REPS = arg('reps', 3);
 
 /**
  * The full rebuild before this work (commit 9b5ae14, where `rebuildAll(ctx)` recomputed every subject), measured
- * once with that commit's rebuild.bench.ts, its GROUP BY made the one above (median of five a repetition), at
- * 10,000 subjects / 32,202 records, --reps 3, medians: 2,398 ms beside 10.2 ms (see bench/README.md).
+ * with that commit's rebuild.bench.ts, its GROUP BY made the one above (median of five a repetition), at
+ * 10,000 subjects / 32,202 records, --reps 3, medians, on a quiet machine: 1,635 ms beside 6.1 ms (bench/README.md).
  */
 export const REFERENCE = {
   commit: '9b5ae14',
-  msPer10k: 2398,
-  groupByMs: 10.2,
-  ratioToGroupBy: 235,
+  msPer10k: 1635,
+  groupByMs: 6.1,
+  ratioToGroupBy: 267,
 } as const;
 const SPEEDUP = 4;
 

@@ -44,11 +44,19 @@ interface Results {
     os: string;
     date: string;
     commit: string;
-    /** Whether src/ or bench/ differed from the commit when the run started. */
+    /** Whether src/ or bench/ differed from the commit when any program started. */
     dirty: boolean;
   };
   readonly quick?: boolean;
-  readonly programs: { name: string; seconds: number; status: 'ok' | 'failed'; date: string }[];
+  /** Each program's run: its commit and whether src/ or bench/ differed from it as it started (others may edit). */
+  readonly programs: {
+    name: string;
+    seconds: number;
+    status: 'ok' | 'failed';
+    date: string;
+    commit: string;
+    dirty: boolean;
+  }[];
   readonly figures: Result[];
 }
 
@@ -93,8 +101,13 @@ const machine: Results['machine'] = {
   os: osName(),
   date: started.toISOString(),
   commit: git('rev-parse', '--short', 'HEAD'),
-  dirty: git('status', '--porcelain', '--', 'src', 'bench') !== '',
+  dirty: false,
 };
+// the working tree may be shared: what each program measured is the tree as it started (results files aside)
+const tree = () => ({
+  commit: git('rev-parse', '--short', 'HEAD'),
+  dirty: git('status', '--porcelain', '--', 'src', 'bench', ':(exclude)bench/results*.json') !== '',
+});
 
 const tmp = mkdtempSync(join(tmpdir(), 'credence-bench-'));
 const figures: Result[] = [];
@@ -111,6 +124,8 @@ try {
       ...pass,
       ...(p === 'import' && has('huge') ? ['--huge'] : []),
     ];
+    const state = tree();
+    machine.dirty ||= state.dirty;
     const s = performance.now();
     const r = spawnSync(process.execPath, args, {
       stdio: 'inherit',
@@ -118,7 +133,7 @@ try {
     });
     const seconds = Math.round((performance.now() - s) / 100) / 10;
     const date = new Date().toISOString();
-    ran.push({ name: p, seconds, status: r.status === 0 ? 'ok' : 'failed', date });
+    ran.push({ name: p, seconds, status: r.status === 0 ? 'ok' : 'failed', date, ...state });
     if (r.status !== 0) {
       console.error(`bench/${p}.bench.ts failed (exit ${r.status ?? r.signal})`);
       process.exitCode = 1;
@@ -144,12 +159,14 @@ function merged(path: string): Results {
   const same = (['cpus', 'model', 'node', 'os'] as const).every((k) => old.machine?.[k] === machine[k]);
   if (!same) return fresh;
   const keep = (name: string) => !programs.some((p) => p === name);
+  const kept = PROGRAMS.flatMap(
+    (p) => ran.find((r) => r.name === p) ?? old.programs.filter((r) => r.name === p && keep(r.name)),
+  );
   return {
-    machine,
+    // an older result without the flag counts as measured on a changed tree
+    machine: { ...machine, dirty: kept.some((r) => r.dirty !== false) },
     ...(quick ? { quick } : {}),
-    programs: PROGRAMS.flatMap(
-      (p) => ran.find((r) => r.name === p) ?? old.programs.filter((r) => r.name === p && keep(r.name)),
-    ),
+    programs: kept,
     figures: PROGRAMS.flatMap((p) =>
       keep(p) ? old.figures.filter((f) => f.program === p) : figures.filter((f) => f.program === p),
     ),

@@ -81,14 +81,29 @@ export function machineLine(results) {
   const day = (iso) => iso.slice(0, 10);
   const seconds = (results.programs ?? []).reduce((a, p) => a + p.seconds, 0);
   const failed = (results.programs ?? []).filter((p) => p.status !== 'ok').map((p) => p.name);
-  const older = (results.programs ?? []).filter((p) => day(p.date) !== day(m.date));
+  // programs that finished before this run started were kept from an earlier one (npm run bench -- --only …)
+  const older = (results.programs ?? []).filter((p) => p.date < m.date);
+  const programs = results.programs ?? [];
+  const dirty = programs.filter((p) => p.dirty).map((p) => p.name);
+  const changes =
+    dirty.length > 0 && dirty.length < programs.length
+      ? ` (with uncommitted changes in src/ or bench/ as ${dirty.join(', ')} ran)`
+      : m.dirty
+        ? ' (with uncommitted changes in src/ or bench/)'
+        : '';
+  const elsewhere = programs.filter((p) => p.commit && p.commit !== m.commit);
   return [
-    `Measured ${day(m.date)} at commit \`${m.commit}\`${m.dirty ? ' (with uncommitted changes in src/ or bench/)' : ''} on ${m.model}, ${m.cpus} cpus, Node ${m.node.replace(/^v/, '')}, ${m.os}`,
+    `Measured ${day(m.date)} at commit \`${m.commit}\`${changes}${elsewhere.length > 0 ? ` (${elsewhere.map((p) => `${p.name} at \`${p.commit}\``).join(', ')})` : ''} on ${m.model}, ${m.cpus} cpus, Node ${m.node.replace(/^v/, '')}, ${m.os}`,
     seconds > 0
       ? `; the programs took ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s in all`
       : '',
     older.length > 0
-      ? `; ${older.map((p) => `${p.name} on ${day(p.date)}`).join(', ')} kept from an earlier run`
+      ? `; ${programs
+          .filter((p) => p.date >= m.date)
+          .map((p) => p.name)
+          .join(
+            ', ',
+          )} re-run at ${m.date.slice(0, 16).replace('T', ' ')} UTC, the others kept from the run before (${older[0].date.slice(0, 10)})`
       : '',
     failed.length > 0 ? `; **failed: ${failed.join(', ')}** (their figures are missing)` : '',
     results.quick ? ' — **quick sizes, for trying the harness out: not figures to quote**' : '',
