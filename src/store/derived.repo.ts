@@ -1,6 +1,18 @@
 import type { DerivedRow, LedgerCount } from '../app/ports/ports.store.ts';
 import { chunks, RegistryRepo } from './registry.repo.ts';
 
+/** The projection without its explained view (which only a score for now reads: see derivedViewOf). */
+export const DERIVED_STATE = [
+  'subject_id',
+  'score',
+  'grade',
+  'next_change_at',
+  'computed_at',
+  'rulebook_hash',
+  'state',
+  'marks',
+] as const;
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The projection of each subject (table `derived`): its state, its explained view and the marks it was derived from. */
@@ -9,8 +21,13 @@ export class DerivedRepo extends RegistryRepo {
     if (subjectIds.length === 0) return [];
     const out: DerivedRow[] = [];
     for (const c of chunks(subjectIds))
-      out.push(...(await this.db.selectFrom('derived').selectAll().where('subject_id', 'in', c).execute()));
+      out.push(
+        ...(await this.db.selectFrom('derived').select(DERIVED_STATE).where('subject_id', 'in', c).execute()),
+      );
     return out;
+  }
+  async derivedViewOf(subjectId: number) {
+    return this.db.selectFrom('derived').selectAll().where('subject_id', '=', subjectId).executeTakeFirst();
   }
   async upsertDerived(rows: readonly DerivedRow[]) {
     for (const c of chunks(rows, 200)) {

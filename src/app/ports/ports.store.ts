@@ -264,7 +264,10 @@ export interface Tx extends DueProcessTx {
   eventsOf(subjectIds: readonly number[]): Promise<RecordEventRow[]>;
   insertEvent(row: Omit<RecordEventRow, 'seq'>): Promise<void>;
 
+  /** The subjects' projections, without their explained views (see derivedViewOf). */
   derivedOf(subjectIds: readonly number[]): Promise<DerivedRow[]>;
+  /** One subject's projection with its explained view, if one is stored. */
+  derivedViewOf(subjectId: number): Promise<DerivedRow | undefined>;
   upsertDerived(rows: readonly DerivedRow[]): Promise<void>;
   /** Stores the explained view of a projection, unless it was recomputed since `computedAt`. */
   storeExplained(subjectId: number, computedAt: number, explained: string): Promise<void>;

@@ -81,7 +81,7 @@ test('the explained view is stored by the first read and cleared by the next cha
   try {
     await new Ingestor(r.ctx).apply([...setup, record(1, 0, 'tax.late_payment', 100)]);
     const id = Number((await r.ctx.store.subjectsByUsci([ORGS[0]!]))[0]!.id);
-    const explained = async () => (await r.ctx.store.derivedOf([id]))[0]?.explained ?? null;
+    const explained = async () => (await r.ctx.store.derivedViewOf(id))?.explained ?? null;
     assert.equal(await explained(), null, 'nothing is stored before a read');
     const before = await scoreOf(r.ctx, ORGS[0]!);
     assert.notEqual(await explained(), null, 'the first read stores the view');

@@ -135,7 +135,7 @@ export async function scoreOf(ctx: AppContext, ref: string, at?: number): Promis
       (r.next_change_at === null || Number(r.next_change_at) > now) &&
       r.rulebook_hash === versions.at(now).hash;
     if (at === undefined) {
-      const [row] = await tx.derivedOf([id]);
+      const row = await tx.derivedViewOf(id);
       if (current(row) && row.explained) return { ...head, ...JSON.parse(row.explained) } as ScoreView;
     }
     // the stored projection is current after this, so its list entries are reused rather than derived again

@@ -8,6 +8,7 @@ import type {
   SubjectRow,
 } from '../../app/ports/ports.store.ts';
 import { searchEntry } from '../../app/search/search.normalize.ts';
+import { DERIVED_STATE } from '../derived.repo.ts';
 import { type BulkWriter, KyselyTx } from '../kysely-store.ts';
 import { numericFact } from '../registry-facts.ts';
 import type { Database } from '../schema.ts';
@@ -283,7 +284,11 @@ export class PostgresTx extends KyselyTx {
 
   override async derivedOf(subjectIds: readonly number[]) {
     if (subjectIds.length === 0) return [];
-    return this.db.selectFrom('derived').selectAll().where(anyOf('subject_id', subjectIds)).execute();
+    return this.db
+      .selectFrom('derived')
+      .select(DERIVED_STATE)
+      .where(anyOf('subject_id', subjectIds))
+      .execute();
   }
   override async derivedMarksOf(subjectIds: readonly number[]) {
     if (subjectIds.length === 0) return [];
