@@ -103,6 +103,73 @@ export class DerivedRepo extends RegistryRepo {
     }
     return [...m.values()];
   }
+  async ledgerWindow(lo: number, hi: number) {
+    const subjects = (
+      await this.db
+        .selectFrom('subjects')
+        .select(['id', 'kind'])
+        .where('id', '>=', lo)
+        .where('id', '<=', hi)
+        .execute()
+    ).map((r) => ({ id: Number(r.id), kind: r.kind }));
+    const derived = await this.db
+      .selectFrom('derived')
+      .select(['subject_id', 'next_change_at', 'rulebook_hash', 'marks'])
+      .where('subject_id', '>=', lo)
+      .where('subject_id', '<=', hi)
+      .execute();
+    const children = await this.db
+      .selectFrom('subjects')
+      .select(['id', 'parent_id'])
+      .where('parent_id', '>=', lo)
+      .where('parent_id', '<=', hi)
+      .execute();
+    const agents = await this.db
+      .selectFrom('records')
+      .select(['on_behalf_of', 'subject_id'])
+      .distinct()
+      .where('on_behalf_of', '>=', lo)
+      .where('on_behalf_of', '<=', hi)
+      .execute();
+    const counts = new Map<number, Mutable<LedgerCount>>();
+    const at = (id: number) => {
+      let x = counts.get(id);
+      if (!x) {
+        x = { subject_id: id, records_upto: 0, records: 0, events_upto: 0, events: 0 };
+        counts.set(id, x);
+      }
+      return x;
+    };
+    for (const r of await this.db
+      .selectFrom('records')
+      .select(['subject_id', (eb) => eb.fn.max('seq').as('upto'), (eb) => eb.fn.countAll().as('n')])
+      .where('subject_id', '>=', lo)
+      .where('subject_id', '<=', hi)
+      .groupBy('subject_id')
+      .execute()) {
+      const x = at(Number(r.subject_id));
+      x.records_upto = Number(r.upto);
+      x.records = Number(r.n);
+    }
+    for (const r of await this.db
+      .selectFrom('record_events')
+      .select(['subject_id', (eb) => eb.fn.max('seq').as('upto'), (eb) => eb.fn.countAll().as('n')])
+      .where('subject_id', '>=', lo)
+      .where('subject_id', '<=', hi)
+      .groupBy('subject_id')
+      .execute()) {
+      const x = at(Number(r.subject_id));
+      x.events_upto = Number(r.upto);
+      x.events = Number(r.n);
+    }
+    return {
+      subjects,
+      derived,
+      children: children.map((r) => ({ id: Number(r.id), parent: Number(r.parent_id) })),
+      agents: agents.map((r) => ({ org: Number(r.on_behalf_of), agent: Number(r.subject_id) })),
+      counts: [...counts.values()],
+    };
+  }
   async markDue(subjectIds: readonly number[], at: number) {
     for (const c of chunks(subjectIds))
       await this.db

@@ -25,13 +25,21 @@ export function marksString(
   involved: readonly number[],
   counts: ReadonlyMap<number, LedgerCount>,
 ): string {
+  const head = `e${ENGINE_VERSION}|${versions}|`;
+  if (involved.length === 1) {
+    // a person, or an organization without branches or agents: the common case, without a set and a sort
+    const c = counts.get(involved[0]!);
+    return !c || (c.records === 0 && c.events === 0)
+      ? head
+      : `${head}${involved[0]}:${c.records_upto}:${c.records}:${c.events_upto}:${c.events}`;
+  }
   const parts: string[] = [];
   for (const sid of [...new Set(involved)].sort((a, b) => a - b)) {
     const c = counts.get(sid);
     if (!c || (c.records === 0 && c.events === 0)) continue;
     parts.push(`${sid}:${c.records_upto}:${c.records}:${c.events_upto}:${c.events}`);
   }
-  return `e${ENGINE_VERSION}|${versions}|${parts.join(',')}`;
+  return `${head}${parts.join(',')}`;
 }
 
 /** The counts of what a derivation loaded (the same figures `ledgerCounts` gives from the database). */
@@ -62,39 +70,42 @@ export function loadedCounts(loaded: LoadedFiles): Map<number, LedgerCount> {
 }
 
 /**
- * The marks each subject's projection would have if it were derived now, from the database's counts alone: the
- * subjects' branches (transitively) and agents are found as `loadFiles` finds them, without loading any record.
+ * The marks each subject with an id in [lo, hi] would have if it were derived now, from the database's counts
+ * alone — its branches (transitively) and agents found as `loadFiles` finds them, without loading any record — read
+ * by range (a few statements for thousands of subjects), with the stored marks for the caller to compare. Branches
+ * and agents whose ids lie outside the range are looked up by id.
  */
-export async function currentMarks(
+export async function windowMarks(
   tx: Tx,
   versions: string,
-  ids: readonly number[],
-): Promise<Map<number, string>> {
-  const subjects = await tx.subjectsById(ids);
-  const orgs = subjects.filter((s) => s.kind === 'organization').map((s) => Number(s.id));
+  lo: number,
+  hi: number,
+): Promise<{ current: Map<number, string>; stored: Awaited<ReturnType<Tx['ledgerWindow']>>['derived'] }> {
+  const w = await tx.ledgerWindow(lo, hi);
   const childrenOf = new Map<number, number[]>();
-  let frontier = orgs;
+  const addChild = (parent: number, id: number) =>
+    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), id]);
+  for (const c of w.children) addChild(c.parent, c.id);
+  // branches of branches whose ids lie outside the range
+  let frontier = w.children.map((c) => c.id).filter((id) => id < lo || id > hi);
   const seen = new Set(frontier);
   while (frontier.length > 0) {
     const kids = await tx.childrenOf(frontier);
     frontier = [];
     for (const k of kids) {
       const id = Number(k.id);
-      const p = Number(k.parent_id);
-      childrenOf.set(p, [...(childrenOf.get(p) ?? []), id]);
-      if (!seen.has(id)) {
+      addChild(Number(k.parent_id), id);
+      if (!seen.has(id) && (id < lo || id > hi)) {
         seen.add(id);
         frontier.push(id);
       }
     }
   }
-  const agents = await tx.agentsOf(orgs);
   const involved = new Map<number, number[]>();
-  for (const s of subjects) {
-    const id = Number(s.id);
-    const all = [id];
-    if (s.kind === 'organization') {
-      const visited = new Set([id]);
+  for (const s of w.subjects) {
+    const all = [s.id];
+    if (s.kind === 'organization' && childrenOf.has(s.id)) {
+      const visited = new Set([s.id]);
       const walk = (parent: number) => {
         for (const kid of childrenOf.get(parent) ?? []) {
           if (visited.has(kid)) continue;
@@ -103,16 +114,16 @@ export async function currentMarks(
           walk(kid);
         }
       };
-      walk(id);
-      for (const a of agents) if (a.org === id && a.agent !== id) all.push(a.agent);
+      walk(s.id);
     }
-    involved.set(id, all);
+    involved.set(s.id, all);
   }
-  const counts = new Map(
-    (await tx.ledgerCounts([...new Set([...involved.values()].flat())])).map((c) => [
-      Number(c.subject_id),
-      c,
-    ]),
-  );
-  return new Map([...involved].map(([id, inv]) => [id, marksString(versions, inv, counts)]));
+  for (const a of w.agents) if (a.agent !== a.org) involved.get(a.org)?.push(a.agent);
+  const counts = new Map(w.counts.map((c) => [Number(c.subject_id), c]));
+  const outside = [...new Set([...involved.values()].flat())].filter((id) => id < lo || id > hi);
+  for (const c of await tx.ledgerCounts(outside)) counts.set(Number(c.subject_id), c);
+  return {
+    current: new Map([...involved].map(([id, inv]) => [id, marksString(versions, inv, counts)])),
+    stored: w.derived,
+  };
 }

@@ -1,4 +1,4 @@
-import { currentMarks, versionsKey } from '../derive/derive.marks.ts';
+import { versionsKey, windowMarks } from '../derive/derive.marks.ts';
 import { recompute } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { subjectBatches } from '../ports/ports.batches.ts';
@@ -6,6 +6,8 @@ import type { AppContext } from '../ports/ports.context.ts';
 import type { Tx } from '../ports/ports.store.ts';
 
 const BATCH = 1000;
+/** Subjects compared at once by `rebuild` (by id range). */
+const WINDOW = 10_000;
 
 export interface RebuildResult {
   /** Subjects walked. */
@@ -31,19 +33,26 @@ export async function rebuildAll(
   const total = opts.onProgress ? await ctx.store.subjectCount() : 0;
   let done = 0;
   let recomputed = 0;
-  for await (const ids of subjectBatches(ctx.store, BATCH)) {
-    recomputed += await ctx.store.transaction(async (tx) => {
-      const todo = opts.full ? ids : await changedSince(tx, vkey, inForce, ids, now);
-      if (todo.length > 0) await recompute(tx, versions, todo, now);
-      return todo.length;
-    });
+  // the comparison reads thousands of subjects by id range at once; recomputations go a batch at a time
+  for await (const ids of subjectBatches(ctx.store, opts.full ? BATCH : WINDOW)) {
+    const todo = opts.full
+      ? ids
+      : await ctx.store.transaction((tx) => changedSince(tx, vkey, inForce, ids, now));
+    for (let i = 0; i < todo.length; i += BATCH) {
+      const batch = todo.slice(i, i + BATCH);
+      await ctx.store.transaction((tx) => recompute(tx, versions, batch, now));
+    }
+    recomputed += todo.length;
     done += ids.length;
     opts.onProgress?.(done, total);
   }
   return { subjects: done, recomputed };
 }
 
-/** The subjects whose stored projection is missing, due, or derived from another ledger, rulebook set or engine. */
+/**
+ * The subjects of a batch (ids in order) whose stored projection is missing, due, or derived from another ledger,
+ * rulebook set or engine. A subject changed after this comparison was derived by the write that changed it.
+ */
 async function changedSince(
   tx: Tx,
   vkey: string,
@@ -51,13 +60,13 @@ async function changedSince(
   ids: readonly number[],
   now: number,
 ): Promise<number[]> {
-  const stored = new Map((await tx.derivedMarksOf(ids)).map((r) => [Number(r.subject_id), r]));
-  const marks = await currentMarks(tx, vkey, ids);
+  const { current, stored } = await windowMarks(tx, vkey, ids[0]!, ids[ids.length - 1]!);
+  const rows = new Map(stored.map((r) => [Number(r.subject_id), r]));
   return ids.filter((id) => {
-    const r = stored.get(id);
+    const r = rows.get(id);
     return (
       !r?.marks ||
-      r.marks !== marks.get(id) ||
+      r.marks !== current.get(id) ||
       r.rulebook_hash !== inForce ||
       (r.next_change_at !== null && Number(r.next_change_at) <= now)
     );

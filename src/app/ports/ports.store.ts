@@ -277,6 +277,21 @@ export interface Tx extends DueProcessTx {
   ): Promise<Pick<DerivedRow, 'subject_id' | 'next_change_at' | 'rulebook_hash' | 'marks'>[]>;
   /** Per subject with any: its records' and events' last sequence numbers and counts (one aggregate each). */
   ledgerCounts(subjectIds: readonly number[]): Promise<LedgerCount[]>;
+  /**
+   * What `rebuild` compares for the subjects with ids in [lo, hi], read by range: the subjects' kinds, their stored
+   * marks, the branches whose parent is among them, the agents of the organizations among them, and the ledger
+   * counts of the subjects in the range.
+   */
+  ledgerWindow(
+    lo: number,
+    hi: number,
+  ): Promise<{
+    subjects: { id: number; kind: SubjectKindRow }[];
+    derived: Pick<DerivedRow, 'subject_id' | 'next_change_at' | 'rulebook_hash' | 'marks'>[];
+    children: { id: number; parent: number }[];
+    agents: { org: number; agent: number }[];
+    counts: LedgerCount[];
+  }>;
   dueSubjects(until: number, limit: number, after: number): Promise<number[]>;
   /** Makes the subjects' projections due at `at` (unless due earlier already): the next read or tick derives them. */
   markDue(subjectIds: readonly number[], at: number): Promise<void>;
