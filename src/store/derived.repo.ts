@@ -57,51 +57,39 @@ export class DerivedRepo extends RegistryRepo {
       .where('computed_at', '=', computedAt)
       .execute();
   }
-  async derivedMarksOf(subjectIds: readonly number[]) {
-    const out: Pick<DerivedRow, 'subject_id' | 'next_change_at' | 'rulebook_hash' | 'marks'>[] = [];
-    for (const c of chunks(subjectIds))
-      out.push(
-        ...(await this.db
-          .selectFrom('derived')
-          .select(['subject_id', 'next_change_at', 'rulebook_hash', 'marks'])
-          .where('subject_id', 'in', c)
-          .execute()),
-      );
-    return out;
-  }
   async ledgerCounts(subjectIds: readonly number[]) {
-    const m = new Map<number, Mutable<LedgerCount>>();
-    const at = (id: number) => {
-      let x = m.get(id);
-      if (!x) {
-        x = { subject_id: id, records_upto: 0, records: 0, events_upto: 0, events: 0 };
-        m.set(id, x);
-      }
-      return x;
-    };
-    for (const c of chunks(subjectIds)) {
-      for (const r of await this.db
-        .selectFrom('records')
+    const counts = new Map<number, Mutable<LedgerCount>>();
+    for (const c of chunks(subjectIds)) await this.countLedger(counts, { ids: c });
+    return [...counts.values()];
+  }
+  /** Adds the records' and events' last sequence numbers and counts of the subjects asked for (by ids or range). */
+  private async countLedger(
+    into: Map<number, Mutable<LedgerCount>>,
+    which: { readonly ids: readonly number[] } | { readonly lo: number; readonly hi: number },
+  ) {
+    for (const [table, upto, n] of [
+      ['records', 'records_upto', 'records'],
+      ['record_events', 'events_upto', 'events'],
+    ] as const) {
+      let q = this.db
+        .selectFrom(table)
         .select(['subject_id', (eb) => eb.fn.max('seq').as('upto'), (eb) => eb.fn.countAll().as('n')])
-        .where('subject_id', 'in', c)
-        .groupBy('subject_id')
-        .execute()) {
-        const x = at(Number(r.subject_id));
-        x.records_upto = Number(r.upto);
-        x.records = Number(r.n);
-      }
-      for (const r of await this.db
-        .selectFrom('record_events')
-        .select(['subject_id', (eb) => eb.fn.max('seq').as('upto'), (eb) => eb.fn.countAll().as('n')])
-        .where('subject_id', 'in', c)
-        .groupBy('subject_id')
-        .execute()) {
-        const x = at(Number(r.subject_id));
-        x.events_upto = Number(r.upto);
-        x.events = Number(r.n);
+        .groupBy('subject_id');
+      q =
+        'ids' in which
+          ? q.where('subject_id', 'in', which.ids)
+          : q.where('subject_id', '>=', which.lo).where('subject_id', '<=', which.hi);
+      for (const r of await q.execute()) {
+        const id = Number(r.subject_id);
+        let x = into.get(id);
+        if (!x) {
+          x = { subject_id: id, records_upto: 0, records: 0, events_upto: 0, events: 0 };
+          into.set(id, x);
+        }
+        x[upto] = Number(r.upto);
+        x[n] = Number(r.n);
       }
     }
-    return [...m.values()];
   }
   async ledgerWindow(lo: number, hi: number) {
     const subjects = (
@@ -132,36 +120,7 @@ export class DerivedRepo extends RegistryRepo {
       .where('on_behalf_of', '<=', hi)
       .execute();
     const counts = new Map<number, Mutable<LedgerCount>>();
-    const at = (id: number) => {
-      let x = counts.get(id);
-      if (!x) {
-        x = { subject_id: id, records_upto: 0, records: 0, events_upto: 0, events: 0 };
-        counts.set(id, x);
-      }
-      return x;
-    };
-    for (const r of await this.db
-      .selectFrom('records')
-      .select(['subject_id', (eb) => eb.fn.max('seq').as('upto'), (eb) => eb.fn.countAll().as('n')])
-      .where('subject_id', '>=', lo)
-      .where('subject_id', '<=', hi)
-      .groupBy('subject_id')
-      .execute()) {
-      const x = at(Number(r.subject_id));
-      x.records_upto = Number(r.upto);
-      x.records = Number(r.n);
-    }
-    for (const r of await this.db
-      .selectFrom('record_events')
-      .select(['subject_id', (eb) => eb.fn.max('seq').as('upto'), (eb) => eb.fn.countAll().as('n')])
-      .where('subject_id', '>=', lo)
-      .where('subject_id', '<=', hi)
-      .groupBy('subject_id')
-      .execute()) {
-      const x = at(Number(r.subject_id));
-      x.events_upto = Number(r.upto);
-      x.events = Number(r.n);
-    }
+    await this.countLedger(counts, { lo, hi });
     return {
       subjects,
       derived,

@@ -271,10 +271,6 @@ export interface Tx extends DueProcessTx {
   upsertDerived(rows: readonly DerivedRow[]): Promise<void>;
   /** Stores the explained view of a projection, unless it was recomputed since `computedAt`. */
   storeExplained(subjectId: number, computedAt: number, explained: string): Promise<void>;
-  /** The stored marks of these subjects' projections, with what decides whether they are due. */
-  derivedMarksOf(
-    subjectIds: readonly number[],
-  ): Promise<Pick<DerivedRow, 'subject_id' | 'next_change_at' | 'rulebook_hash' | 'marks'>[]>;
   /** Per subject with any: its records' and events' last sequence numbers and counts (one aggregate each). */
   ledgerCounts(subjectIds: readonly number[]): Promise<LedgerCount[]>;
   /**

@@ -135,7 +135,6 @@ describe('PostgreSQL set-based statements', {
           'agentsOf',
           'eventsOf',
           'derivedOf',
-          'derivedMarksOf',
           'ledgerCounts',
         ] as const) {
           const mine = await (set[m] as (ids: readonly number[]) => Promise<unknown[]>)(ids);

@@ -290,14 +290,6 @@ export class PostgresTx extends KyselyTx {
       .where(anyOf('subject_id', subjectIds))
       .execute();
   }
-  override async derivedMarksOf(subjectIds: readonly number[]) {
-    if (subjectIds.length === 0) return [];
-    return this.db
-      .selectFrom('derived')
-      .select(['subject_id', 'next_change_at', 'rulebook_hash', 'marks'])
-      .where(anyOf('subject_id', subjectIds))
-      .execute();
-  }
   override async ledgerCounts(subjectIds: readonly number[]) {
     if (subjectIds.length === 0) return [];
     const r = await sql<{
