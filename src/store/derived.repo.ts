@@ -1,4 +1,5 @@
-import type { DerivedRow, LedgerCount } from '../app/ports/ports.store.ts';
+import type { DerivedRow, LedgerCount, MarksExpected } from '../app/ports/ports.store.ts';
+import { marksWindow } from './marks-window.ts';
 import { chunks, RegistryRepo } from './registry.repo.ts';
 
 /** The projection without its explained view (which only a score for now reads: see derivedViewOf). */
@@ -59,27 +60,21 @@ export class DerivedRepo extends RegistryRepo {
   }
   async ledgerCounts(subjectIds: readonly number[]) {
     const counts = new Map<number, Mutable<LedgerCount>>();
-    for (const c of chunks(subjectIds)) await this.countLedger(counts, { ids: c });
+    for (const c of chunks(subjectIds)) await this.countLedger(counts, c);
     return [...counts.values()];
   }
-  /** Adds the records' and events' last sequence numbers and counts of the subjects asked for (by ids or range). */
-  private async countLedger(
-    into: Map<number, Mutable<LedgerCount>>,
-    which: { readonly ids: readonly number[] } | { readonly lo: number; readonly hi: number },
-  ) {
+  /** Adds the records' and events' last sequence numbers and counts of these subjects. */
+  private async countLedger(into: Map<number, Mutable<LedgerCount>>, ids: readonly number[]) {
     for (const [table, upto, n] of [
       ['records', 'records_upto', 'records'],
       ['record_events', 'events_upto', 'events'],
     ] as const) {
-      let q = this.db
+      for (const r of await this.db
         .selectFrom(table)
         .select(['subject_id', (eb) => eb.fn.max('seq').as('upto'), (eb) => eb.fn.countAll().as('n')])
-        .groupBy('subject_id');
-      q =
-        'ids' in which
-          ? q.where('subject_id', 'in', which.ids)
-          : q.where('subject_id', '>=', which.lo).where('subject_id', '<=', which.hi);
-      for (const r of await q.execute()) {
+        .where('subject_id', 'in', ids)
+        .groupBy('subject_id')
+        .execute()) {
         const id = Number(r.subject_id);
         let x = into.get(id);
         if (!x) {
@@ -91,43 +86,8 @@ export class DerivedRepo extends RegistryRepo {
       }
     }
   }
-  async ledgerWindow(lo: number, hi: number) {
-    const subjects = (
-      await this.db
-        .selectFrom('subjects')
-        .select(['id', 'kind'])
-        .where('id', '>=', lo)
-        .where('id', '<=', hi)
-        .execute()
-    ).map((r) => ({ id: Number(r.id), kind: r.kind }));
-    const derived = await this.db
-      .selectFrom('derived')
-      .select(['subject_id', 'next_change_at', 'rulebook_hash', 'marks'])
-      .where('subject_id', '>=', lo)
-      .where('subject_id', '<=', hi)
-      .execute();
-    const children = await this.db
-      .selectFrom('subjects')
-      .select(['id', 'parent_id'])
-      .where('parent_id', '>=', lo)
-      .where('parent_id', '<=', hi)
-      .execute();
-    const agents = await this.db
-      .selectFrom('records')
-      .select(['on_behalf_of', 'subject_id'])
-      .distinct()
-      .where('on_behalf_of', '>=', lo)
-      .where('on_behalf_of', '<=', hi)
-      .execute();
-    const counts = new Map<number, Mutable<LedgerCount>>();
-    await this.countLedger(counts, { lo, hi });
-    return {
-      subjects,
-      derived,
-      children: children.map((r) => ({ id: Number(r.id), parent: Number(r.parent_id) })),
-      agents: agents.map((r) => ({ org: Number(r.on_behalf_of), agent: Number(r.subject_id) })),
-      counts: [...counts.values()],
-    };
+  async marksWindow(after: number, size: number, expect: MarksExpected) {
+    return marksWindow(this.db, after, size, expect);
   }
   async markDue(subjectIds: readonly number[], at: number) {
     for (const c of chunks(subjectIds))

@@ -1,12 +1,12 @@
-import { versionsKey, windowMarks } from '../derive/derive.marks.ts';
+import { involvedMarks, marksHead, versionsKey } from '../derive/derive.marks.ts';
 import { recompute } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { subjectBatches } from '../ports/ports.batches.ts';
 import type { AppContext } from '../ports/ports.context.ts';
-import type { Tx } from '../ports/ports.store.ts';
+import type { MarksExpected, Tx } from '../ports/ports.store.ts';
 
 const BATCH = 1000;
-/** Subjects compared at once by `rebuild` (by id range). */
+/** Subjects compared at once by `rebuild` (by id range, in the database). */
 const WINDOW = 10_000;
 
 export interface RebuildResult {
@@ -33,44 +33,51 @@ export async function rebuildAll(
   const total = opts.onProgress ? await ctx.store.subjectCount() : 0;
   let done = 0;
   let recomputed = 0;
-  // the comparison reads thousands of subjects by id range at once; recomputations go a batch at a time
-  for await (const ids of subjectBatches(ctx.store, opts.full ? BATCH : WINDOW)) {
-    const todo = opts.full
-      ? ids
-      : await ctx.store.transaction((tx) => changedSince(tx, vkey, inForce, ids, now));
+  const recomputeAll = async (todo: readonly number[]) => {
     for (let i = 0; i < todo.length; i += BATCH) {
       const batch = todo.slice(i, i + BATCH);
       await ctx.store.transaction((tx) => recompute(tx, versions, batch, now));
     }
     recomputed += todo.length;
-    done += ids.length;
-    opts.onProgress?.(done, total);
+  };
+  if (opts.full) {
+    for await (const ids of subjectBatches(ctx.store, BATCH)) {
+      await recomputeAll(ids);
+      done += ids.length;
+      opts.onProgress?.(done, total);
+    }
+    return { subjects: done, recomputed };
+  }
+  // the comparison is made by the database a window of subjects at a time; recomputations go a batch at a time
+  const expect = { head: marksHead(vkey), rulebookHash: inForce, now };
+  for (let after = 0, more = true; more; ) {
+    const w = await ctx.store.transaction((tx) => changedSince(tx, vkey, after, expect));
+    await recomputeAll(w.todo);
+    done += w.subjects;
+    after = w.last;
+    // a window short of its size was the last
+    more = w.subjects === WINDOW;
+    if (w.subjects > 0) opts.onProgress?.(done, total);
   }
   return { subjects: done, recomputed };
 }
 
 /**
- * The subjects of a batch (ids in order) whose stored projection is missing, due, or derived from another ledger,
- * rulebook set or engine. A subject changed after this comparison was derived by the write that changed it.
+ * The next window of subjects after id `after` and, in id order, those whose stored projection is missing, due,
+ * or derived from another ledger, rulebook set or engine: the database compares the marks of subjects involving
+ * no other, and gives the counts of the involved subjects of the others (organizations with branches or agents),
+ * whose marks are built here. A subject changed after this comparison was derived by the write that changed it.
  */
 async function changedSince(
   tx: Tx,
   vkey: string,
-  inForce: string,
-  ids: readonly number[],
-  now: number,
-): Promise<number[]> {
-  const { current, stored } = await windowMarks(tx, vkey, ids[0]!, ids[ids.length - 1]!);
-  const rows = new Map(stored.map((r) => [Number(r.subject_id), r]));
-  return ids.filter((id) => {
-    const r = rows.get(id);
-    return (
-      !r?.marks ||
-      r.marks !== current.get(id) ||
-      r.rulebook_hash !== inForce ||
-      (r.next_change_at !== null && Number(r.next_change_at) <= now)
-    );
-  });
+  after: number,
+  expect: MarksExpected,
+): Promise<{ subjects: number; last: number; todo: number[] }> {
+  const w = await tx.marksWindow(after, WINDOW, expect);
+  const todo = [...w.stale];
+  for (const s of w.involving) if (!s.marks || s.marks !== involvedMarks(vkey, s.involved)) todo.push(s.id);
+  return { subjects: w.subjects, last: w.last, todo: todo.sort((a, b) => a - b) };
 }
 
 /**

@@ -142,6 +142,29 @@ export interface LedgerCount {
   readonly events: number;
 }
 
+/** What `marksWindow` compares stored projections with. */
+export interface MarksExpected {
+  /** The marks of a subject without records or events; a subject's own counts follow it (see marksString). */
+  readonly head: string;
+  /** The rulebook version in force. */
+  readonly rulebookHash: string;
+  /** A projection whose next change is at or before this is due. */
+  readonly now: number;
+}
+
+/** A window of subjects compared by `marksWindow`. */
+export interface MarksWindow {
+  readonly subjects: number;
+  readonly last: number;
+  readonly stale: readonly number[];
+  readonly involving: readonly {
+    readonly id: number;
+    readonly marks: string;
+    /** The subjects the derivation involves (itself included), with their counts. */
+    readonly involved: readonly LedgerCount[];
+  }[];
+}
+
 export interface DecisionRow {
   readonly subject_id: number;
   /** `<entry decision id>` for an entry, with `:warning` or `:exit` for those events. */
@@ -274,20 +297,15 @@ export interface Tx extends DueProcessTx {
   /** Per subject with any: its records' and events' last sequence numbers and counts (one aggregate each). */
   ledgerCounts(subjectIds: readonly number[]): Promise<LedgerCount[]>;
   /**
-   * What `rebuild` compares for the subjects with ids in [lo, hi], read by range: the subjects' kinds, their stored
-   * marks, the branches whose parent is among them, the agents of the organizations among them, and the ledger
-   * counts of the subjects in the range.
+   * `rebuild`'s comparison of the next `size` subjects after id `after` (in id order) with the ledger, made by the
+   * database: how many subjects the window holds and its last id; the subjects whose projection must be
+   * recomputed (`stale`: none stored, without marks, under another rulebook version than `expect.rulebookHash`,
+   * due by `expect.now`, or whose marks are not `expect.head` followed by the subject's own counts — the
+   * single-subject form of marksString); and the subjects whose marks can name others (parents of branches,
+   * subjects named as on behalf of), not stale otherwise, with their stored marks and the counts of every subject
+   * their derivation involves, for the caller to compare. Both lists in id order.
    */
-  ledgerWindow(
-    lo: number,
-    hi: number,
-  ): Promise<{
-    subjects: { id: number; kind: SubjectKindRow }[];
-    derived: Pick<DerivedRow, 'subject_id' | 'next_change_at' | 'rulebook_hash' | 'marks'>[];
-    children: { id: number; parent: number }[];
-    agents: { org: number; agent: number }[];
-    counts: LedgerCount[];
-  }>;
+  marksWindow(after: number, size: number, expect: MarksExpected): Promise<MarksWindow>;
   dueSubjects(until: number, limit: number, after: number): Promise<number[]>;
   /** Makes the subjects' projections due at `at` (unless due earlier already): the next read or tick derives them. */
   markDue(subjectIds: readonly number[], at: number): Promise<void>;
