@@ -124,6 +124,60 @@ test('an agent’s new record on behalf of an organization, and an event on a re
   }
 });
 
+test('a branch moved to another organization behind the registry’s back: both organizations are recomputed', async () => {
+  const r = await population();
+  try {
+    const parent = await idOf(r, PARENT);
+    const branch = await idOf(r, BRANCH);
+    const ids = await r.ctx.store.subjectIdsAfter(0, 100_000);
+    // an organization that is no branch and has none
+    const subjects = await r.ctx.store.subjectsById(ids);
+    const parents = new Set(subjects.map((s) => Number(s.parent_id)));
+    const otherId = Number(
+      subjects.find(
+        (s) =>
+          s.kind === 'organization' &&
+          s.parent_id === null &&
+          !parents.has(Number(s.id)) &&
+          Number(s.id) !== parent,
+      )!.id,
+    );
+    await r.ctx.store.transaction((tx) => tx.updateSubject(branch, { parent_id: otherId }));
+    const stale = await snapshot(r);
+    assert.equal((await rebuildAll(r.ctx)).recomputed, 2, 'the parent it left and the one it joined');
+    const after = await snapshot(r);
+    assert.ok(
+      after.get(parent)!.score > stale.get(parent)!.score,
+      'its record no longer counts at the parent',
+    );
+    assert.ok(after.get(otherId)!.score < stale.get(otherId)!.score, 'it counts at its new parent');
+    assert.deepEqual(after.get(branch), stale.get(branch), 'the branch itself is unchanged');
+  } finally {
+    await r.dispose();
+  }
+});
+
+test('an agent’s record deleted behind the registry’s back: the agent and the organization it acted for are recomputed', async () => {
+  const r = await population();
+  try {
+    const parent = await idOf(r, PARENT);
+    const [agentRec] = await r.ctx.store.recordsByKeys([{ source: 'tax-office', record_id: 'A2' }]);
+    const agent = Number(agentRec!.subject_id);
+    await r.ctx.store.transaction((tx) => tx.deleteRecord(agent, Number(agentRec!.seq)));
+    const stale = await snapshot(r);
+    assert.equal((await rebuildAll(r.ctx)).recomputed, 2);
+    const after = await snapshot(r);
+    assert.ok(
+      after.get(parent)!.score > stale.get(parent)!.score,
+      'the record no longer reaches the organization',
+    );
+    assert.ok(after.get(agent)!.score > stale.get(agent)!.score, 'nor the agent');
+    assert.equal((await rebuildAll(r.ctx)).recomputed, 0);
+  } finally {
+    await r.dispose();
+  }
+});
+
 test('adversarial: a projection without marks, with forged marks, or due, is never trusted', async () => {
   const r = await population();
   try {

@@ -51,7 +51,7 @@ export async function rebuildAll(
   // the comparison is made by the database a window of subjects at a time; recomputations go a batch at a time
   const expect = { head: marksHead(vkey), rulebookHash: inForce, now };
   for (let after = 0, more = true; more; ) {
-    const w = await ctx.store.transaction((tx) => changedSince(tx, vkey, after, expect));
+    const w = await ctx.store.transaction((tx) => changedInWindow(tx, vkey, after, expect));
     await recomputeAll(w.todo);
     done += w.subjects;
     after = w.last;
@@ -63,18 +63,20 @@ export async function rebuildAll(
 }
 
 /**
- * The next window of subjects after id `after` and, in id order, those whose stored projection is missing, due,
- * or derived from another ledger, rulebook set or engine: the database compares the marks of subjects involving
- * no other, and gives the counts of the involved subjects of the others (organizations with branches or agents),
- * whose marks are built here. A subject changed after this comparison was derived by the write that changed it.
+ * The next window of `size` subjects after id `after` and, in id order, those whose stored projection is missing,
+ * due, or derived from another ledger, rulebook set or engine: the database compares the marks of subjects
+ * involving no other, and gives the counts of the involved subjects of the others (organizations with branches
+ * or agents), whose marks are built here. A subject changed after this comparison was derived by the write that
+ * changed it.
  */
-async function changedSince(
+export async function changedInWindow(
   tx: Tx,
   vkey: string,
   after: number,
   expect: MarksExpected,
+  size = WINDOW,
 ): Promise<{ subjects: number; last: number; todo: number[] }> {
-  const w = await tx.marksWindow(after, WINDOW, expect);
+  const w = await tx.marksWindow(after, size, expect);
   const todo = [...w.stale];
   for (const s of w.involving) if (!s.marks || s.marks !== involvedMarks(vkey, s.involved)) todo.push(s.id);
   return { subjects: w.subjects, last: w.last, todo: todo.sort((a, b) => a - b) };
