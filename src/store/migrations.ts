@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { auditLedgerMigration } from './audit-ledger.migration.ts';
+import { compactNoticesMigration } from './compact-notices.migration.ts';
 import { dueProcessMigration } from './due-process.store.ts';
 import { idempotencyMigration } from './idempotency.store.ts';
 import { readsMigration } from './reads.migration.ts';
@@ -193,5 +194,6 @@ export function migrations(engine: 'sqlite' | 'postgres'): MigrationProvider {
       await db.schema.alterTable('derived').addColumn('marks', 'text').execute();
     },
   };
+  m['0016_compact_notices'] = compactNoticesMigration;
   return { getMigrations: async () => m };
 }

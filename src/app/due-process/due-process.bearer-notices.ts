@@ -34,6 +34,7 @@ export function bearerNotices(b: Borne, org: string, now: number, rb: Rulebook):
     recipient: 'subject',
     kind: `bearer.${event}`,
     created_at: now,
+    format: 0,
     body: JSON.stringify({
       title: titles[event],
       reasons: [

@@ -48,6 +48,7 @@ function row(
     recipient,
     kind,
     created_at: now,
+    format: 0,
     body: JSON.stringify(body),
   };
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { DueProcessTx, OutboxRow, SubscriberRow } from '../ports/ports.due-process.ts';
+import { noticeRulebooks, type RulebookOf, renderNotice } from './due-process.notice-render.ts';
 
 /** After this many failed attempts a delivery is dead-lettered and shown to admins. */
 export const MAX_ATTEMPTS = 10;
@@ -99,7 +100,10 @@ export async function deliverLane(
   const b = breakers.get(id) ?? { failures: 0, openUntil: 0 };
   breakers.set(id, b);
   const counts: Counts = { delivered: 0, failed: 0, dead: 0 };
-  for (const o of rows) counts[await deliverOne(ctx, store, o, sub, post, b, opts.breakAfter ?? 3)]++;
+  if (rows.length === 0) return counts;
+  const rulebookOf = await noticeRulebooks(ctx.store);
+  for (const o of rows)
+    counts[await deliverOne(ctx, store, o, sub, post, b, opts.breakAfter ?? 3, rulebookOf)]++;
   return counts;
 }
 
@@ -111,12 +115,24 @@ async function deliverOne(
   post: Post,
   b: Breaker,
   breakAfter: number,
+  rulebookOf: RulebookOf,
 ): Promise<keyof Counts> {
   const notice = await store.noticeById(Number(o.subject_id), o.notice_id);
   if (!sub || !notice) {
     await store.updateOutbox(o.id, {
       status: 'dead',
       last_error: sub ? 'notice no longer exists (purged)' : 'subscriber removed',
+    });
+    return 'dead';
+  }
+  // the body as it was written; one that cannot be rendered is never sent in its place (a subscriber keeps the
+  // first body it gets for an id): it is dead-lettered with the reason, for an admin to see
+  const rendered = renderNotice(notice, rulebookOf);
+  if (!rendered.ok) {
+    await store.updateOutbox(o.id, {
+      status: 'dead',
+      attempts: o.attempts + 1,
+      last_error: `notice cannot be rendered (${rendered.code}): ${rendered.message}`,
     });
     return 'dead';
   }
@@ -133,7 +149,7 @@ async function deliverOne(
       kind: notice.kind,
       created_at: new Date(Number(notice.created_at)).toISOString(),
       subject_id: Number(notice.subject_id),
-      ...JSON.parse(notice.body),
+      ...JSON.parse(rendered.text),
     });
     const headers = {
       'content-type': 'application/json',

@@ -14,6 +14,7 @@ import {
 } from '../queries/queries.checks.ts';
 import { exportFile, whoIs } from '../queries/queries.export.ts';
 import { findSubject } from '../queries/queries.usecases.ts';
+import { noticeRulebooks, noticeText, type RulebookOf } from './due-process.notice-render.ts';
 
 /**
  * Due-process reads as integrators see them: subjects named by USCI or `P…` reference, people by the label and
@@ -140,8 +141,11 @@ export interface NoticeView {
   readonly refs: Readonly<Record<string, unknown>>;
 }
 
-function noticeView(n: NoticeRow, who: (actor: string) => string): NoticeView {
-  const body = JSON.parse(n.body) as Omit<NoticeView, 'id' | 'recipient' | 'kind' | 'created_at'>;
+type NoticeText = Omit<NoticeView, 'id' | 'recipient' | 'kind' | 'created_at'>;
+
+function noticeView(n: NoticeRow, who: (actor: string) => string, rulebookOf: RulebookOf): NoticeView {
+  // rendered as written, whatever format the row is stored in
+  const body = JSON.parse(noticeText(n, rulebookOf)) as NoticeText;
   return {
     id: n.id,
     recipient: n.recipient === 'subject' ? 'subject' : who(n.recipient),
@@ -167,10 +171,11 @@ export async function noticesOfSubject(
   return ctx.store.transaction(async (tx) => {
     const s = await findSubject(ctx, tx, ref);
     const who = await whoIs(tx);
+    const rulebookOf = await noticeRulebooks(tx);
     return (await tx.noticesOf(Number(s.id)))
       .filter((n) => !opts.onlyToSubject || n.recipient === 'subject')
       .sort((a, b) => Number(b.created_at) - Number(a.created_at) || a.id.localeCompare(b.id))
-      .map((n) => noticeView(n, who));
+      .map((n) => noticeView(n, who, rulebookOf));
   });
 }
 

@@ -26,7 +26,13 @@ export interface NoticeRow {
   readonly recipient: string;
   readonly kind: string;
   readonly created_at: number;
-  /** JSON: title, reasons, legal basis, what the recipient can do and by when. */
+  /**
+   * How `body` is stored: 0, the rendered body (title, reasons, legal basis, what the recipient can do and by
+   * when; every row written before compact notices); 1, the compact form (due-process.notice-v1.ts), rendered
+   * when read. Readers render through renderNotice, never parse `body` themselves.
+   */
+  readonly format: number;
+  /** JSON, as `format` says; the audit ledger commits it as stored. */
   readonly body: string;
 }
 
