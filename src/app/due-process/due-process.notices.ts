@@ -1,29 +1,19 @@
 import { addDuration } from '../../domain/duration.ts';
 import { fnv64 } from '../../domain/hash.ts';
-import { formatInstant } from '../../domain/time.ts';
 import type { ListEntry } from '../../rules/lists.ts';
 import type { Rulebook } from '../../rules/rulebook.model.ts';
 import type { DueProcessTx, NoticeRow, OutboxRow } from '../ports/ports.due-process.ts';
 import type { DecisionRow, RecordRow } from '../ports/ports.store.ts';
+import type { CompactV1, Stored, StoredGrounds, WatchedAnswer } from './due-process.notice-forms.ts';
 
-/** What a notice says: what happened, why, on what legal basis, what the recipient can do and by when. */
-export interface NoticeBody {
-  readonly title: string;
-  /** The title in Chinese, when the rulebook gives the texts it names in Chinese. */
-  readonly title_zh?: string;
-  readonly legal_basis_zh?: string;
-  readonly reasons: readonly string[];
-  readonly legal_basis: string;
-  readonly options: readonly {
-    readonly action: string;
-    readonly until?: string | null;
-    readonly from?: string | null;
-  }[];
-  readonly refs: Readonly<Record<string, unknown>>;
-}
+export type { NoticeBody, WatchedAnswer } from './due-process.notice-forms.ts';
 
-const iso = (t: number | null | undefined) =>
-  t === null || t === undefined || !Number.isFinite(t) ? null : formatInstant(t);
+// Notices are stored compactly (format 1, due-process.notice-v1.ts): what only the moment of writing knows — the
+// cause, its dates and numbers, the rulebook version by hash — and none of the texts, which are rendered when the
+// notice is read or delivered (due-process.notice-render.ts). Ids are derived exactly as before.
+
+/** JSON has no infinity: an open end is stored as null, as the rendered body showed it. */
+const stored = (t: number): Stored => (Number.isFinite(t) ? t : null);
 
 /**
  * A notice's id, derived from everything that makes it distinct: whose file it is in, what kind, its cause and
@@ -34,12 +24,13 @@ export function noticeId(subjectId: number, kind: string, key: string, recipient
   return `N-${fnv64(`${subjectId}|${kind}|${key}|${recipient}`)}`;
 }
 
-function row(
+/** A notice row in the current format; the format column repeats the body's own (see renderNotice). */
+export function noticeRow(
   subjectId: number,
   kind: string,
   key: string,
   now: number,
-  body: NoticeBody,
+  body: CompactV1,
   recipient = 'subject',
 ): NoticeRow {
   return {
@@ -48,7 +39,7 @@ function row(
     recipient,
     kind,
     created_at: now,
-    format: 0,
+    format: body.v,
     body: JSON.stringify(body),
   };
 }
@@ -57,72 +48,56 @@ function row(
 export function recordNotice(r: RecordRow, rb: Rulebook, now: number): NoticeRow | undefined {
   const type = rb.recordTypes.get(r.type);
   if (!type || type.points >= 0) return undefined;
-  const objectUntil = addDuration(now, rb.objectionWindow);
-  const options: NoticeBody['options'][number][] = [
-    { action: 'object to the record', until: iso(objectUntil) },
-  ];
-  if (type.repair)
-    options.push({
-      action: `apply for credit repair with ${type.repair.requires.join(', ') || 'an application'}`,
-      from: iso(addDuration(Number(r.occurred_at), type.repair.after)),
-    });
-  return row(Number(r.subject_id), 'record.adverse', `${r.source}/${r.record_id}`, now, {
-    title: `A record lowers your score: ${type.title} (${type.points} points)`,
-    title_zh: `一条记录降低了您的信用分：${type.zh?.title ?? type.title}（${type.points}分）`,
-    reasons: [
-      `${r.source} recorded ${type.title} on ${iso(Number(r.occurred_at))?.slice(0, 10)}; it counts until ${iso(addDuration(Number(r.occurred_at), type.countsFor))?.slice(0, 10)}`,
-    ],
-    legal_basis: r.legal_basis,
-    options,
-    refs: { record: r.record_id, source: r.source, type: r.type },
+  const occurred = Number(r.occurred_at);
+  return noticeRow(Number(r.subject_id), 'record.adverse', `${r.source}/${r.record_id}`, now, {
+    v: 1,
+    t: 'record',
+    rb: rb.hash,
+    s: r.source,
+    r: r.record_id,
+    ty: r.type,
+    o: stored(occurred),
+    lb: r.legal_basis,
+    p: type.points,
+    cu: stored(addDuration(occurred, type.countsFor)),
+    ou: stored(addDuration(now, rb.objectionWindow)),
+    ...(type.repair ? { rf: stored(addDuration(occurred, type.repair.after)) } : {}),
   });
+}
+
+/** Grounds as stored: a records list as its keys. */
+export function storedGrounds(g: ListEntry['grounds']): StoredGrounds {
+  return g.kind === 'records' ? g.records : g;
+}
+
+/**
+ * The list's title and legal basis as a decision states them, stored only where they differ from the rulebook
+ * version the notice names (the common case stores neither).
+ */
+export function statedListTexts(e: Pick<ListEntry, 'list' | 'title' | 'legalBasis'>, rb: Rulebook) {
+  const def = rb.lists.get(e.list);
+  return {
+    ...(e.title === def?.title ? {} : { ti: e.title }),
+    ...(e.legalBasis === def?.legalBasis ? {} : { lb: e.legalBasis }),
+  };
 }
 
 /** Warnings before a list entry, entries and exits, as they fall due. */
 export function decisionNotice(d: DecisionRow, now: number, rb: Rulebook): NoticeRow {
   const e = (JSON.parse(d.data) as { entries: ListEntry[] }).entries[0]!;
-  const until = e.until === null ? null : e.until;
-  const titles = {
-    warning: `Warning: you will be placed on the list "${e.title}" on ${iso(e.since)?.slice(0, 10)} unless the cause is removed`,
-    entry: `You have been placed on the list "${e.title}"`,
-    exit: `You have left the list "${e.title}"`,
-  } as const;
-  const options: NoticeBody['options'][number][] =
-    d.event === 'exit'
-      ? []
-      : [
-          {
-            action: 'object to the records behind this decision',
-            until: iso(addDuration(now, rb.objectionWindow)),
-          },
-          ...(e.earliestRepair !== undefined
-            ? [{ action: 'apply for credit repair', from: iso(e.earliestRepair) }]
-            : []),
-        ];
-  // notices are stored when derived and the registry does not know a subject's language: English, with the
-  // Chinese title and legal basis beside when the rulebook gives them
-  const zh = rb.lists.get(e.list)?.zh;
-  const listZh = zh?.title ?? e.title;
-  const titlesZh = {
-    warning: `警告：除非消除原因，您将于${iso(e.since)?.slice(0, 10)}被列入"${listZh}"`,
-    entry: `您已被列入"${listZh}"`,
-    exit: `您已移出"${listZh}"`,
-  } as const;
-  return row(Number(d.subject_id), `list.${d.event}`, d.id, now, {
-    title: titles[d.event],
-    title_zh: titlesZh[d.event],
-    ...(zh?.legalBasis ? { legal_basis_zh: zh.legalBasis } : {}),
-    reasons: [
-      e.grounds.kind === 'records'
-        ? `grounds: record(s) ${e.grounds.records.join(', ')}`
-        : e.grounds.kind === 'condition'
-          ? `grounds: ${e.grounds.condition} (score ${e.grounds.score}, grade ${e.grounds.grade})`
-          : `grounds: escalation from list ${e.grounds.list} (decision ${e.grounds.from})`,
-      `effective ${iso(e.since)?.slice(0, 10)}, ends ${until === null ? 'at no fixed date' : iso(until)?.slice(0, 10)}`,
-    ],
-    legal_basis: e.legalBasis,
-    options,
-    refs: { decision: e.decision, list: e.list, event: d.event },
+  // the entry as the decision row holds it (JSON): an open end is already null there
+  return noticeRow(Number(d.subject_id), `list.${d.event}`, d.id, now, {
+    v: 1,
+    t: 'list',
+    rb: rb.hash,
+    d: e.decision,
+    l: e.list,
+    ...statedListTexts(e, rb),
+    g: storedGrounds(e.grounds),
+    s: e.since,
+    u: e.until,
+    ...(e.earliestRepair !== undefined ? { er: e.earliestRepair } : {}),
+    ...(d.event === 'exit' ? {} : { ou: stored(addDuration(now, rb.objectionWindow)) }),
   });
 }
 
@@ -134,17 +109,14 @@ export function gradeDropNotice(
   now: number,
   rb: Rulebook,
 ): NoticeRow {
-  return row(subjectId, 'grade.drop', `${from}>${to}@${now}`, now, {
-    title: `Your grade fell from ${from} to ${to} (score ${score})`,
-    reasons: ['see the explanation of your score for every contribution'],
-    legal_basis: `${rb.name} ${rb.version}`,
-    options: [
-      {
-        action: 'read the explanation and object to any record you contest',
-        until: iso(addDuration(now, rb.objectionWindow)),
-      },
-    ],
-    refs: { from, to, score },
+  return noticeRow(subjectId, 'grade.drop', `${from}>${to}@${now}`, now, {
+    v: 1,
+    t: 'grade',
+    rb: rb.hash,
+    f: from,
+    to,
+    sc: score,
+    ou: stored(addDuration(now, rb.objectionWindow)),
   });
 }
 
@@ -157,13 +129,7 @@ export function caseNotice(
   now: number,
   refs: Record<string, unknown>,
 ): NoticeRow {
-  return row(subjectId, kind, caseId, now, {
-    title,
-    reasons: [reasons],
-    legal_basis: 'credit repair and objection procedure',
-    options: [],
-    refs,
-  });
+  return noticeRow(subjectId, kind, caseId, now, { v: 1, t: 'case', ti: title, re: reasons, rf: refs });
 }
 
 /** A correction to a consumer that was told a measure applied while an entry that has now ended stood. */
@@ -175,29 +141,14 @@ export function correctionNotice(
   ended: number,
   now: number,
 ): NoticeRow {
-  return row(
+  return noticeRow(
     subjectId,
     'check.correction',
     `${decision}|${measure}`,
     now,
-    {
-      title: `Correction: measure ${measure} no longer applies`,
-      reasons: [
-        `list decision ${decision} behind your earlier check ended on ${iso(ended)?.slice(0, 10)} after a repair or annulment`,
-      ],
-      legal_basis: 'credit repair and objection procedure',
-      options: [],
-      refs: { decision, measure },
-    },
+    { v: 1, t: 'correction', d: decision, m: measure, e: stored(ended) },
     consumer,
   );
-}
-
-/** An answer as a watch notice states it. */
-export interface WatchedAnswer {
-  readonly applies: boolean;
-  readonly until: string | null;
-  readonly decisions: readonly string[];
 }
 
 /**
@@ -216,29 +167,21 @@ export function watchNotice(w: {
   check: string;
   now: number;
 }): NoticeRow {
-  const state = (a: WatchedAnswer) =>
-    a.applies ? `applies${a.until ? ` until ${a.until.slice(0, 10)}` : ''}` : 'does not apply';
-  return row(
+  return noticeRow(
     w.subjectId,
     'watch.change',
     `${w.watch}|${w.measure}|${w.now}`,
     w.now,
     {
-      title: `Watched answer changed: measure ${w.measure} now ${state(w.after)} to ${w.name} (${w.subject})`,
-      reasons: [
-        `before: ${state(w.before)}${w.before.decisions.length ? ` (decisions ${w.before.decisions.join(', ')})` : ''}`,
-        `now: ${state(w.after)}${w.after.decisions.length ? ` (decisions ${w.after.decisions.join(', ')})` : ''}`,
-      ],
-      legal_basis: 'monitoring under a stated purpose, shown to the watched subject',
-      options: [],
-      refs: {
-        watch: w.watch,
-        subject: w.subject,
-        measure: w.measure,
-        before: w.before,
-        after: w.after,
-        check: w.check,
-      },
+      v: 1,
+      t: 'watch',
+      s: w.subject,
+      n: w.name,
+      w: w.watch,
+      m: w.measure,
+      b: w.before,
+      a: w.after,
+      c: w.check,
     },
     w.recipient,
   );
