@@ -16,6 +16,7 @@ import type {
 import type { IndexQuery } from '../app/search/search.normalize.ts';
 import { DerivedRepo } from './derived.repo.ts';
 import { GroupCommit } from './group-commit.ts';
+import { insertAuditRow, insertCheckRow, lastAuditRow } from './hot.statements.ts';
 import { chunks } from './registry.repo.ts';
 import type { Database } from './schema.ts';
 import { searchPieces, searchRanked } from './search.repo.ts';
@@ -209,13 +210,7 @@ export class KyselyTx extends DerivedRepo implements Tx {
   }
   /** One statement: the next sequence number of the subject's checks and the row (a check is on the hot path). */
   async insertCheck(row: Omit<CheckRow, 'seq'>) {
-    const r = await sql<{
-      seq: number | string;
-    }>`insert into checks (subject_id, seq, measure, asked_by, asked_at, at, applies, until, decisions, inputs)
-      select ${row.subject_id}, coalesce(max(seq), 0) + 1, ${row.measure}, ${row.asked_by}, ${row.asked_at}, ${row.at}, ${row.applies}, ${row.until}, ${row.decisions}, ${row.inputs}
-      from checks where subject_id = ${row.subject_id}
-      returning seq`.execute(this.db);
-    const seq = Number(r.rows[0]?.seq);
+    const seq = await insertCheckRow(this.db, row);
     this.ledger.wrote('checks', [{ ...row, seq }]);
     return seq;
   }
@@ -249,16 +244,10 @@ export class KyselyTx extends DerivedRepo implements Tx {
     return Number(r?.n ?? 0);
   }
   async lastAudit() {
-    // not the committed rows: an import's entry can list thousands
-    return this.db
-      .selectFrom('audit')
-      .select(['seq', 'at', 'actor', 'action', 'subject_id', 'detail', 'prev_hash', 'hash'])
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    return lastAuditRow(this.db);
   }
   async insertAudit(row: AuditRow) {
-    await this.db.insertInto('audit').values(row).execute();
+    await insertAuditRow(this.db, row);
   }
   async auditOfSubject(subjectId: number, actions: readonly string[], limit: number) {
     if (actions.length === 0) return [];

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { RegistryFactRow, TokenRow, Tx } from '../app/ports/ports.store.ts';
+import { compiledOnce } from './compiled.ts';
 import { IdempotencyRepo } from './idempotency.store.ts';
 import { numericFact, relationSpans, spansAt } from './registry-facts.ts';
 import type { Database } from './schema.ts';
@@ -14,6 +15,10 @@ export function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
   return out;
 }
 
+/** The rulebook keys a transaction has read, and the transactions that wrote rulebooks (no memo for those). */
+const rulebookKeysRead = new WeakMap<object, readonly { hash: string; status: string }[]>();
+const rulebooksWritten = new WeakSet<object>();
+
 /** The registry's reference data over Kysely: meta, rulebooks, sources, subjects and relations, tokens. */
 export class RegistryRepo extends IdempotencyRepo {
   constructor(protected readonly db: Kysely<Database> | Transaction<Database>) {
@@ -21,18 +26,23 @@ export class RegistryRepo extends IdempotencyRepo {
   }
 
   async getMeta(key: string) {
-    const r = await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
-    return r?.value;
+    const r = await compiledOnce(this.db, 'getMeta', [key], (v) =>
+      this.db.selectFrom('meta').select('value').where('key', '=', v(0)),
+    );
+    return r.rows[0]?.value;
   }
   async setMeta(key: string, value: string) {
-    await this.db
-      .insertInto('meta')
-      .values({ key, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
+    // the audit head is pinned after every entry: a statement compiled once
+    await compiledOnce(this.db, 'setMeta', [key, value], (v) =>
+      this.db
+        .insertInto('meta')
+        .values({ key: v(0), value: v(1) })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: v(1) })),
+    );
     this.ledger.wrote('meta', [{ key, value }]);
   }
   async insertRulebook(row: Parameters<Tx['insertRulebook']>[0]) {
+    rulebooksWritten.add(this.db);
     const added = await this.db
       .insertInto('rulebooks')
       .values(row)
@@ -45,9 +55,19 @@ export class RegistryRepo extends IdempotencyRepo {
     return this.db.selectFrom('rulebooks').selectAll().orderBy('activated_at').execute();
   }
   async rulebookKeys() {
-    return this.db.selectFrom('rulebooks').select(['hash', 'status']).orderBy('activated_at').execute();
+    // read by every check and score to see whether the rulebooks changed: once a transaction (the calls of a
+    // group commit share one), unless this transaction writes rulebooks
+    const memo =
+      this.db.isTransaction && !rulebooksWritten.has(this.db) ? rulebookKeysRead.get(this.db) : undefined;
+    if (memo) return memo.map((r) => ({ ...r }));
+    const r = await compiledOnce(this.db, 'rulebookKeys', [], () =>
+      this.db.selectFrom('rulebooks').select(['hash', 'status']).orderBy('activated_at'),
+    );
+    if (this.db.isTransaction && !rulebooksWritten.has(this.db)) rulebookKeysRead.set(this.db, r.rows);
+    return r.rows.map((x) => ({ ...x }));
   }
   async updateRulebook(hash: string, patch: Parameters<Tx['updateRulebook']>[1]) {
+    rulebooksWritten.add(this.db);
     const rows = await this.db
       .updateTable('rulebooks')
       .set(patch)
@@ -86,6 +106,13 @@ export class RegistryRepo extends IdempotencyRepo {
   }
   async subjectsByUsci(uscis: readonly string[]) {
     if (uscis.length === 0) return [];
+    if (uscis.length === 1) {
+      // one subject, as a check or a score asks: a statement compiled once
+      const r = await compiledOnce(this.db, 'subjectsByUsci', uscis, (v) =>
+        this.db.selectFrom('subjects').selectAll().where('usci', '=', v(0)),
+      );
+      return r.rows;
+    }
     const out = [];
     for (const c of chunks(uscis))
       out.push(...(await this.db.selectFrom('subjects').selectAll().where('usci', 'in', c).execute()));
@@ -93,6 +120,13 @@ export class RegistryRepo extends IdempotencyRepo {
   }
   async subjectsByIdHash(hashes: readonly string[]) {
     if (hashes.length === 0) return [];
+    if (hashes.length === 1) {
+      // one subject, as a check or a score asks: a statement compiled once
+      const r = await compiledOnce(this.db, 'subjectsByIdHash', hashes, (v) =>
+        this.db.selectFrom('subjects').selectAll().where('id_hash', '=', v(0)),
+      );
+      return r.rows;
+    }
     const out = [];
     for (const c of chunks(hashes))
       out.push(...(await this.db.selectFrom('subjects').selectAll().where('id_hash', 'in', c).execute()));
@@ -100,6 +134,13 @@ export class RegistryRepo extends IdempotencyRepo {
   }
   async subjectsById(ids: readonly number[]) {
     if (ids.length === 0) return [];
+    if (ids.length === 1) {
+      // one subject, as a check or a score asks: a statement compiled once
+      const r = await compiledOnce(this.db, 'subjectsById', ids, (v) =>
+        this.db.selectFrom('subjects').selectAll().where('id', '=', v(0)),
+      );
+      return r.rows;
+    }
     const out = [];
     for (const c of chunks(ids))
       out.push(...(await this.db.selectFrom('subjects').selectAll().where('id', 'in', c).execute()));
@@ -177,6 +218,17 @@ export class RegistryRepo extends IdempotencyRepo {
   }
   async registryFactsOf(subjectIds: readonly number[]) {
     const out: RegistryFactRow[] = [];
+    if (subjectIds.length === 1) {
+      const r = await compiledOnce(this.db, 'registryFactsOf', subjectIds, (v) =>
+        this.db
+          .selectFrom('registry_facts')
+          .selectAll()
+          .where('subject_id', '=', v(0))
+          .orderBy('subject_id')
+          .orderBy('seq'),
+      );
+      return r.rows.map(numericFact);
+    }
     for (const c of chunks(subjectIds))
       for (const r of await this.db
         .selectFrom('registry_facts')
@@ -190,6 +242,17 @@ export class RegistryRepo extends IdempotencyRepo {
   }
   async registryFactsNaming(subjectIds: readonly number[]) {
     const out: RegistryFactRow[] = [];
+    if (subjectIds.length === 1) {
+      const r = await compiledOnce(this.db, 'registryFactsNaming', subjectIds, (v) =>
+        this.db
+          .selectFrom('registry_facts')
+          .selectAll()
+          .where('related_id', '=', v(0))
+          .orderBy('subject_id')
+          .orderBy('seq'),
+      );
+      return r.rows.map(numericFact);
+    }
     for (const c of chunks(subjectIds))
       for (const r of await this.db
         .selectFrom('registry_facts')

@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { activeRulebooks } from '../app/governance/governance.rulebooks.ts';
+import { PG_ADMIN_URL, postgresAvailable, testRegistry } from '../app/testing/test-registry.ts';
+import { compiledOnce } from './compiled.ts';
+
+/**
+ * Statements compiled once (compiled.ts) give exactly what the query builder gives, whatever the values, and a
+ * transaction's memo of the rulebook keys never hides a rulebook that transaction wrote.
+ */
+
+interface T {
+  t: { k: string; n: number; status: string };
+}
+
+function sqliteDb(): Kysely<T> {
+  const db = new Kysely<T>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
+  return db;
+}
+
+async function fill(db: Kysely<T>) {
+  await db.schema
+    .createTable('t')
+    .addColumn('k', 'text')
+    .addColumn('n', 'integer')
+    .addColumn('status', 'text')
+    .execute();
+  await db
+    .insertInto('t')
+    .values([
+      { k: 'a', n: 1, status: 'published' },
+      { k: 'b', n: 2, status: 'draft' },
+      { k: 'c', n: 3, status: 'published' },
+      { k: 'c', n: 4, status: 'published' },
+    ])
+    .execute();
+}
+
+describe('statements compiled once', () => {
+  test('each call answers for its own values, and a constant of the builder stays in place', async () => {
+    const db = sqliteDb();
+    await fill(db);
+    const ask = (k: string, min: number) =>
+      compiledOnce(db as never, 'test.byKey', [k, min], (v) =>
+        db
+          .selectFrom('t')
+          .select(['k', 'n'])
+          .where('status', '=', 'published')
+          .where('k', '=', v(0))
+          .where('n', '>=', v(1))
+          .orderBy('n'),
+      );
+    assert.deepEqual((await ask('c', 0)).rows, [
+      { k: 'c', n: 3 },
+      { k: 'c', n: 4 },
+    ]);
+    assert.deepEqual((await ask('c', 4)).rows, [{ k: 'c', n: 4 }]);
+    // 'b' is a draft: the constant 'published' of the first build is still asked for
+    assert.deepEqual((await ask('b', 0)).rows, []);
+    assert.deepEqual((await ask('a', 0)).rows, [{ k: 'a', n: 1 }]);
+    await db.destroy();
+  });
+
+  test('a value used twice is bound twice; a write runs as built', async () => {
+    const db = sqliteDb();
+    await fill(db);
+    const add = (k: string, n: number) =>
+      compiledOnce(
+        db as never,
+        'test.insert',
+        [k, n],
+        (v) =>
+          sql`insert into t (k, n, status) select ${v(0)}, coalesce(max(n), 0) + ${v(1)}, 'published' from t where k = ${v(0)}`,
+      );
+    await add('c', 10);
+    await add('z', 5);
+    const rows = await db.selectFrom('t').select(['k', 'n']).where('n', '>=', 5).orderBy('n').execute();
+    assert.deepEqual(rows, [
+      { k: 'z', n: 5 },
+      { k: 'c', n: 14 },
+    ]);
+    await db.destroy();
+  });
+
+  test('a builder that asks for a value it was not given is refused, not run with a hole', async () => {
+    const db = sqliteDb();
+    await fill(db);
+    await assert.rejects(
+      compiledOnce(db as never, 'test.hole', ['a'], (v) =>
+        db.selectFrom('t').selectAll().where('k', '=', v(0)).where('n', '=', v(1)),
+      ),
+      /slot 1 of 1 values/,
+    );
+    await db.destroy();
+  });
+
+  test('shapes are kept per engine: the same key compiles for PostgreSQL with its own placeholders', async (t) => {
+    if (!(await postgresAvailable())) {
+      if (process.env.CI) assert.fail('PostgreSQL must be reachable under CI');
+      return t.skip('PostgreSQL is not reachable here (CI requires it)');
+    }
+    const lite = sqliteDb();
+    await fill(lite);
+    const pgdb = new Kysely<T>({
+      dialect: new PostgresDialect({
+        pool: new (await import('pg')).default.Pool({ connectionString: PG_ADMIN_URL }),
+      }),
+    });
+    const ask = (db: Kysely<T>, k: string) =>
+      compiledOnce(db as never, 'test.engines', [k], (v) =>
+        db.selectFrom('t').select('n').where('k', '=', v(0)).orderBy('n'),
+      );
+    assert.deepEqual((await ask(lite, 'c')).rows, [{ n: 3 }, { n: 4 }]);
+    // the PostgreSQL text has $1 where SQLite's has ?: a shared shape would be a syntax error here
+    const r = await pgdb.transaction().execute(async (trx) => {
+      await sql`create temporary table t (k text, n integer, status text) on commit drop`.execute(trx);
+      await sql`insert into t values ('c', 7, 'published')`.execute(trx);
+      return ask(trx as unknown as Kysely<T>, 'c');
+    });
+    assert.deepEqual(r.rows, [{ n: 7 }]);
+    await lite.destroy();
+    await pgdb.destroy();
+  });
+});
+
+describe('the rulebook keys a transaction remembers', () => {
+  test('a rulebook activated in the same transaction is seen by the next read of the rulebooks', async () => {
+    const r = await testRegistry('2026-11-01');
+    try {
+      await r.ctx.store.transaction(async (tx) => {
+        const before = await tx.rulebookKeys();
+        // read twice: the second read is the memo, equal to the first
+        assert.deepEqual(await tx.rulebookKeys(), before);
+        const row = (await tx.rulebooks())[0]!;
+        await tx.insertRulebook({ ...row, hash: 'f'.repeat(64), activated_at: Number(row.activated_at) + 1 });
+        const after = await tx.rulebookKeys();
+        assert.equal(after.length, before.length + 1, 'the memo must not hide the rulebook just written');
+        assert.ok(after.some((k) => k.hash === 'f'.repeat(64)));
+      });
+    } finally {
+      await r.dispose();
+    }
+  });
+
+  test('a caller that changes the keys it was given does not change what the next reader gets', async () => {
+    const r = await testRegistry('2026-11-01');
+    try {
+      await r.ctx.store.transaction(async (tx) => {
+        const first = await tx.rulebookKeys();
+        for (const k of first) k.status = 'withdrawn';
+        const second = await tx.rulebookKeys();
+        assert.ok(second.every((k) => k.status !== 'withdrawn'));
+        assert.ok((await activeRulebooks(tx)).versions.length > 0);
+      });
+    } finally {
+      await r.dispose();
+    }
+  });
+});

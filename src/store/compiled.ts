@@ -1,0 +1,61 @@
+import { CompiledQuery, type Kysely, type QueryResult, type Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A statement as compiled once: its text, and where each of its parameters comes from. */
+interface Shape {
+  readonly sql: string;
+  /** For each parameter of the text: the index of the caller's value, or -1 for a constant of the builder. */
+  readonly slots: readonly number[];
+  readonly constants: readonly unknown[];
+}
+
+const SENTINEL = '\u0001credence.slot.';
+/** Shapes by engine: a transaction's executor carries the adapter of the Kysely instance it came from. */
+const byAdapter = new WeakMap<object, Map<string, Shape>>();
+/** Shapes kept at most (each is a few hundred bytes; a hot path has a few dozen). */
+const MAX_SHAPES = 2000;
+
+/**
+ * Runs a statement built with Kysely's query builder, building and compiling it only the first time a shape is
+ * met (per engine, `key` and number of values): the builder gets a placeholder for each value, and later calls
+ * send the compiled text with the new values in their places. Building and compiling cost more than executing
+ * the small look-ups of a check or a score; the text stays the same, so the engines' prepared statements are
+ * reused as before (better-sqlite3's statement cache, PostgreSQL's named statements).
+ *
+ * The builder must use each placeholder as a value only (a `where`, a `values`, a `limit`), never to decide the
+ * statement's shape; values that change the shape (the length of a list) belong in `key`.
+ */
+export async function compiledOnce<R>(
+  db: Db,
+  key: string,
+  values: readonly unknown[],
+  build: (slot: (i: number) => never) => { compile(db: Db): CompiledQuery<R> },
+): Promise<QueryResult<R>> {
+  const adapter = db.getExecutor().adapter;
+  let shapes = byAdapter.get(adapter);
+  if (!shapes) {
+    shapes = new Map();
+    byAdapter.set(adapter, shapes);
+  }
+  const k = `${key}|${values.length}`;
+  let shape = shapes.get(k);
+  if (!shape) {
+    const compiled = build((i) => `${SENTINEL}${i}` as never).compile(db);
+    const slots: number[] = [];
+    const constants: unknown[] = [];
+    for (const p of compiled.parameters) {
+      const m = typeof p === 'string' && p.startsWith(SENTINEL) ? Number(p.slice(SENTINEL.length)) : -1;
+      if (m >= values.length) throw new Error(`compiledOnce(${key}): slot ${m} of ${values.length} values`);
+      slots.push(m);
+      constants.push(m < 0 ? p : undefined);
+    }
+    if (shapes.size >= MAX_SHAPES) shapes.clear();
+    shape = { sql: compiled.sql, slots, constants };
+    shapes.set(k, shape);
+  }
+  const { slots, constants } = shape;
+  const params = slots.map((s, i) => (s < 0 ? constants[i] : values[s]));
+  return db.executeQuery<R>(CompiledQuery.raw(shape.sql, params) as CompiledQuery<R>);
+}
