@@ -87,7 +87,7 @@ export class DerivedRepo extends RegistryRepo {
     }
   }
   async marksWindow(after: number, size: number, expect: MarksExpected) {
-    return marksWindow(this.db, after, size, expect);
+    return marksWindow(this.db, after, size, expect, 'probe');
   }
   async markDue(subjectIds: readonly number[], at: number) {
     for (const c of chunks(subjectIds))

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { LedgerCount, MarksExpected, MarksWindow } from '../app/ports/ports.store.ts';
 import { compiledOnce } from './compiled.ts';
 import type { Database } from './schema.ts';
@@ -20,31 +20,64 @@ const involvingIn = (lo: unknown, hi: unknown) =>
       where on_behalf_of between ${lo} and ${hi} and subject_id <> on_behalf_of)`;
 
 /**
+ * How a statement counts each subject's records and events: `probe` looks them up subject by subject in their
+ * (subject_id, seq) keys — cheapest on SQLite, whose joins are nested loops (an aggregate joined would be
+ * materialized and indexed first); `join` aggregates the range once and joins it — cheapest on PostgreSQL, which
+ * hashes it (a look-up per subject costs it more).
+ */
+export type CountBy = 'probe' | 'join';
+
+/** `id:records_upto:records` then `:events_upto:events` of subject `id`, counted in the (subject_id, seq) keys. */
+const probed = (id: RawBuilder<unknown>) =>
+  sql`${id} || ':' || (select coalesce(max(seq), 0) || ':' || count(*) from records x where x.subject_id = ${id})
+    || ':' || (select coalesce(max(seq), 0) || ':' || count(*) from record_events x where x.subject_id = ${id})`;
+
+/**
  * The subjects with ids in [lo, hi] whose projection is stale, or whose marks can name other subjects, in one
- * statement for both engines: each subject's own records and events counted by range (two aggregates, like a
- * GROUP BY over the ledger), its expected marks built as `head` followed by
+ * statement: each subject's own records and events counted, its expected marks built as `head` followed by
  * `id:records_upto:records:events_upto:events` (just `head` without records or events: the single-subject form of
  * marksString) and compared with the stored ones, so that only mismatches leave the database. Subjects whose
  * marks can name others are returned as INVOLVING unless stale for another reason.
  */
-function compare(lo: unknown, hi: unknown, head: unknown, rulebookHash: unknown, now: unknown) {
-  const counted = (table: 'records' | 'record_events') =>
-    sql`(select subject_id, max(seq) as upto, count(*) as n from ${sql.table(table)}
+function compare(
+  countBy: CountBy,
+  lo: unknown,
+  hi: unknown,
+  head: unknown,
+  rulebookHash: unknown,
+  now: unknown,
+) {
+  const h = sql`cast(${head} as text)`;
+  const id = sql`s.id`;
+  let differs: RawBuilder<unknown>;
+  let joins = sql``;
+  if (countBy === 'probe') {
+    // the counts are probed once a row: marks of `head` alone say there is nothing, and nothing is written
+    // `id:0:0:0:0`, which is never a subject's marks
+    const nothing = sql`${h} || ${id} || ':0:0:0:0'`;
+    differs = sql`case when d.marks = ${h} then ${h} || ${probed(id)} <> ${nothing}
+      else d.marks = ${nothing} or d.marks <> ${h} || ${probed(id)} end`;
+  } else {
+    const counted = (table: 'records' | 'record_events') =>
+      sql`(select subject_id, max(seq) as upto, count(*) as n from ${sql.table(table)}
         where subject_id between ${lo} and ${hi} group by subject_id)`;
+    joins = sql`left join ${counted('records')} r on r.subject_id = s.id
+      left join ${counted('record_events')} e on e.subject_id = s.id`;
+    differs = sql`d.marks <> (case when r.n is null and e.n is null then ${h}
+      else ${h} || s.id || ':' || coalesce(r.upto, 0) || ':' || coalesce(r.n, 0)
+        || ':' || coalesce(e.upto, 0) || ':' || coalesce(e.n, 0) end)`;
+  }
   return sql<{ id: number | string; marks: string | null; verdict: number }>`select id, marks, verdict from (
       select s.id, d.marks, case
         when d.subject_id is null or d.marks is null or d.rulebook_hash <> ${rulebookHash}
           or d.next_change_at <= ${now} then ${sql.lit(STALE)}
         when s.id in ${involvingIn(lo, hi)} then ${sql.lit(INVOLVING)}
-        when d.marks <> (case when r.n is null and e.n is null then cast(${head} as text)
-            else cast(${head} as text) || s.id || ':' || coalesce(r.upto, 0) || ':' || coalesce(r.n, 0)
-              || ':' || coalesce(e.upto, 0) || ':' || coalesce(e.n, 0) end) then ${sql.lit(STALE)}
+        when ${differs} then ${sql.lit(STALE)}
         else 0
       end as verdict
       from subjects s
       left join derived d on d.subject_id = s.id
-      left join ${counted('records')} r on r.subject_id = s.id
-      left join ${counted('record_events')} e on e.subject_id = s.id
+      ${joins}
       where s.id between ${lo} and ${hi}
     ) w where verdict > 0`;
 }
@@ -55,7 +88,24 @@ function compare(lo: unknown, hi: unknown, head: unknown, rulebookHash: unknown,
  * it) and the subjects whose records name it as on behalf of — with their ledger counts (null: none). The roots
  * are materialized: a filter on their kind must not become a scan of every organization by the kind index.
  */
-function involved(lo: unknown, hi: unknown) {
+function involved(countBy: CountBy, lo: unknown, hi: unknown) {
+  const probe = (table: 'records' | 'record_events', of: 'max(seq)' | 'count(*)') =>
+    sql`(select ${sql.raw(of)} from ${sql.table(table)} x where x.subject_id = i.id)`;
+  const counted = (table: 'records' | 'record_events') =>
+    sql`(select subject_id, max(seq) as upto, count(*) as n from ${sql.table(table)}
+      where subject_id in (select id from involved) group by subject_id)`;
+  const [counts, joins] =
+    countBy === 'probe'
+      ? [
+          sql`${probe('records', 'max(seq)')} as records_upto, ${probe('records', 'count(*)')} as records,
+            ${probe('record_events', 'max(seq)')} as events_upto, ${probe('record_events', 'count(*)')} as events`,
+          sql``,
+        ]
+      : [
+          sql`r.upto as records_upto, r.n as records, e.upto as events_upto, e.n as events`,
+          sql`left join ${counted('records')} r on r.subject_id = i.id
+            left join ${counted('record_events')} e on e.subject_id = i.id`,
+        ];
   return sql<{
     root: number | string;
     id: number | string;
@@ -75,12 +125,8 @@ function involved(lo: unknown, hi: unknown) {
       union select on_behalf_of, subject_id from records
         where on_behalf_of between ${lo} and ${hi} and subject_id <> on_behalf_of
           and on_behalf_of in (select id from roots where kind = 'organization'))
-    select i.root, i.id, r.upto as records_upto, r.n as records, e.upto as events_upto, e.n as events
-    from involved i
-    left join (select subject_id, max(seq) as upto, count(*) as n from records
-      where subject_id in (select id from involved) group by subject_id) r on r.subject_id = i.id
-    left join (select subject_id, max(seq) as upto, count(*) as n from record_events
-      where subject_id in (select id from involved) group by subject_id) e on e.subject_id = i.id`;
+    select i.root, i.id, ${counts}
+    from involved i ${joins}`;
 }
 
 /** See Tx.marksWindow. */
@@ -89,6 +135,7 @@ export async function marksWindow(
   after: number,
   size: number,
   expect: MarksExpected,
+  countBy: CountBy,
 ): Promise<MarksWindow> {
   // the window's last id, found by skipping (no row is read before it); a short last window is counted
   const end = await compiledOnce<{ id: number | string }>(
@@ -112,8 +159,11 @@ export async function marksWindow(
   if (subjects === 0) return { subjects, last, stale: [], involving: [] };
   const { head, rulebookHash, now } = expect;
   const lo = after + 1;
-  const verdicts = await compiledOnce(db, 'marksWindow.compare', [lo, last, head, rulebookHash, now], (v) =>
-    compare(v(0), v(1), v(2), v(3), v(4)),
+  const verdicts = await compiledOnce(
+    db,
+    `marksWindow.compare.${countBy}`,
+    [lo, last, head, rulebookHash, now],
+    (v) => compare(countBy, v(0), v(1), v(2), v(3), v(4)),
   );
   const stale: number[] = [];
   const marks = new Map<number, string>();
@@ -123,8 +173,11 @@ export async function marksWindow(
   stale.sort((a, b) => a - b);
   if (marks.size === 0) return { subjects, last, stale, involving: [] };
   const counts = new Map<number, LedgerCount[]>();
-  for (const r of (await compiledOnce(db, 'marksWindow.involved', [lo, last], (v) => involved(v(0), v(1))))
-    .rows) {
+  for (const r of (
+    await compiledOnce(db, `marksWindow.involved.${countBy}`, [lo, last], (v) =>
+      involved(countBy, v(0), v(1)),
+    )
+  ).rows) {
     const root = Number(r.root);
     if (!marks.has(root)) continue;
     const c: LedgerCount = {

@@ -2,6 +2,7 @@ import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type {
   AuditRow,
   LedgerCount,
+  MarksExpected,
   RecordRow,
   RegistryFactRow,
   RelationRow,
@@ -10,6 +11,7 @@ import type {
 import { searchEntry } from '../../app/search/search.normalize.ts';
 import { DERIVED_STATE } from '../derived.repo.ts';
 import { type BulkWriter, KyselyTx } from '../kysely-store.ts';
+import { marksWindow } from '../marks-window.ts';
 import { numericFact } from '../registry-facts.ts';
 import type { Database } from '../schema.ts';
 
@@ -315,6 +317,10 @@ export class PostgresTx extends KyselyTx {
         events: Number(x.events ?? 0),
       }),
     );
+  }
+  /** `rebuild`'s comparison with the counts aggregated once a window and hash-joined (see CountBy). */
+  override async marksWindow(after: number, size: number, expect: MarksExpected) {
+    return marksWindow(this.db, after, size, expect, 'join');
   }
   override async markDue(subjectIds: readonly number[], at: number) {
     if (subjectIds.length === 0) return;
