@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
 import { decideCase, fileObjection, type Outcome } from '../app/due-process/due-process.cases.ts';
+import { renderedNotices } from '../app/due-process/due-process.notice-render.ts';
 import { deliverDue } from '../app/due-process/due-process.outbox.ts';
 import { applyForRepair, type EvidenceItem } from '../app/due-process/due-process.repairs.ts';
 import { findSubject } from '../app/queries/queries.usecases.ts';
@@ -127,8 +128,9 @@ export function commands(program: Command): void {
     .action(async (subject, o) => {
       const ctx = await openRegistry(resolveOptions(o));
       try {
+        // stored compactly: rendered as they were written (app/due-process/due-process.notice-render.ts)
         const rows = await ctx.store.transaction(async (tx) =>
-          tx.noticesOf(Number((await findSubject(ctx, tx, subject)).id)),
+          renderedNotices(tx, await tx.noticesOf(Number((await findSubject(ctx, tx, subject)).id))),
         );
         if (o.json)
           process.stdout.write(

@@ -931,6 +931,15 @@ async function cliSweep(engine: Engine) {
     assert.match(repaired, /repair application \S+ filed/);
     const notices = JSON.parse(await ok(cli(['notices', ORG, '--json'], w), 'notices'));
     assert.ok(notices.length >= 3);
+    // stored compactly, shown as written: each notice's rendered texts, never the stored form
+    for (const n of notices) {
+      assert.equal(typeof n.body.title, 'string', JSON.stringify(n));
+      assert.equal(n.body.v, undefined, JSON.stringify(n));
+      assert.equal(n.format, undefined, JSON.stringify(n));
+    }
+    const listed = await ok(cli(['notices', ORG], w), 'notices');
+    assert.doesNotMatch(listed, /undefined/);
+    assert.match(listed, /A record lowers your score/);
     const delivered = await ok(cli(['deliver'], w), 'deliver');
     assert.match(delivered, /delivered [1-9]\d*, retrying 0, dead-lettered 0/);
     assert.ok(hooks.length > 0);
