@@ -1,6 +1,6 @@
 import { addDuration, type Duration } from '../domain/duration.ts';
 import { activeAt, type ListEntry } from './lists.ts';
-import type { Bearer, Rulebook } from './rulebook.model.ts';
+import type { Bearer, MeasureDef, Rulebook } from './rulebook.model.ts';
 import type { Timeline } from './scorer.ts';
 
 /** A period in which a measure's condition holds for a subject, capped at the measure's max. */
@@ -11,6 +11,23 @@ export interface MeasureSpan {
 }
 
 const INF = Number.POSITIVE_INFINITY;
+
+/**
+ * Each condition's answers by what it reads (its version's lists, the score and the grade if it reads them, the
+ * subject's facts if it reads them): the same inputs give the same answer for every subject, so a population asks
+ * each condition a few times instead of once a subject. Bounded: cleared when full.
+ */
+const answers = new WeakMap<MeasureDef, Map<string, boolean>>();
+const MAX_ANSWERS = 50_000;
+
+function answersOf(def: MeasureDef): Map<string, boolean> {
+  let m = answers.get(def);
+  if (!m || m.size >= MAX_ANSWERS) {
+    m = new Map();
+    answers.set(def, m);
+  }
+  return m;
+}
 
 /**
  * When each measure's `applies_when` holds for this subject, from the score, grade and list memberships at
@@ -36,38 +53,96 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
   const listNames = tl.versions.listOrder;
   const count = new Map<string, number>(listNames.map((n) => [n, 0]));
   // conditions see only score, grade, lists and the version: unchanged inputs give unchanged answers
-  const memo = names.map(() => new Map<string, boolean>());
   const out: MeasureSpan[] = [];
   const open = new Map<string, { from: number; capped: number }>();
   const cappedOut = new Set<string>();
+  const facts = tl.file.subject.facts;
+  const subjectKey = `${facts.kind}|${facts.sector}|${facts.region}`;
   let step = 0;
-  let prevListKey = '';
+  // the version's definitions, and the lists as the conditions see them: rebuilt only when they can change
+  let rb: Rulebook | undefined;
+  let defs: (MeasureDef | undefined)[] = [];
+  let uses: boolean[] = [];
+  let lists: Record<string, boolean> = {};
+  let listKey = '';
+  let lastStateKey = '';
+  let anyState = false;
+  let reads: { score: boolean; grade: boolean; subject: boolean }[] = [];
+  // the inputs each condition was last asked with
+  const lastKey: string[] = names.map(() => '');
+  // the earliest cap of an open episode
+  let nextCap = INF;
   for (const t of sorted) {
+    let stepped = false;
     while (step < steps.length && steps[step]![0] <= t) {
       const [, list, d] = steps[step]!;
       count.set(list, (count.get(list) ?? 0) + d);
       step++;
+      stepped = true;
     }
-    const rb = tl.versions.at(t);
-    const { score, grade } = tl.scoreAt(t);
-    const lists: Record<string, boolean> = {};
-    for (const n of listNames) lists[n] = (count.get(n) ?? 0) > 0;
-    const listKey = `${rb.hash}|${listNames.map((n) => (lists[n] ? 1 : 0)).join('')}`;
-    const stateKey = `${listKey}|${score}|${grade}`;
-    const listsChanged = listKey !== prevListKey;
-    prevListKey = listKey;
-    names.forEach((m, i) => {
-      const def = rb.measures.get(m);
-      const usesState = def?.appliesWhen.usesState === true;
-      // a condition on lists alone can only change when the lists (or the version) do, or its cap falls due
-      if (!usesState && !listsChanged && !(open.get(m) && t >= open.get(m)!.capped)) return;
-      const key = usesState ? stateKey : listKey;
-      let holds = memo[i]!.get(key);
-      if (holds === undefined) {
-        holds = def ? def.appliesWhen.test({ score, grade, subject: tl.file.subject.facts, lists }) : false;
-        memo[i]!.set(key, holds);
+    const at = tl.versions.at(t);
+    let listsChanged = false;
+    if (stepped || at !== rb) {
+      if (at !== rb) {
+        rb = at;
+        defs = names.map((m) => at.measures.get(m));
+        uses = defs.map((d) => d?.appliesWhen.usesState === true);
+        anyState = uses.includes(true);
+        // what of the state a condition reads: an answer on the grade alone holds while the grade does
+        reads = defs.map((d) => ({
+          score: d !== undefined && /\bscore\b/.test(d.appliesWhen.source),
+          grade: d !== undefined && /\bgrade\b/.test(d.appliesWhen.source),
+          subject: d !== undefined && /\bsubject\b/.test(d.appliesWhen.source),
+        }));
       }
+      const next: Record<string, boolean> = {};
+      let bits = '';
+      for (const n of listNames) {
+        const member = (count.get(n) ?? 0) > 0;
+        next[n] = member;
+        bits += member ? '1' : '0';
+      }
+      const key = `${at.hash}|${bits}`;
+      listsChanged = key !== listKey;
+      listKey = key;
+      lists = next;
+    }
+    // the score and the state's key only when a condition needs them at this time
+    let state: { score: number; grade: string } | undefined;
+    let stateKey = '';
+    const prevStateKey = lastStateKey;
+    if (anyState) {
+      state = tl.scoreAt(t);
+      stateKey = `${listKey}|${state.score}|${state.grade}`;
+      lastStateKey = stateKey;
+    }
+    // nothing any condition sees has changed and no cap falls due: every answer and span stays as it is
+    if (!listsChanged && stateKey === prevStateKey && t < nextCap) continue;
+    for (let i = 0; i < names.length; i++) {
+      const m = names[i]!;
+      const def = defs[i];
+      const usesState = uses[i]!;
       const cur = open.get(m);
+      // a condition on lists alone can only change when the lists (or the version) do, or its cap falls due
+      if (!usesState && !listsChanged && !(cur && t >= cur.capped)) continue;
+      const r = reads[i]!;
+      const key = usesState
+        ? `${listKey}|${r.score ? state!.score : ''}|${r.grade ? state!.grade : ''}`
+        : listKey;
+      // the inputs this condition reads are unchanged since it was last asked, and no cap falls due: the answer
+      // and the spans stay as they are
+      if (key === lastKey[i] && !(cur && t >= cur.capped)) continue;
+      lastKey[i] = key;
+      const memo = def ? answersOf(def) : undefined;
+      const asked = r.subject ? `${key}|${subjectKey}` : key;
+      let holds = memo?.get(asked);
+      if (holds === undefined) {
+        state ??= tl.scoreAt(t);
+        holds = def
+          ? def.appliesWhen.test({ score: state.score, grade: state.grade, subject: facts, lists })
+          : false;
+        memo?.set(asked, holds);
+      }
       if (cur && t >= cur.capped) {
         out.push({ measure: m, from: cur.from, until: cur.capped });
         open.delete(m);
@@ -83,7 +158,9 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
           open.delete(m);
         }
       }
-    });
+    }
+    nextCap = INF;
+    for (const o of open.values()) if (o.capped < nextCap) nextCap = o.capped;
   }
   for (const [m, cur] of open) out.push({ measure: m, from: cur.from, until: cur.capped });
   return out.sort((a, b) => a.from - b.from || a.measure.localeCompare(b.measure));

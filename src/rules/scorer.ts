@@ -96,6 +96,8 @@ function within(t: number, intervals: readonly Interval[]): boolean {
 export class Timeline {
   readonly items: readonly Item[];
   private readonly cache = new Map<Item, Map<Rulebook, VersionPoints | null>>();
+  /** changeTimes by its extra windows: lists, measures and the explanation each ask for them. */
+  private readonly times = new Map<string, readonly number[]>();
 
   constructor(
     readonly file: SubjectFile,
@@ -328,8 +330,23 @@ export class Timeline {
     return sw;
   }
 
-  /** Every moment at which a score can change: records starting and ending, status changes, new versions. */
-  changeTimes(extraWindows: readonly Duration[] = []): number[] {
+  /**
+   * Every moment at which a score can change: records starting and ending, status changes, new versions; with
+   * the moments each of the own records leaves each extra window. Computed once per set of windows.
+   */
+  changeTimes(extraWindows: readonly Duration[] = []): readonly number[] {
+    const key = extraWindows
+      .map((w) => `${w.years},${w.months},${w.weeks},${w.days},${w.hours},${w.minutes},${w.seconds}`)
+      .join(';');
+    let out = this.times.get(key);
+    if (!out) {
+      out = this.computeChangeTimes(extraWindows);
+      this.times.set(key, out);
+    }
+    return out;
+  }
+
+  private computeChangeTimes(extraWindows: readonly Duration[]): number[] {
     const times = new Set<number>(this.versions.changeTimes);
     for (const item of this.items) {
       const rec = item.rec;
