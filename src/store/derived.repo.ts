@@ -1,4 +1,5 @@
 import type { DerivedRow, LedgerCount, MarksExpected } from '../app/ports/ports.store.ts';
+import { compiledOnce } from './compiled.ts';
 import { marksWindow } from './marks-window.ts';
 import { chunks, RegistryRepo } from './registry.repo.ts';
 
@@ -20,6 +21,13 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export class DerivedRepo extends RegistryRepo {
   async derivedOf(subjectIds: readonly number[]) {
     if (subjectIds.length === 0) return [];
+    if (subjectIds.length === 1) {
+      // the holder of a check: a statement compiled once
+      const r = await compiledOnce(this.db, 'derivedOf', subjectIds, (v) =>
+        this.db.selectFrom('derived').select(DERIVED_STATE).where('subject_id', '=', v(0)),
+      );
+      return r.rows;
+    }
     const out: DerivedRow[] = [];
     for (const c of chunks(subjectIds))
       out.push(
@@ -28,7 +36,11 @@ export class DerivedRepo extends RegistryRepo {
     return out;
   }
   async derivedViewOf(subjectId: number) {
-    return this.db.selectFrom('derived').selectAll().where('subject_id', '=', subjectId).executeTakeFirst();
+    // a score for now: a statement compiled once
+    const r = await compiledOnce(this.db, 'derivedViewOf', [subjectId], (v) =>
+      this.db.selectFrom('derived').selectAll().where('subject_id', '=', v(0)),
+    );
+    return r.rows[0];
   }
   async upsertDerived(rows: readonly DerivedRow[]) {
     for (const c of chunks(rows, 200)) {
