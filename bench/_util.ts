@@ -66,19 +66,31 @@ export interface Subj {
 
 /** Source and subject lines from the simulator (no records), and the subjects' references. */
 export function subjectLines(rb: Rulebook, subjects: number, seed = 1) {
-  const lines: Record<string, unknown>[] = [];
   const subs: Subj[] = [];
+  const lines = [...subjectStream(rb, subjects, subs, seed)];
+  return { lines, subs };
+}
+
+/**
+ * The same lines generated as they are imported, as a file is read: only the subjects' references are kept (in
+ * `subs`), so that a memory figure counts the import, not the program that feeds it.
+ */
+export function* subjectStream(
+  rb: Rulebook,
+  subjects: number,
+  subs: Subj[],
+  seed = 1,
+): Generator<Record<string, unknown>> {
   for (const l of simulatePopulation(rb, { subjects, seed, now: NOW })) {
-    if (l.kind === 'source') lines.push(l);
+    if (l.kind === 'source') yield l;
     else if (l.kind === 'person') {
-      lines.push(l);
       subs.push({ ref: String(l.national_id), kind: 'person' });
+      yield l;
     } else if (l.kind === 'organization') {
-      lines.push(l);
       subs.push({ ref: String(l.usci), kind: 'organization' });
+      yield l;
     }
   }
-  return { lines, subs };
 }
 
 /**

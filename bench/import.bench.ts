@@ -35,7 +35,7 @@ import {
   rejectCounter,
   report,
   type Subj,
-  subjectLines,
+  subjectStream,
 } from './_util.ts';
 
 const N = arg('records', 200_000, 10_000);
@@ -51,9 +51,9 @@ type Registry = Awaited<ReturnType<typeof freshRegistry>>;
 /** Registers S subjects in a fresh registry; returns it with the subjects' references. */
 async function population(subjects: number) {
   const reg = await freshRegistry();
-  const { lines, subs } = subjectLines(reg.rb, subjects);
+  const subs: Subj[] = [];
   const rej = rejectCounter();
-  await importLines(reg.ctx, asLines(lines), rej.on);
+  await importLines(reg.ctx, asLines(subjectStream(reg.rb, subjects, subs)), rej.on);
   if (rej.r.count > 0) throw new Error(`subject lines rejected: ${rej.r.first}`);
   return { reg, subs };
 }
