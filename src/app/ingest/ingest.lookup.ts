@@ -3,7 +3,7 @@ import type { AppContext } from '../ports/ports.context.ts';
 import type { SubjectRow, Tx } from '../ports/ports.store.ts';
 
 /** Subjects remembered by natural key across batches before the caches are emptied. */
-const SUBJECT_CACHE_LIMIT = 50_000;
+const SUBJECT_CACHE_LIMIT = 10_000;
 
 /** The fields of an input line that name a subject, and how: by USCI, or by national identity number. */
 const BY_USCI = ['usci', 'parent', 'on_behalf_of'] as const;

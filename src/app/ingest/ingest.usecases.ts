@@ -2,6 +2,7 @@ import type { Rulebook } from '../../rules/rulebook.model.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { audit } from '../audit/audit.log.ts';
 import { affectedBy } from '../derive/derive.files.ts';
+import { DERIVE_SUBJECTS, nextSlice } from '../derive/derive.slices.ts';
 import { recompute } from '../derive/derive.usecases.ts';
 import { emitNotices, recordNotice } from '../due-process/due-process.notices.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
@@ -25,9 +26,6 @@ import {
 } from './ingest.subjects.ts';
 
 export type { LineResult };
-
-/** Subjects whose files are loaded and derived at once when a batch is written. */
-const RECOMPUTE_SLICE = 256;
 
 /**
  * An import or API session: resolves natural keys once, validates every line completely before writing it,
@@ -89,13 +87,16 @@ export class Ingestor {
   async settle(onProgress: (done: number, total: number) => void = () => {}): Promise<number> {
     const ids = [...this.stale].sort((a, b) => a - b);
     if (ids.length > 0) onProgress(0, ids.length);
-    for (let i = 0; i < ids.length; i += RECOMPUTE_SLICE) {
-      const slice = ids.slice(i, i + RECOMPUTE_SLICE);
-      await this.ctx.store.transaction(async (tx) =>
-        recompute(tx, await activeRulebooks(tx), slice, this.ctx.clock.now()),
-      );
+    for (let i = 0; i < ids.length; ) {
+      // at most DERIVE_SUBJECTS subjects, fewer when their files are long (an organization with many branches)
+      const slice = await this.ctx.store.transaction(async (tx) => {
+        const s = await nextSlice(tx, ids.slice(i, i + DERIVE_SUBJECTS));
+        await recompute(tx, await activeRulebooks(tx), s, this.ctx.clock.now());
+        return s;
+      });
       for (const id of slice) this.stale.delete(id);
-      onProgress(Math.min(i + RECOMPUTE_SLICE, ids.length), ids.length);
+      i += slice.length;
+      onProgress(i, ids.length);
     }
     return ids.length;
   }
@@ -164,8 +165,8 @@ export class Ingestor {
       if (this.registered.length > 0) {
         // a new subject starts at the base score: give it its projection
         const ids = this.registered.splice(0);
-        for (let i = 0; i < ids.length; i += RECOMPUTE_SLICE)
-          await recompute(tx, this.versions, ids.slice(i, i + RECOMPUTE_SLICE), this.ctx.clock.now());
+        for (let i = 0; i < ids.length; i += DERIVE_SUBJECTS)
+          await recompute(tx, this.versions, ids.slice(i, i + DERIVE_SUBJECTS), this.ctx.clock.now());
       }
       return results;
     }
@@ -381,8 +382,8 @@ export class Ingestor {
       for (const id of touched) this.stale.add(id);
     } else {
       // a slice of subjects at a time: the files and derivations held at once stay bounded whatever the batch
-      for (let i = 0; i < touched.length; i += RECOMPUTE_SLICE)
-        await recompute(tx, this.versions!, touched.slice(i, i + RECOMPUTE_SLICE), now);
+      for (let i = 0; i < touched.length; i += DERIVE_SUBJECTS)
+        await recompute(tx, this.versions!, touched.slice(i, i + DERIVE_SUBJECTS), now);
     }
     const rb = this.versions!.at(now);
     await emitNotices(

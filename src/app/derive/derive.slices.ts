@@ -1,0 +1,40 @@
+import type { Tx } from '../ports/ports.store.ts';
+
+/** Subjects derived in one transaction, at most. */
+export const DERIVE_SUBJECTS = 256;
+/**
+ * Records (with their events) loaded at once to derive a slice, about: a subject's file holds its own records and
+ * those of its branches and agents, and an organization with a hundred branches brings thousands.
+ */
+export const DERIVE_RECORDS = 4096;
+
+/**
+ * The first slice of `ids` (in their order) to derive together: at most `subjects` subjects whose files hold at
+ * most about `records` records in all (their own, their direct branches' and their agents'), and always at least
+ * one subject, however large its file. Slices change only how much is loaded at once, never what is derived.
+ */
+export async function nextSlice(
+  tx: Tx,
+  ids: readonly number[],
+  subjects = DERIVE_SUBJECTS,
+  records = DERIVE_RECORDS,
+): Promise<number[]> {
+  const candidates = ids.slice(0, subjects);
+  if (candidates.length <= 1) return [...candidates];
+  const branches = await tx.childrenOf(candidates);
+  const agents = await tx.agentsOf(candidates);
+  const involved = new Map<number, number[]>(candidates.map((id) => [id, [id]]));
+  for (const b of branches) involved.get(Number(b.parent_id))?.push(Number(b.id));
+  for (const a of agents) if (a.agent !== a.org) involved.get(a.org)?.push(a.agent);
+  const all = [...new Set([...involved.values()].flat())];
+  const size = new Map((await tx.ledgerCounts(all)).map((c) => [Number(c.subject_id), c.records + c.events]));
+  let total = 0;
+  let n = 0;
+  for (const id of candidates) {
+    const file = involved.get(id)!.reduce((sum, s) => sum + (size.get(s) ?? 0), 0);
+    if (n > 0 && total + file > records) break;
+    total += file;
+    n++;
+  }
+  return candidates.slice(0, n);
+}
