@@ -13,7 +13,7 @@
  * (long: not by default).
  *
  *   npx tsx bench/import.bench.ts [--records 200000] [--subjects 10000] [--reps 3]
- *                                 [--rss-records 20000] [--huge] [--huge-records 2000000] [--huge-subjects 100000]
+ *                                 [--rss-records 20000] [--huge] [--huge-records 2000000] [--huge-subjects 100000] [--huge-reps 1]
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -44,6 +44,8 @@ const REPS = arg('reps', 3);
 const RSS_N = arg('rss-records', 20_000, 5000);
 const HUGE_N = arg('huge-records', 2_000_000);
 const HUGE_S = arg('huge-subjects', 100_000);
+// each 2,000,000-record run takes minutes: one by default
+const HUGE_REPS = arg('huge-reps', 1);
 const RSS_LIMIT_MB = 250;
 
 type Registry = Awaited<ReturnType<typeof freshRegistry>>;
@@ -198,7 +200,7 @@ report({
   note: `${fmt(small.before)} MB before the import (subjects registered); heap bounded to ${IMPORT_HEAP_MB} MB as \`credence import\` runs`,
 });
 if (flag('huge') && !QUICK) {
-  const huge = rssRuns(HUGE_N, HUGE_S, REPS);
+  const huge = rssRuns(HUGE_N, HUGE_S, HUGE_REPS);
   report({
     id: 'import.peak-rss-huge',
     title: `import peak RSS, ${fmt(HUGE_N)} records / ${fmt(HUGE_S)} subjects (whole process)`,
@@ -206,7 +208,7 @@ if (flag('huge') && !QUICK) {
     unit: 'MB',
     baseline: null,
     target: rssTarget,
-    runs: REPS,
+    runs: HUGE_REPS,
     note: `${fmt(huge.before)} MB before the import (subjects registered); heap bounded to ${IMPORT_HEAP_MB} MB as \`credence import\` runs`,
   });
 } else
