@@ -81,14 +81,14 @@ export class Ingestor {
   }
 
   /**
-   * Derives every subject written to under deferred projection, a slice per transaction (so that memory stays
-   * bounded and a failure loses no more than one slice, which stays due for the next read or `tick`).
+   * Derives every subject written to under deferred projection, a slice per transaction cut by the records its
+   * files hold (derive.slices.ts): memory stays bounded, and a failure loses no more than one slice, which stays
+   * due for the next read or `tick`.
    */
   async settle(onProgress: (done: number, total: number) => void = () => {}): Promise<number> {
     const ids = [...this.stale].sort((a, b) => a - b);
     if (ids.length > 0) onProgress(0, ids.length);
     for (let i = 0; i < ids.length; ) {
-      // at most DERIVE_SUBJECTS subjects, fewer when their files are long (an organization with many branches)
       const slice = await this.ctx.store.transaction(async (tx) => {
         const s = await nextSlice(tx, ids.slice(i, i + DERIVE_SUBJECTS));
         await recompute(tx, await activeRulebooks(tx), s, this.ctx.clock.now());
