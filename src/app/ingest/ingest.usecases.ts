@@ -82,8 +82,7 @@ export class Ingestor {
 
   /**
    * Derives every subject written to under deferred projection, a slice per transaction cut by the records its
-   * files hold (derive.slices.ts): memory stays bounded, and a failure loses no more than one slice, which stays
-   * due for the next read or `tick`.
+   * files hold (derive.slices.ts): memory stays bounded, and a failure loses one slice at most (left due).
    */
   async settle(onProgress: (done: number, total: number) => void = () => {}): Promise<number> {
     const ids = [...this.stale].sort((a, b) => a - b);
