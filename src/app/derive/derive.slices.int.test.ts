@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeUsci } from '../../domain/usci.ts';
 import { importLines } from '../ingest/ingest.file.ts';
+import { rebuildAll, tick } from '../maintenance/maintenance.tick.ts';
 import { EVIDENCE, testRegistry } from '../testing/test-registry.ts';
 import { DERIVE_RECORDS, nextSlice } from './derive.slices.ts';
 
@@ -106,6 +107,28 @@ test('an import derives every subject it wrote, parents with long files included
     const row = derived.find((d) => Number(d.subject_id) === Number(parent!.id))!;
     // 30 branches × 40 late payments at half weight, and the agent's evasion: far below the base
     assert.ok(row.score < 1000, `parent score ${row.score}`);
+  } finally {
+    await r.dispose();
+  }
+});
+
+test('rebuild --full and tick derive every subject a slice at a time and change no projection', async () => {
+  const r = await testRegistry(NOW);
+  try {
+    await importLines(r.ctx, lines(registry()), () => assert.fail('no line is rejected'));
+    const ids = await r.ctx.store.subjectIdsAfter(0, 10_000);
+    const view = async () =>
+      (await r.ctx.store.derivedOf(ids))
+        .map(({ computed_at: _c, explained: _e, ...rest }) => JSON.stringify(rest))
+        .sort();
+    const before = await view();
+    const full = await rebuildAll(r.ctx, { full: true });
+    assert.equal(full.recomputed, ids.length);
+    assert.deepEqual(await view(), before);
+    // every subject due now: tick derives them all again
+    await r.ctx.store.transaction((tx) => tx.markDue(ids, r.clock.now()));
+    assert.equal(await tick(r.ctx), ids.length);
+    assert.deepEqual(await view(), before);
   } finally {
     await r.dispose();
   }
