@@ -1,6 +1,13 @@
 import { Environment } from '@marcbachmann/cel-js';
 import type { Issue } from '../domain/errors.ts';
-import type { HistoryView, MeasureCondition, RuleCondition, Sign, StateCondition } from './rulebook.model.ts';
+import type {
+  ConditionReads,
+  HistoryView,
+  MeasureCondition,
+  RuleCondition,
+  Sign,
+  StateCondition,
+} from './rulebook.model.ts';
 
 /**
  * Conditions are CEL (Common Expression Language) run by @marcbachmann/cel-js: no eval, no loops, typed.
@@ -94,7 +101,7 @@ export interface Compiler {
   measure(
     path: string,
     source: unknown,
-  ): { test?: MeasureCondition; lists: string[]; usesState: boolean; issues: Issue[] };
+  ): { test?: MeasureCondition; lists: string[]; usesState: boolean; reads: ConditionReads; issues: Issue[] };
 }
 
 type Parsed = ((ctx: Record<string, unknown>) => unknown) & {
@@ -160,14 +167,21 @@ export function makeCompiler(listNames: readonly string[]): Compiler {
     },
     measure(path, source) {
       const { fn, issues } = compile(m, path, source);
-      if (!fn) return { issues, lists: [], usesState: false };
+      if (!fn)
+        return { issues, lists: [], usesState: false, reads: { score: false, grade: false, subject: false } };
       const referenced = listNames.filter((n) =>
         new RegExp(`\\blists\\s*\\.\\s*${n}\\b`).test(source as string),
       );
+      const reads = {
+        score: /\bscore\b/.test(source as string),
+        grade: /\bgrade\b/.test(source as string),
+        subject: /\bsubject\b/.test(source as string),
+      };
       return {
         issues,
         lists: referenced,
-        usesState: /\b(score|grade)\b/.test(source as string),
+        usesState: reads.score || reads.grade,
+        reads,
         test: (ctx) =>
           fn({ score: BigInt(ctx.score), grade: ctx.grade, subject: ctx.subject, lists: ctx.lists }) === true,
       };

@@ -1,6 +1,6 @@
 import { addDuration, type Duration } from '../domain/duration.ts';
 import { activeAt, type ListEntry } from './lists.ts';
-import type { Bearer, MeasureDef, Rulebook } from './rulebook.model.ts';
+import type { Bearer, ConditionReads, MeasureDef, Rulebook } from './rulebook.model.ts';
 import type { Timeline } from './scorer.ts';
 
 /** A period in which a measure's condition holds for a subject, capped at the measure's max. */
@@ -19,6 +19,7 @@ const INF = Number.POSITIVE_INFINITY;
  */
 const answers = new WeakMap<MeasureDef, Map<string, boolean>>();
 const MAX_ANSWERS = 50_000;
+const NOTHING: ConditionReads = { score: false, grade: false, subject: false };
 
 function answersOf(def: MeasureDef): Map<string, boolean> {
   let m = answers.get(def);
@@ -52,7 +53,6 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
   const names = tl.versions.measureNames;
   const listNames = tl.versions.listOrder;
   const count = new Map<string, number>(listNames.map((n) => [n, 0]));
-  // conditions see only score, grade, lists and the version: unchanged inputs give unchanged answers
   const out: MeasureSpan[] = [];
   const open = new Map<string, { from: number; capped: number }>();
   const cappedOut = new Set<string>();
@@ -67,7 +67,6 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
   let listKey = '';
   let lastStateKey = '';
   let anyState = false;
-  let reads: { score: boolean; grade: boolean; subject: boolean }[] = [];
   // the inputs each condition was last asked with
   const lastKey: string[] = names.map(() => '');
   // the earliest cap of an open episode
@@ -88,12 +87,6 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
         defs = names.map((m) => at.measures.get(m));
         uses = defs.map((d) => d?.appliesWhen.usesState === true);
         anyState = uses.includes(true);
-        // what of the state a condition reads: an answer on the grade alone holds while the grade does
-        reads = defs.map((d) => ({
-          score: d !== undefined && /\bscore\b/.test(d.appliesWhen.source),
-          grade: d !== undefined && /\bgrade\b/.test(d.appliesWhen.source),
-          subject: d !== undefined && /\bsubject\b/.test(d.appliesWhen.source),
-        }));
       }
       const next: Record<string, boolean> = {};
       let bits = '';
@@ -125,7 +118,8 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
       const cur = open.get(m);
       // a condition on lists alone can only change when the lists (or the version) do, or its cap falls due
       if (!usesState && !listsChanged && !(cur && t >= cur.capped)) continue;
-      const r = reads[i]!;
+      // what of the state a condition reads: an answer on the grade alone holds while the grade does
+      const r = def?.appliesWhen.reads ?? NOTHING;
       const key = usesState
         ? `${listKey}|${r.score ? state!.score : ''}|${r.grade ? state!.grade : ''}`
         : listKey;

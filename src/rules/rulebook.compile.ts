@@ -277,8 +277,8 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
     if (!NAME.test(name))
       p.add(path, 'measure names are lower_snake_case, optionally dotted (e.g. rail.high_speed)');
     const kind = (str(m.kind) ?? 'sanction') as MeasureDef['kind'];
-    const c = compiler.measure(dotted([...path, 'applies_when']), m.applies_when);
-    for (const iss of c.issues) p.add([...path, 'applies_when'], iss.message);
+    const { issues, ...when } = compiler.measure(dotted([...path, 'applies_when']), m.applies_when);
+    for (const iss of issues) p.add([...path, 'applies_when'], iss.message);
     const max = durations([...path, 'max'], m.max, kind === 'sanction');
     if (kind === 'sanction') {
       finite([...path, 'max'], max);
@@ -291,12 +291,12 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
     }
     const appliesTo = (arr(m.applies_to).length ? arr(m.applies_to) : ['organization', 'person']) as Bearer[];
     const domains = arr(m.domains).map(String);
-    if (c.test) {
+    if (when.test) {
       measures.set(name, {
         name,
         kind,
         ...withTexts({ title: m.title, legalBasis: m.legal_basis }, name),
-        appliesWhen: { source: String(m.applies_when), test: c.test, lists: c.lists, usesState: c.usesState },
+        appliesWhen: { source: String(m.applies_when), ...when, test: when.test },
         appliesTo,
         domains,
         ...(max ? { max } : {}),

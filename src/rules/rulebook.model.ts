@@ -134,6 +134,13 @@ export interface ListDef {
   readonly escalate?: Escalation;
 }
 
+/** Which inputs besides the lists a measure condition names. */
+export interface ConditionReads {
+  readonly score: boolean;
+  readonly grade: boolean;
+  readonly subject: boolean;
+}
+
 export interface MeasureDef {
   readonly name: string;
   readonly kind: MeasureKind;
@@ -145,6 +152,8 @@ export interface MeasureDef {
     readonly lists: readonly string[];
     /** The condition reads score or grade: any negative record can move it. */
     readonly usesState: boolean;
+    /** What of the subject's state and facts the condition reads: its answer changes with nothing else but lists. */
+    readonly reads: ConditionReads;
   };
   readonly appliesTo: readonly Bearer[];
   readonly domains: readonly string[];
