@@ -1,4 +1,4 @@
-import type { Tx } from '../ports/ports.store.ts';
+import type { Store, Tx } from '../ports/ports.store.ts';
 
 /** Subjects derived in one transaction, at most. */
 export const DERIVE_SUBJECTS = 256;
@@ -37,4 +37,29 @@ export async function nextSlice(
     n++;
   }
   return candidates.slice(0, n);
+}
+
+/**
+ * Runs `work` over `ids` a transaction at a time, each on the next slice (nextSlice) within `budget`; `onSlice`
+ * after each slice commits, with the number of subjects done so far.
+ */
+export async function inSlices(
+  store: Store,
+  ids: readonly number[],
+  work: (tx: Tx, slice: readonly number[]) => Promise<unknown>,
+  budget: { readonly subjects: number; readonly records: number } = {
+    subjects: DERIVE_SUBJECTS,
+    records: DERIVE_RECORDS,
+  },
+  onSlice: (slice: readonly number[], done: number) => void = () => {},
+): Promise<void> {
+  for (let i = 0; i < ids.length; ) {
+    const slice = await store.transaction(async (tx) => {
+      const s = await nextSlice(tx, ids.slice(i, i + budget.subjects), budget.subjects, budget.records);
+      await work(tx, s);
+      return s;
+    });
+    i += slice.length;
+    onSlice(slice, i);
+  }
 }

@@ -2,7 +2,7 @@ import type { Rulebook } from '../../rules/rulebook.model.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { audit } from '../audit/audit.log.ts';
 import { affectedBy } from '../derive/derive.files.ts';
-import { DERIVE_SUBJECTS, nextSlice } from '../derive/derive.slices.ts';
+import { DERIVE_SUBJECTS, inSlices } from '../derive/derive.slices.ts';
 import { recompute } from '../derive/derive.usecases.ts';
 import { emitNotices, recordNotice } from '../due-process/due-process.notices.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
@@ -87,16 +87,16 @@ export class Ingestor {
   async settle(onProgress: (done: number, total: number) => void = () => {}): Promise<number> {
     const ids = [...this.stale].sort((a, b) => a - b);
     if (ids.length > 0) onProgress(0, ids.length);
-    for (let i = 0; i < ids.length; ) {
-      const slice = await this.ctx.store.transaction(async (tx) => {
-        const s = await nextSlice(tx, ids.slice(i, i + DERIVE_SUBJECTS));
-        await recompute(tx, await activeRulebooks(tx), s, this.ctx.clock.now());
-        return s;
-      });
-      for (const id of slice) this.stale.delete(id);
-      i += slice.length;
-      onProgress(i, ids.length);
-    }
+    await inSlices(
+      this.ctx.store,
+      ids,
+      async (tx, slice) => recompute(tx, await activeRulebooks(tx), slice, this.ctx.clock.now()),
+      undefined,
+      (slice, done) => {
+        for (const id of slice) this.stale.delete(id);
+        onProgress(done, ids.length);
+      },
+    );
     return ids.length;
   }
 

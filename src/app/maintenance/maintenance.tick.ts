@@ -1,6 +1,5 @@
-import type { RulebookSet } from '../../rules/versions.ts';
 import { involvedMarks, marksHead, versionsKey } from '../derive/derive.marks.ts';
-import { DERIVE_RECORDS, nextSlice } from '../derive/derive.slices.ts';
+import { DERIVE_RECORDS, inSlices } from '../derive/derive.slices.ts';
 import { recompute } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { subjectBatches } from '../ports/ports.batches.ts';
@@ -8,8 +7,11 @@ import type { AppContext } from '../ports/ports.context.ts';
 import type { MarksExpected, Tx } from '../ports/ports.store.ts';
 
 const BATCH = 1000;
-/** Records loaded by one transaction of `rebuild` or `tick`, about (imports, whose heap is bounded, load fewer). */
-const SLICE_RECORDS = 8 * DERIVE_RECORDS;
+/**
+ * A transaction of `rebuild` or `tick`: at most BATCH subjects and about this many records (imports, whose heap is
+ * bounded, load fewer), so that a registry's shape cannot make one transaction load millions.
+ */
+const SLICES = { subjects: BATCH, records: 8 * DERIVE_RECORDS };
 /** Subjects compared at once by `rebuild` (by id range, in the database). */
 const WINDOW = 10_000;
 
@@ -38,7 +40,7 @@ export async function rebuildAll(
   let done = 0;
   let recomputed = 0;
   const recomputeAll = async (todo: readonly number[]) => {
-    await recomputeInSlices(ctx, versions, todo, now);
+    await inSlices(ctx.store, todo, (tx, s) => recompute(tx, versions, s, now), SLICES);
     recomputed += todo.length;
   };
   if (opts.full) {
@@ -96,28 +98,8 @@ export async function tick(ctx: AppContext, until?: number): Promise<number> {
     const ids = await ctx.store.dueSubjects(at, BATCH, after);
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
-    await recomputeInSlices(ctx, versions, ids, at);
+    await inSlices(ctx.store, ids, (tx, s) => recompute(tx, versions, s, at), SLICES);
     n += ids.length;
   }
   return n;
-}
-
-/**
- * Recomputes `ids` a transaction at a time: at most BATCH subjects, fewer when their files are long (an organization
- * with many branches brings their records), so that a registry's shape cannot make one transaction load millions.
- */
-async function recomputeInSlices(
-  ctx: AppContext,
-  versions: RulebookSet,
-  ids: readonly number[],
-  at: number,
-): Promise<void> {
-  for (let i = 0; i < ids.length; ) {
-    const slice = await ctx.store.transaction(async (tx) => {
-      const s = await nextSlice(tx, ids.slice(i, i + BATCH), BATCH, SLICE_RECORDS);
-      await recompute(tx, versions, s, at);
-      return s;
-    });
-    i += slice.length;
-  }
 }
