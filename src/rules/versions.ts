@@ -1,5 +1,8 @@
 import type { Rulebook } from './rulebook.model.ts';
 
+/** A rulebook version by its hash, if the registry holds it. */
+export type RulebookOf = (hash: string) => Rulebook | undefined;
+
 /** The activated rulebook versions, ordered by effective date; answers "which version is in force at t". */
 export class RulebookSet {
   readonly versions: readonly Rulebook[];
@@ -7,6 +10,7 @@ export class RulebookSet {
   #listOrder?: string[];
   #measureNames?: string[];
   #changeTimes?: number[];
+  #byHash?: Map<string, Rulebook>;
   constructor(versions: readonly Rulebook[]) {
     if (versions.length === 0) throw new Error('at least one rulebook version is needed');
     // stable: for equal dates the later activation wins
@@ -18,6 +22,11 @@ export class RulebookSet {
     for (const v of this.versions) if (v.effectiveFrom <= t) found = v;
     return found;
   }
+  /** Every version by hash (activated versions are never withdrawn, so what names one can always find it). */
+  readonly byHash: RulebookOf = (hash) => {
+    this.#byHash ??= new Map(this.versions.map((v) => [v.hash, v]));
+    return this.#byHash.get(hash);
+  };
   get latest(): Rulebook {
     return this.versions[this.versions.length - 1]!;
   }

@@ -1,7 +1,9 @@
 import { derive } from '../../rules/explain.ts';
 import { Timeline } from '../../rules/scorer.ts';
+import type { RulebookOf } from '../../rules/versions.ts';
 import { loadFiles, refOf } from '../derive/derive.files.ts';
-import { encodeState, ledgerInputs, type StoredState } from '../derive/derive.usecases.ts';
+import { decodeState, encodeState, type StoredState } from '../derive/derive.state.ts';
+import { ledgerInputs } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { subjectBatches } from '../ports/ports.batches.ts';
 import { type AppContext, canonicalJson } from '../ports/ports.context.ts';
@@ -63,7 +65,7 @@ export async function verifyDerived(ctx: AppContext): Promise<DerivedReport> {
           grade: d.summary.grade,
           next_change_at: d.summary.nextChangeAt,
           rulebook_hash: d.summary.rulebook.hash,
-          state: encodeState(state),
+          state: encodeState(state, versions.byHash),
         };
         const differs: string[] = [];
         for (const k of ['score', 'grade', 'next_change_at', 'rulebook_hash'] as const) {
@@ -71,7 +73,7 @@ export async function verifyDerived(ctx: AppContext): Promise<DerivedReport> {
             row[k] === null ? null : k === 'score' || k === 'next_change_at' ? Number(row[k]) : row[k];
           if (a !== expected[k]) differs.push(`${k} stored ${show(a)}, recomputed ${show(expected[k])}`);
         }
-        if (sameState(row.state, expected.state) === false)
+        if (sameState(row.state, expected.state, versions.byHash) === false)
           differs.push('list entries or measures differ from the recomputation');
         if (differs.length > 0)
           findings.push({
@@ -86,11 +88,16 @@ export async function verifyDerived(ctx: AppContext): Promise<DerivedReport> {
   return { compared, due, findings };
 }
 
-/** The stored state's JSON against the recomputed one, regardless of key order. */
-function sameState(stored: string, expected: string): boolean {
+/**
+ * The stored state against the recomputed one, as read (whole entries, whatever form either was written in),
+ * regardless of key order.
+ */
+function sameState(stored: string, expected: string, rulebookOf: RulebookOf): boolean {
   if (stored === expected) return true;
   try {
-    return canonicalJson(JSON.parse(stored)) === canonicalJson(JSON.parse(expected));
+    return (
+      canonicalJson(decodeState(stored, rulebookOf)) === canonicalJson(decodeState(expected, rulebookOf))
+    );
   } catch {
     return false;
   }

@@ -1,9 +1,9 @@
 import { type Derivation, derive } from '../../rules/explain.ts';
 import type { ListEntry } from '../../rules/lists.ts';
-import { borneBy, type MeasureSpan } from '../../rules/measures.ts';
+import { borneBy } from '../../rules/measures.ts';
 import type { Rulebook } from '../../rules/rulebook.model.ts';
 import { Timeline } from '../../rules/scorer.ts';
-import type { RulebookSet } from '../../rules/versions.ts';
+import type { RulebookOf, RulebookSet } from '../../rules/versions.ts';
 import { bearerNotices } from '../due-process/due-process.bearer-notices.ts';
 import { decisionNotice, emitNotices, gradeDropNotice } from '../due-process/due-process.notices.ts';
 import { sha256 } from '../ports/ports.context.ts';
@@ -12,51 +12,13 @@ import type { DecisionRow, DerivedRow, RecordRow, Tx } from '../ports/ports.stor
 import { watchChanges } from '../watches/watches.derive.ts';
 import { type LoadedFiles, loadFiles } from './derive.files.ts';
 import { loadedCounts, marksString, versionsKey } from './derive.marks.ts';
+import { decodeState, encodeState, type LedgerMark, type StoredState, storedEntry } from './derive.state.ts';
+
+export type { LedgerMark, StoredState };
 
 function gradeRank(rb: Rulebook, grade: string): number {
   const i = rb.grades.findIndex((g) => g.grade === grade);
   return i < 0 ? rb.grades.length : i;
-}
-
-/** The projection kept per subject: valid for any date until the subject's ledger or the rulebooks change. */
-export interface StoredState {
-  readonly entries: readonly ListEntry[];
-  readonly spans: readonly MeasureSpan[];
-  /** The ledger it was derived from (see DecisionInputs): a check records it, so that its replay sees the same. */
-  readonly ledger?: readonly LedgerMark[];
-}
-
-/** A subject's part of the ledger a derivation saw: its records up to this sequence number, this many of them. */
-export interface LedgerMark {
-  readonly subject: number;
-  readonly upto: number;
-  readonly count: number;
-  /** For an agent (a person): only its records on behalf of this organization, with a culpability, count. */
-  readonly on_behalf_of?: number;
-}
-
-const INF = Number.POSITIVE_INFINITY;
-
-/** JSON has no Infinity: an open end is stored as null. (No replacer: this runs for every recomputed subject.) */
-export function encodeState(s: StoredState): string {
-  return JSON.stringify({
-    entries: s.entries.map((e) => (e.until === INF ? { ...e, until: null } : e)),
-    spans: s.spans.map((x) => (x.until === INF ? { ...x, until: null } : x)),
-    ...(s.ledger ? { ledger: s.ledger } : {}),
-  });
-}
-
-export function decodeState(text: string): StoredState {
-  const raw = JSON.parse(text) as {
-    entries: (Omit<ListEntry, 'until'> & { until: number | null })[];
-    spans: (Omit<MeasureSpan, 'until'> & { until: number | null })[];
-    ledger?: LedgerMark[];
-  };
-  return {
-    entries: raw.entries.map((e) => ({ ...e, until: e.until ?? INF })),
-    spans: raw.spans.map((s) => ({ ...s, until: s.until ?? INF })),
-    ...(raw.ledger ? { ledger: raw.ledger } : {}),
-  };
 }
 
 /**
@@ -123,36 +85,42 @@ export function ledgerInputs(loaded: LoadedFiles, id: number): { marks: LedgerMa
   return { marks, rows };
 }
 
-/** The list decisions that have happened by `now` and are not yet recorded: warnings, entries and exits. */
+/**
+ * The list decisions that have happened by `now` and are not yet recorded: warnings, entries and exits; the entry
+ * each one is about goes to `decided`, in the same order, when given.
+ */
 export function decisionRows(
   subjectId: number,
   entries: readonly ListEntry[],
   now: number,
+  rulebookOf: RulebookOf,
   known: ReadonlySet<string> = new Set(),
   inputs?: () => DecisionInputs,
+  decided?: ListEntry[],
 ): DecisionRow[] {
   const rows: DecisionRow[] = [];
   let given: DecisionInputs | undefined;
-  // the entry as encodeState writes it (an open end as null), without a parse and a second stringify
+  // the entry as encodeState writes it, without a parse and a second stringify
   const data = (e: ListEntry) => {
     given ??= inputs?.();
     return JSON.stringify({
-      entries: [e.until === INF ? { ...e, until: null } : e],
+      entries: [storedEntry(e, rulebookOf)],
       spans: [],
       ...(given ? { inputs: given } : {}),
     });
   };
   const add = (id: string, e: ListEntry, event: DecisionRow['event'], effective_at: number) => {
-    if (!known.has(id))
-      rows.push({
-        subject_id: subjectId,
-        id,
-        list: e.list,
-        event,
-        effective_at,
-        recorded_at: now,
-        data: data(e),
-      });
+    if (known.has(id)) return;
+    rows.push({
+      subject_id: subjectId,
+      id,
+      list: e.list,
+      event,
+      effective_at,
+      recorded_at: now,
+      data: data(e),
+    });
+    decided?.push(e);
   };
   for (const e of entries) {
     // a resumed entry continues a decision the subject was already warned of
@@ -221,6 +189,7 @@ export async function recompute(
   const states = new Map<number, StoredState>();
   const derived: DerivedRow[] = [];
   const decisions: DecisionRow[] = [];
+  const decided: ListEntry[] = [];
   // exits of lapsed entries (warned, never entered) are recorded but notify nobody
   const lapsedExits = new Set<string>();
   const vkey = versionsKey(versions);
@@ -238,7 +207,7 @@ export async function recompute(
       next_change_at: d.summary.nextChangeAt,
       computed_at: now,
       rulebook_hash: d.summary.rulebook.hash,
-      state: encodeState(state),
+      state: encodeState(state, versions.byHash),
       explained: null,
       marks: marksString(vkey, loaded.involved.get(id) ?? [id], counts),
     });
@@ -249,16 +218,17 @@ export async function recompute(
       digest: inputsDigest(seen),
       at: now,
     });
-    decisions.push(...decisionRows(id, d.entries, now, known, inputs));
+    decisions.push(...decisionRows(id, d.entries, now, versions.byHash, known, inputs, decided));
   }
   await tx.upsertDerived(derived);
-  const fresh = decisions;
-  await tx.insertDecisions(fresh);
+  await tx.insertDecisions(decisions);
   // adverse events become notices: warnings, entries and exits as they fall due, and grade drops
   const rb = versions.at(now);
-  const notices: NoticeRow[] = fresh
-    .filter((d) => !(d.event === 'exit' && lapsedExits.has(`${d.subject_id}\u0000${d.id}`)))
-    .map((d) => decisionNotice(d, now, rb));
+  const notices: NoticeRow[] = [];
+  decisions.forEach((d, i) => {
+    if (!(d.event === 'exit' && lapsedExits.has(`${d.subject_id}\u0000${d.id}`)))
+      notices.push(decisionNotice(d, now, rb, decided[i]));
+  });
   for (const d of derived) {
     const prev = before.get(d.subject_id);
     if (prev && gradeRank(rb, d.grade) > gradeRank(rb, prev.grade))
@@ -267,6 +237,14 @@ export async function recompute(
   notices.push(...(await bearerNoticesOf(tx, loaded, states, versions, now)));
   await emitNotices(tx, notices, now);
   // monitoring: watched answers that differ from the last notified are changes for their watchers
-  await watchChanges(tx, versions, loaded.subjects, states, before, decodeState, now);
+  await watchChanges(
+    tx,
+    versions,
+    loaded.subjects,
+    states,
+    before,
+    (t) => decodeState(t, versions.byHash),
+    now,
+  );
   return { loaded, derivations, states };
 }

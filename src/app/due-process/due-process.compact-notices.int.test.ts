@@ -139,7 +139,7 @@ async function referenceBodies(ctx: AppContext, subjectId: number): Promise<Map<
       full = reference.recordNotice(row!, rb, now);
     } else if (c.t === 'list')
       full = decisions
-        .map((d) => reference.decisionNotice(d, now, rb))
+        .map((d) => reference.decisionNotice(d, now, rb, versions.byHash))
         .find((f) => f.id === n.id && f.kind === n.kind);
     else if (c.t === 'grade') full = reference.gradeDropNotice(subjectId, c.f, c.to, c.sc, now, rb);
     if (full) {

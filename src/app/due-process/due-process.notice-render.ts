@@ -2,8 +2,7 @@
 // format it was written in. Format 0 rows (written before notices were stored compactly) hold their rendered
 // body and are served as stored; format 1 rows render through due-process.notice-v1.ts.
 import { CredenceError } from '../../domain/errors.ts';
-import type { Rulebook } from '../../rules/rulebook.model.ts';
-import type { RulebookSet } from '../../rules/versions.ts';
+import type { RulebookOf, RulebookSet } from '../../rules/versions.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import type { NoticeRow } from '../ports/ports.due-process.ts';
 import type { Tx } from '../ports/ports.store.ts';
@@ -16,7 +15,7 @@ export const NOTICE_FORMAT = 1;
 /** The stored rendered body of a format-0 row; a compact one starts with its format instead. */
 const COMPACT_PREFIX = '{"v":';
 
-export type RulebookOf = (hash: string) => Rulebook | undefined;
+export type { RulebookOf };
 
 export type Rendered =
   | { readonly ok: true; readonly text: string }
@@ -82,17 +81,9 @@ export function noticeText(row: NoticeRow, rulebookOf: RulebookOf): string {
   return r.ok ? r.text : JSON.stringify(unrenderableBody(row, r));
 }
 
-const lookups = new WeakMap<RulebookSet, RulebookOf>();
-
 /** Every activated version by hash (published versions are never withdrawn, so a notice's stays). */
 export function rulebooksByHash(set: RulebookSet): RulebookOf {
-  let of = lookups.get(set);
-  if (!of) {
-    const byHash = new Map(set.versions.map((v) => [v.hash, v]));
-    of = (hash) => byHash.get(hash);
-    lookups.set(set, of);
-  }
-  return of;
+  return set.byHash;
 }
 
 /** The rulebook versions of the registry by hash; none when no version was ever activated. */

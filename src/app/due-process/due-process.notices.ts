@@ -2,6 +2,7 @@ import { addDuration } from '../../domain/duration.ts';
 import { fnv64 } from '../../domain/hash.ts';
 import type { ListEntry } from '../../rules/lists.ts';
 import type { Rulebook } from '../../rules/rulebook.model.ts';
+import { decodeState } from '../derive/derive.state.ts';
 import type { DueProcessTx, NoticeRow, OutboxRow } from '../ports/ports.due-process.ts';
 import type { DecisionRow, RecordRow } from '../ports/ports.store.ts';
 import type { CompactV1, Stored, StoredGrounds, WatchedAnswer } from './due-process.notice-forms.ts';
@@ -83,9 +84,13 @@ export function statedListTexts(e: Pick<ListEntry, 'list' | 'title' | 'legalBasi
 }
 
 /** Warnings before a list entry, entries and exits, as they fall due. */
-export function decisionNotice(d: DecisionRow, now: number, rb: Rulebook): NoticeRow {
-  const e = (JSON.parse(d.data) as { entries: ListEntry[] }).entries[0]!;
-  // the entry as the decision row holds it (JSON): an open end is already null there
+export function decisionNotice(
+  d: DecisionRow,
+  now: number,
+  rb: Rulebook,
+  entry: ListEntry = decodeState(d.data, (h) => (h === rb.hash ? rb : undefined)).entries[0]!,
+): NoticeRow {
+  const e = entry;
   return noticeRow(Number(d.subject_id), `list.${d.event}`, d.id, now, {
     v: 1,
     t: 'list',
@@ -95,7 +100,7 @@ export function decisionNotice(d: DecisionRow, now: number, rb: Rulebook): Notic
     ...statedListTexts(e, rb),
     g: storedGrounds(e.grounds),
     s: e.since,
-    u: e.until,
+    u: e.until === Number.POSITIVE_INFINITY ? null : e.until,
     ...(e.earliestRepair !== undefined ? { er: e.earliestRepair } : {}),
     ...(d.event === 'exit' ? {} : { ou: stored(addDuration(now, rb.objectionWindow)) }),
   });

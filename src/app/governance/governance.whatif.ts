@@ -7,7 +7,7 @@ import { Timeline } from '../../rules/scorer.ts';
 import { RulebookSet } from '../../rules/versions.ts';
 import { loadFiles } from '../derive/derive.files.ts';
 import { loadedCounts, marksString, versionsKey } from '../derive/derive.marks.ts';
-import { decodeState } from '../derive/derive.usecases.ts';
+import { decodeState } from '../derive/derive.state.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { DerivedRow, Tx } from '../ports/ports.store.ts';
 import { activeRulebooks } from './governance.rulebooks.ts';
@@ -89,7 +89,7 @@ export function storedSide(
   if (Number(row.computed_at) > when) return undefined;
   if (row.next_change_at !== null && Number(row.next_change_at) <= when) return undefined;
   // list entries do not depend on the date: those stored hold for `when` as they held when derived
-  const lists = new Set(activeAt(decodeState(row.state).entries, when).map((e) => e.list));
+  const lists = new Set(activeAt(decodeState(row.state, current.byHash).entries, when).map((e) => e.list));
   return { score: Number(row.score), grade: row.grade, lists };
 }
 

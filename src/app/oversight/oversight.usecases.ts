@@ -1,7 +1,7 @@
 import { formatInstant } from '../../domain/time.ts';
 import { regionOf, sectorOf } from '../../domain/usci.ts';
 import { verifyAudit } from '../audit/audit.log.ts';
-import { decodeState } from '../derive/derive.usecases.ts';
+import { decodeState } from '../derive/derive.state.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { subjectBatches } from '../ports/ports.batches.ts';
 import type { AppContext } from '../ports/ports.context.ts';
@@ -175,7 +175,7 @@ export async function oversightStats(
           persons++;
           bump(row(bySector, 'person'), d.grade);
         }
-        for (const e of decodeState(d.state).entries) {
+        for (const e of decodeState(d.state, versions.byHash).entries) {
           if (e.lapsed) continue;
           if (e.since <= now && now < e.until) bump(listedNow, e.kind);
           const ms = months.get(monthOf(e.since));

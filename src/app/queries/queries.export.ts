@@ -7,7 +7,7 @@ import { Timeline } from '../../rules/scorer.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { audit } from '../audit/audit.log.ts';
 import { loadFiles, refOf } from '../derive/derive.files.ts';
-import { decodeState } from '../derive/derive.usecases.ts';
+import { decodeState } from '../derive/derive.state.ts';
 import { noticeText, rulebooksByHash } from '../due-process/due-process.notice-render.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import type { AppContext } from '../ports/ports.context.ts';
@@ -58,7 +58,7 @@ export async function exportFile(ctx: AppContext, ref: string) {
       event: r.event,
       effective_at: iso(Number(r.effective_at)),
       recorded_at: iso(Number(r.recorded_at)),
-      entry: listView(decodeState(r.data).entries[0]!),
+      entry: listView(decodeState(r.data, versions.byHash).entries[0]!),
     }));
     const who = await whoIs(tx);
     // the newest page of checks, the total and a cursor to the older ones (GET /v1/subjects/{ref}/checks)

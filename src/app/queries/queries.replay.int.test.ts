@@ -11,7 +11,8 @@ import { DAY, formatDate, parseInstant } from '../../domain/time.ts';
 import { derive } from '../../rules/explain.ts';
 import { Timeline } from '../../rules/scorer.ts';
 import { loadFiles } from '../derive/derive.files.ts';
-import { encodeState, ledgerInputs } from '../derive/derive.usecases.ts';
+import { encodeState } from '../derive/derive.state.ts';
+import { ledgerInputs } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { recordContentHash } from '../ingest/ingest.content-hash.ts';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
@@ -145,7 +146,10 @@ test("an agent's records reach an organization's inputs only when made on its be
     const again = await r.ctx.store.transaction(async (tx) => {
       const files = await loadFiles(tx, versions, [org]);
       const d = derive(new Timeline(files.files.get(org)!, versions), r.clock.now());
-      return encodeState({ entries: d.entries, spans: d.spans, ledger: ledgerInputs(files, org).marks });
+      return encodeState(
+        { entries: d.entries, spans: d.spans, ledger: ledgerInputs(files, org).marks },
+        versions.byHash,
+      );
     });
     assert.equal(stored?.state, again);
     const rp = await replay(r.ctx, chk.id);

@@ -6,13 +6,8 @@ import type { Rulebook } from '../../rules/rulebook.model.ts';
 import { Timeline } from '../../rules/scorer.ts';
 import { RulebookSet } from '../../rules/versions.ts';
 import { loadFiles } from '../derive/derive.files.ts';
-import {
-  type DecisionInputs,
-  decodeState,
-  inputsDigest,
-  type LedgerMark,
-  type StoredState,
-} from '../derive/derive.usecases.ts';
+import { decodeState, type LedgerMark, type StoredState } from '../derive/derive.state.ts';
+import { type DecisionInputs, inputsDigest } from '../derive/derive.usecases.ts';
 import { checkRulebook } from '../governance/governance.rulebooks.ts';
 import { recordContentHash } from '../ingest/ingest.content-hash.ts';
 import type { AppContext } from '../ports/ports.context.ts';
@@ -143,10 +138,7 @@ export async function replay(ctx: AppContext, id: string): Promise<ReplayResult>
         'decision.not_found',
         `no decision ${id} (list decisions are D-…, checks CHK-<subject>-<n>)`,
       );
-    const data = JSON.parse(row.data) as {
-      entries: (ListEntry & { until: number | null })[];
-      inputs?: DecisionInputs;
-    };
+    const data = JSON.parse(row.data) as { inputs?: DecisionInputs };
     const inputs = data.inputs;
     if (!inputs)
       throw new CredenceError('decision.no_inputs', `decision ${id} was recorded without its inputs`);
@@ -170,10 +162,8 @@ export async function replay(ctx: AppContext, id: string): Promise<ReplayResult>
         inputs: summary,
       };
     const recomputed = derive(new Timeline(file, versions), Number(row.recorded_at)).entries;
-    const recorded = {
-      ...data.entries[0]!,
-      until: data.entries[0]!.until ?? Number.POSITIVE_INFINITY,
-    } as ListEntry;
+    // the entry as recorded, whole again from its version (one of the inputs)
+    const recorded = decodeState(row.data, versions.byHash).entries[0]!;
     const again = recomputed.find((e) => e.decision === recorded.decision);
     if (!again)
       return {
@@ -257,6 +247,3 @@ async function replayCheck(tx: Tx, id: string, subjectId: number, seq: number): 
     inputs: { ...summary, records, record_ids: idsOf([...used.values()].flat()) },
   };
 }
-
-/** Decodes the stored state (re-exported for callers that show replays beside decisions). */
-export { decodeState };

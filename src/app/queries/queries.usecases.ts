@@ -7,7 +7,8 @@ import { Timeline } from '../../rules/scorer.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { audit } from '../audit/audit.log.ts';
 import { loadFiles, refOf } from '../derive/derive.files.ts';
-import { decodeState, recompute, type StoredState } from '../derive/derive.usecases.ts';
+import { decodeState, type StoredState } from '../derive/derive.state.ts';
+import { recompute } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
 import type { AppContext } from '../ports/ports.context.ts';
@@ -107,7 +108,7 @@ export async function refreshIfDue(
     );
   });
   const out = new Map<number, StoredState>();
-  for (const [id, r] of states) out.set(id, decodeState(r.state));
+  for (const [id, r] of states) out.set(id, decodeState(r.state, versions.byHash));
   if (due.length > 0) {
     const { states: fresh } = await recompute(tx, versions, due, now);
     for (const [id, st] of fresh) out.set(id, st);

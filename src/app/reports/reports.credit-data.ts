@@ -4,7 +4,7 @@ import { bears } from '../../rules/measures.ts';
 import { isPublishedAt, publicationSpan } from '../../rules/publication.ts';
 import { textIn as rulebookText } from '../../rules/rulebook.model.ts';
 import { loadFiles } from '../derive/derive.files.ts';
-import { decodeState } from '../derive/derive.usecases.ts';
+import { decodeState } from '../derive/derive.state.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import { combineAnswers, findSubject, scoreOf } from '../queries/queries.usecases.ts';
@@ -133,7 +133,7 @@ export async function creditReportData(
         decision: e.decision,
       }));
     const states = new Map(
-      (await tx.derivedOf([id])).map((d) => [Number(d.subject_id), decodeState(d.state)]),
+      (await tx.derivedOf([id])).map((d) => [Number(d.subject_id), decodeState(d.state, versions.byHash)]),
     );
     const measures = [...rb.measures.values()].flatMap((m) => {
       if (!bears(m.appliesTo, 'organization')) return [];

@@ -2,7 +2,7 @@ import { CredenceError } from '../../domain/errors.ts';
 import { formatInstant } from '../../domain/time.ts';
 import { bears } from '../../rules/measures.ts';
 import { textIn } from '../../rules/rulebook.model.ts';
-import { decodeState } from '../derive/derive.usecases.ts';
+import { decodeState } from '../derive/derive.state.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import { type PublicRecordView, publicRecordsOf } from '../queries/queries.public.ts';
@@ -163,7 +163,7 @@ export async function publicProfile(
     const entries = new Map(score.lists.map((e) => [e.decision, e]));
     const id = Number(s.id);
     const states = new Map(
-      (await tx.derivedOf([id])).map((d) => [Number(d.subject_id), decodeState(d.state)]),
+      (await tx.derivedOf([id])).map((d) => [Number(d.subject_id), decodeState(d.state, versions.byHash)]),
     );
     const measures: ProfileMeasure[] = [...rb.measures.values()].flatMap((m) => {
       if (!bears(m.appliesTo, 'organization')) return [];

@@ -2,9 +2,10 @@
 // is), kept unchanged as the reference the compact form must render to byte for byte. Tests only.
 import { addDuration } from '../../domain/duration.ts';
 import { formatInstant } from '../../domain/time.ts';
-import type { ListEntry } from '../../rules/lists.ts';
 import type { Borne } from '../../rules/measures.ts';
 import type { Rulebook } from '../../rules/rulebook.model.ts';
+import type { RulebookOf } from '../../rules/versions.ts';
+import { decodeState } from '../derive/derive.state.ts';
 import type { NoticeBody } from '../due-process/due-process.notice-forms.ts';
 import { noticeId } from '../due-process/due-process.notices.ts';
 import type { NoticeRow } from '../ports/ports.due-process.ts';
@@ -61,9 +62,14 @@ export function recordNotice(r: RecordRow, rb: Rulebook, now: number): FullNotic
 }
 
 /** Warnings before a list entry, entries and exits, as they fall due. */
-export function decisionNotice(d: DecisionRow, now: number, rb: Rulebook): FullNoticeRow {
-  const e = (JSON.parse(d.data) as { entries: ListEntry[] }).entries[0]!;
-  const until = e.until === null ? null : e.until;
+export function decisionNotice(
+  d: DecisionRow,
+  now: number,
+  rb: Rulebook,
+  rulebookOf: RulebookOf = (h) => (h === rb.hash ? rb : undefined),
+): FullNoticeRow {
+  const e = decodeState(d.data, rulebookOf).entries[0]!;
+  const until = e.until === Number.POSITIVE_INFINITY ? null : e.until;
   const titles = {
     warning: `Warning: you will be placed on the list "${e.title}" on ${iso(e.since)?.slice(0, 10)} unless the cause is removed`,
     entry: `You have been placed on the list "${e.title}"`,

@@ -4,7 +4,7 @@ import { CredenceError } from '../../domain/errors.ts';
 import { formatInstant, parseInstant } from '../../domain/time.ts';
 import { audit } from '../audit/audit.log.ts';
 import { refOf } from '../derive/derive.files.ts';
-import { decodeState } from '../derive/derive.usecases.ts';
+import { decodeState } from '../derive/derive.state.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { SubjectRow, Tx } from '../ports/ports.store.ts';
@@ -104,7 +104,14 @@ export async function createWatch(ctx: AppContext, w: NewWatch) {
       now,
     );
     const pairs = subjects.flatMap((subject) => measures.map((measure) => ({ subject, measure })));
-    const answers = await watchedAnswers(tx, versions, pairs, states, decodeState, now);
+    const answers = await watchedAnswers(
+      tx,
+      versions,
+      pairs,
+      states,
+      (t) => decodeState(t, versions.byHash),
+      now,
+    );
     const id = `W-${randomUUID()}`;
     const watch: WatchRow = {
       id,

@@ -16,7 +16,8 @@ import { test } from 'node:test';
 import pg from 'pg';
 import { verifyAudit } from '../../app/audit/audit.log.ts';
 import { loadFiles } from '../../app/derive/derive.files.ts';
-import { decisionRows, encodeState, ledgerInputs } from '../../app/derive/derive.usecases.ts';
+import { encodeState } from '../../app/derive/derive.state.ts';
+import { decisionRows, ledgerInputs } from '../../app/derive/derive.usecases.ts';
 import { activeRulebooks } from '../../app/governance/governance.rulebooks.ts';
 import { cliArgs } from '../../app/testing/cli.ts';
 import { PG_ADMIN_URL, postgresAvailable, testRegistry } from '../../app/testing/test-registry.ts';
@@ -278,15 +279,18 @@ test(`${WORKERS} import processes × ${PER_WORKER.toLocaleString('en-US')} recor
                 grade: d.summary.grade,
                 next_change_at: d.summary.nextChangeAt,
                 rulebook_hash: d.summary.rulebook.hash,
-                state: encodeState({
-                  entries: d.entries,
-                  spans: d.spans,
-                  ledger: ledgerInputs(files, id).marks,
-                }),
+                state: encodeState(
+                  {
+                    entries: d.entries,
+                    spans: d.spans,
+                    ledger: ledgerInputs(files, id).marks,
+                  },
+                  versions.byHash,
+                ),
               },
               `subject ${id}: stored derived state differs from a recomputation`,
             );
-            for (const dr of decisionRows(id, d.entries, now))
+            for (const dr of decisionRows(id, d.entries, now, versions.byHash))
               assert.ok(decided.get(id)?.has(dr.id), `subject ${id}: decision ${dr.id} was never recorded`);
             compared++;
           }

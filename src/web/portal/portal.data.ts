@@ -1,4 +1,4 @@
-import { decodeState } from '../../app/derive/derive.usecases.ts';
+import { decodeState } from '../../app/derive/derive.state.ts';
 import { activeRulebooks } from '../../app/governance/governance.rulebooks.ts';
 import type { AppContext } from '../../app/ports/ports.context.ts';
 import { publicRecordsOf } from '../../app/queries/queries.public.ts';
@@ -36,6 +36,7 @@ export interface PublicRecord {
 export async function publicEntries(ctx: AppContext, lists: ReadonlySet<string>): Promise<ListedSubject[]> {
   const now = ctx.clock.now();
   const out: ListedSubject[] = [];
+  const versions = await versionsOf(ctx);
   let after = 0;
   for (;;) {
     const ids = await ctx.store.subjectIdsAfter(after, 1000);
@@ -43,7 +44,7 @@ export async function publicEntries(ctx: AppContext, lists: ReadonlySet<string>)
     after = ids[ids.length - 1]!;
     const hits: { id: number; entry: ListEntry }[] = [];
     for (const d of await ctx.store.derivedOf(ids)) {
-      for (const e of activeAt(decodeState(d.state).entries, now))
+      for (const e of activeAt(decodeState(d.state, versions.byHash).entries, now))
         if (e.public && lists.has(e.list)) hits.push({ id: Number(d.subject_id), entry: e });
     }
     if (hits.length === 0) continue;
