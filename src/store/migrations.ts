@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { auditLedgerMigration } from './audit-ledger.migration.ts';
 import { compactNoticesMigration } from './compact-notices.migration.ts';
+import { compactStatesMigration } from './compact-states.migration.ts';
 import { dueProcessMigration } from './due-process.store.ts';
 import { idempotencyMigration } from './idempotency.store.ts';
 import { readsMigration } from './reads.migration.ts';
@@ -195,5 +196,6 @@ export function migrations(engine: 'sqlite' | 'postgres'): MigrationProvider {
     },
   };
   m['0016_compact_notices'] = compactNoticesMigration;
+  m['0017_compact_states'] = compactStatesMigration;
   return { getMigrations: async () => m };
 }

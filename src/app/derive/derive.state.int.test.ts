@@ -1,15 +1,20 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import SQLite from 'better-sqlite3';
 import fc from 'fast-check';
+import { Kysely, SqliteDialect } from 'kysely';
 import { derive } from '../../rules/explain.ts';
 import type { ExitReason, ListEntry } from '../../rules/lists.ts';
 import { Timeline } from '../../rules/scorer.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { simulatePopulation } from '../../sim/population.ts';
+import { compactStatesMigration } from '../../store/compact-states.migration.ts';
 import { verifyDerived } from '../audit/audit.derived.ts';
 import { activeRulebooks, checkRulebook } from '../governance/governance.rulebooks.ts';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
+import { rebuildAll } from '../maintenance/maintenance.tick.ts';
 import { testRegistry } from '../testing/test-registry.ts';
 import { loadFiles } from './derive.files.ts';
 import { decodeState, encodeState, readEntry, storedEntry } from './derive.state.ts';
@@ -187,6 +192,22 @@ test('states written whole before read as they are, and verify finds them equal 
     await r.ctx.store.transaction((tx) => tx.upsertDerived([{ ...first!, state: edited }]));
     const again = await verifyDerived(r.ctx);
     assert.equal(again.findings.length, 1, JSON.stringify(again.findings));
+    await r.ctx.store.transaction((tx) => tx.upsertDerived([first!]));
+
+    // the migration marks whole states for recomputation: the next rebuild rewrites them compactly, same content
+    assert.deepEqual(await rebuildAll(r.ctx), { subjects: rows.length, recomputed: 0 });
+    const db = new Kysely<unknown>({
+      dialect: new SqliteDialect({ database: new SQLite(join(r.dir, 'registry.db')) }),
+    });
+    await compactStatesMigration.up(db);
+    await db.destroy();
+    assert.deepEqual(await rebuildAll(r.ctx), { subjects: rows.length, recomputed: rewritten.length });
+    const after = await r.ctx.store.derivedOf(rewritten.map((x) => Number(x.subject_id)));
+    for (const row of after) {
+      assert.ok(!row.state.includes('"title"'), row.state);
+      const was = rewritten.find((x) => x.subject_id === row.subject_id)!;
+      assert.deepEqual(decodeState(row.state, versions.byHash), decodeState(was.state, versions.byHash));
+    }
   } finally {
     await r.dispose();
   }
