@@ -1,5 +1,6 @@
 import { Environment } from '@marcbachmann/cel-js';
 import type { Issue } from '../domain/errors.ts';
+import { closureOf, type Schemas, type Scope } from './expressions.closures.ts';
 import type {
   ConditionReads,
   HistoryView,
@@ -106,7 +107,25 @@ export interface Compiler {
 
 type Parsed = ((ctx: Record<string, unknown>) => unknown) & {
   check(): { valid: boolean; type?: string; error?: Error };
+  readonly ast: unknown;
 };
+
+type Fast = ((s: Scope) => boolean) | undefined;
+
+/**
+ * A condition's test: its closure where it has one (see expressions.closures.ts), cel-js where it has none or
+ * where the closure cannot answer, so that the answer, or the failure, is always cel-js's.
+ */
+function tested<C extends Scope>(fast: Fast, cel: (ctx: C) => boolean): (ctx: C) => boolean {
+  if (!fast) return cel;
+  return (ctx) => {
+    try {
+      return fast(ctx);
+    } catch {
+      return cel(ctx);
+    }
+  };
+}
 
 function compile(env: Environment, path: string, source: unknown): { fn?: Parsed; issues: Issue[] } {
   if (typeof source !== 'string' || source.trim() === '') {
@@ -118,7 +137,8 @@ function compile(env: Environment, path: string, source: unknown): { fn?: Parsed
   } catch (e) {
     return { issues: [{ path, message: `cannot parse condition: ${firstLine(e)}` }] };
   }
-  const checked = env.check(source) as { valid: boolean; type?: string; error?: Error };
+  // checked on the tree it runs: the types cel-js finds are the ones the closure is translated with
+  const checked = fn.check();
   if (!checked.valid)
     return { issues: [{ path, message: `invalid condition: ${firstLine(checked.error)}` }] };
   if (checked.type !== 'bool')
@@ -135,19 +155,39 @@ export function windowLiterals(source: string): string[] {
   return [...source.matchAll(/count\s*\(\s*"[^"]*"\s*,\s*"([^"]+)"/g)].map((m) => m[1] ?? '');
 }
 
-/** Builds the CEL environments of one rulebook version; `listNames` types `lists.NAME` in measures. */
-export function makeCompiler(listNames: readonly string[]): Compiler {
+/** The fields of the variables that are objects, for the closures: a measure's lists are bools. */
+function schemasOf(kind: 'rule' | 'state' | 'measure', listNames: readonly string[]): Schemas {
+  if (kind === 'rule') return { record: RECORD_SCHEMA, subject: SUBJECT_SCHEMA };
+  if (kind === 'state') return { subject: SUBJECT_SCHEMA };
+  const lists: Record<string, string> = {};
+  for (const n of listNames) lists[n] = 'bool';
+  return { subject: SUBJECT_SCHEMA, lists };
+}
+
+/** A state's or a measure's score becomes a BigInt whether or not the condition reads it. */
+const checkedOf = (kind: 'rule' | 'state' | 'measure') => (kind === 'rule' ? [] : ['score']);
+
+/**
+ * Builds the CEL environments of one rulebook version; `listNames` types `lists.NAME` in measures. Conditions
+ * run as closures where they can (`closures: false` runs every one through cel-js, to compare the two).
+ */
+export function makeCompiler(listNames: readonly string[], opts: { closures?: boolean } = {}): Compiler {
   const r = ruleEnv();
   const s = stateEnv();
   const m = measureEnv(listNames);
+  const closure = (fn: Parsed, kind: 'rule' | 'state' | 'measure'): Fast =>
+    opts.closures === false ? undefined : closureOf(fn.ast, schemasOf(kind, listNames), checkedOf(kind));
   return {
     rule(path, source) {
       const { fn, issues } = compile(r, path, source);
       if (!fn) return { issues };
       return {
         issues,
-        test: (ctx) =>
-          fn({ record: ctx.record, subject: ctx.subject, history: new History(ctx.history) }) === true,
+        test: tested(
+          closure(fn, 'rule'),
+          (ctx) =>
+            fn({ record: ctx.record, subject: ctx.subject, history: new History(ctx.history) }) === true,
+        ),
       };
     },
     state(path, source) {
@@ -156,13 +196,16 @@ export function makeCompiler(listNames: readonly string[]): Compiler {
       return {
         issues,
         windows: windowLiterals(source as string),
-        test: (ctx) =>
-          fn({
-            score: BigInt(ctx.score),
-            grade: ctx.grade,
-            subject: ctx.subject,
-            history: new History(ctx.history),
-          }) === true,
+        test: tested(
+          closure(fn, 'state'),
+          (ctx) =>
+            fn({
+              score: BigInt(ctx.score),
+              grade: ctx.grade,
+              subject: ctx.subject,
+              history: new History(ctx.history),
+            }) === true,
+        ),
       };
     },
     measure(path, source) {
@@ -182,9 +225,24 @@ export function makeCompiler(listNames: readonly string[]): Compiler {
         lists: referenced,
         usesState: reads.score || reads.grade,
         reads,
-        test: (ctx) =>
-          fn({ score: BigInt(ctx.score), grade: ctx.grade, subject: ctx.subject, lists: ctx.lists }) === true,
+        test: tested(
+          closure(fn, 'measure'),
+          (ctx) =>
+            fn({ score: BigInt(ctx.score), grade: ctx.grade, subject: ctx.subject, lists: ctx.lists }) ===
+            true,
+        ),
       };
     },
   };
+}
+
+/** The closure a condition of this kind runs as, or undefined when cel-js runs it (to test the translation). */
+export function closureFor(
+  kind: 'rule' | 'state' | 'measure',
+  source: string,
+  listNames: readonly string[] = [],
+): ((s: Scope) => boolean) | undefined {
+  const env = kind === 'rule' ? ruleEnv() : kind === 'state' ? stateEnv() : measureEnv(listNames);
+  const { fn } = compile(env, kind, source);
+  return fn ? closureOf(fn.ast, schemasOf(kind, listNames), checkedOf(kind)) : undefined;
 }

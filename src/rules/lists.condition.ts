@@ -1,8 +1,11 @@
 // enter_when lists: the condition walked through time, as the registry knew the ledger at each moment.
+
+import type { Duration } from '../domain/duration.ts';
 import { countHistory } from './history.ts';
 import { type ExitReason, type Grounds, type ListEntry, type Make, plus } from './lists.model.ts';
-import type { ListDef, Rulebook } from './rulebook.model.ts';
+import type { HistoryView, ListDef, Rulebook } from './rulebook.model.ts';
 import type { Timeline } from './scorer.ts';
+import type { RulebookSet } from './versions.ts';
 
 const INF = Number.POSITIVE_INFINITY;
 
@@ -26,29 +29,60 @@ type State =
   | { s: 'warned'; at: number; effective: number; score: number; grade: string; l: ListDef; rb: Rulebook }
   | InState;
 
+/** The windows of a list's condition in every version: the moments records leave them can change it. */
+const windows = new WeakMap<RulebookSet, Map<string, readonly Duration[]>>();
+function windowsOf(set: RulebookSet, name: string): readonly Duration[] {
+  let m = windows.get(set);
+  if (!m) {
+    m = new Map();
+    windows.set(set, m);
+  }
+  let ws = m.get(name);
+  if (!ws) {
+    ws = set.versions.flatMap((v) => v.lists.get(name)?.enterWhen?.windows ?? []);
+    m.set(name, ws);
+  }
+  return ws;
+}
+
 /**
  * enter_when lists: a walk through every moment the condition can change. Warn when it becomes true;
  * enter when the notice ends if it is still true; leave at max, or once it has been false for the whole hold.
  * After an exit at max the condition must turn false before the subject can be listed again.
  */
 export function conditionEntries(tl: Timeline, name: string, make: Make): ListEntry[] {
-  const windows = tl.versions.versions.flatMap((v) => v.lists.get(name)?.enterWhen?.windows ?? []);
-  const statics = tl.changeTimes(windows);
+  const statics = tl.changeTimes(windowsOf(tl.versions, name));
   const out: ListEntry[] = [];
   const own = tl.file.records;
   let state: State = { s: 'out' };
-  const cond = (t: number): { holds: boolean; score: number; grade: string; l?: ListDef; rb: Rulebook } => {
+  // the condition at one moment, asked through one context and one history view made for the whole walk
+  let at = 0;
+  const history: HistoryView = {
+    count: (p, w, sign) => countHistory(c.rb, own, undefined, at, true, p, w, sign, at),
+  };
+  const ctx = { score: 0, grade: '', subject: tl.file.subject.facts, history };
+  const c: { holds: boolean; score: number; grade: string; l?: ListDef; rb: Rulebook } = {
+    holds: false,
+    score: 0,
+    grade: '',
+    rb: tl.versions.at(0),
+  };
+  const cond = (t: number): typeof c => {
     const rb = tl.versions.at(t);
     const l = rb.lists.get(name);
     const { score, grade } = tl.scoreAt(t, t);
-    if (!l?.enterWhen) return { holds: false, score, grade, rb };
-    const holds = l.enterWhen.test({
-      score,
-      grade,
-      subject: tl.file.subject.facts,
-      history: { count: (p, w, sign) => countHistory(rb, own, undefined, t, true, p, w, sign, t) },
-    });
-    return { holds, score, grade, l, rb };
+    c.score = score;
+    c.grade = grade;
+    c.l = l;
+    c.rb = rb;
+    if (!l?.enterWhen) c.holds = false;
+    else {
+      at = t;
+      ctx.score = score;
+      ctx.grade = grade;
+      c.holds = l.enterWhen.test(ctx);
+    }
+    return c;
   };
   const timer = (): number => {
     if (state.s === 'warned') return state.effective;

@@ -9,6 +9,7 @@ import {
   type Rulebook,
   type SubjectFacts,
 } from './rulebook.model.ts';
+import { ascendingUnique } from './times.ts';
 import type { RulebookSet } from './versions.ts';
 
 /** One record as it reaches a subject: its own, a branch's, or an agent's acting on its behalf. */
@@ -83,6 +84,10 @@ class Sweep {
     return found < 0 ? 0 : (this.raws[found] ?? 0);
   }
 }
+
+const NO_WINDOWS: readonly Duration[] = [];
+/** changeTimes' cache key of a list of windows: a list asked for again is not keyed again. */
+const windowKeys = new WeakMap<readonly Duration[], string>();
 
 function within(t: number, intervals: readonly Interval[]): boolean {
   for (const i of intervals) if (i.from <= t && t < i.to) return true;
@@ -289,21 +294,21 @@ export class Timeline {
     const versionTimes = this.versions.changeTimes;
     for (const item of this.items) {
       const rec = item.rec;
-      const times = new Set<number>([rec.occurredAt]);
+      const times: number[] = [rec.occurredAt];
       for (const v of this.versions.versions) {
         const pts = this.pointsUnder(item, v);
-        if (pts) times.add(pts.countsUntil);
+        if (pts) times.push(pts.countsUntil);
       }
-      for (const vt of versionTimes) if (vt > rec.occurredAt) times.add(vt);
-      if (rec.repairedAt !== undefined) times.add(rec.repairedAt);
-      if (mode === 'known' && rec.annulledAt !== undefined) times.add(rec.annulledAt);
-      if (mode === 'known' && rec.knownAt !== undefined) times.add(rec.knownAt);
+      for (const vt of versionTimes) if (vt > rec.occurredAt) times.push(vt);
+      if (rec.repairedAt !== undefined) times.push(rec.repairedAt);
+      if (mode === 'known' && rec.annulledAt !== undefined) times.push(rec.annulledAt);
+      if (mode === 'known' && rec.knownAt !== undefined) times.push(rec.knownAt);
       for (const i of rec.suspended) {
-        times.add(i.from);
-        if (Number.isFinite(i.to)) times.add(i.to);
+        times.push(i.from);
+        if (Number.isFinite(i.to)) times.push(i.to);
       }
       let prev = 0;
-      for (const t of [...times].sort((a, b) => a - b)) {
+      for (const t of ascendingUnique(times)) {
         if (t < rec.occurredAt) continue;
         const c = this.contribution(item, t, mode === 'known' ? t : Number.POSITIVE_INFINITY);
         const value = c ? c.points : 0;
@@ -334,10 +339,14 @@ export class Timeline {
    * Every moment at which a score can change: records starting and ending, status changes, new versions; with
    * the moments each of the own records leaves each extra window. Computed once per set of windows.
    */
-  changeTimes(extraWindows: readonly Duration[] = []): readonly number[] {
-    const key = extraWindows
-      .map((w) => `${w.years},${w.months},${w.weeks},${w.days},${w.hours},${w.minutes},${w.seconds}`)
-      .join(';');
+  changeTimes(extraWindows: readonly Duration[] = NO_WINDOWS): readonly number[] {
+    let key = windowKeys.get(extraWindows);
+    if (key === undefined) {
+      key = extraWindows
+        .map((w) => `${w.years},${w.months},${w.weeks},${w.days},${w.hours},${w.minutes},${w.seconds}`)
+        .join(';');
+      windowKeys.set(extraWindows, key);
+    }
     let out = this.times.get(key);
     if (!out) {
       out = this.computeChangeTimes(extraWindows);
@@ -347,10 +356,10 @@ export class Timeline {
   }
 
   private computeChangeTimes(extraWindows: readonly Duration[]): number[] {
-    const times = new Set<number>(this.versions.changeTimes);
+    const times: number[] = [...this.versions.changeTimes];
     for (const item of this.items) {
       const rec = item.rec;
-      times.add(rec.occurredAt);
+      times.push(rec.occurredAt);
       // a record repaired or annulled before its window ends changes nothing then: no stale "next change"
       const stopped = Math.min(
         rec.repairedAt ?? Number.POSITIVE_INFINITY,
@@ -358,17 +367,17 @@ export class Timeline {
       );
       for (const v of this.versions.versions) {
         const p = this.pointsUnder(item, v);
-        if (p && p.countsUntil < stopped) times.add(p.countsUntil);
+        if (p && p.countsUntil < stopped) times.push(p.countsUntil);
       }
-      if (rec.annulledAt !== undefined) times.add(rec.annulledAt);
-      if (rec.repairedAt !== undefined) times.add(rec.repairedAt);
-      if (rec.knownAt !== undefined && rec.knownAt > rec.occurredAt) times.add(rec.knownAt);
+      if (rec.annulledAt !== undefined) times.push(rec.annulledAt);
+      if (rec.repairedAt !== undefined) times.push(rec.repairedAt);
+      if (rec.knownAt !== undefined && rec.knownAt > rec.occurredAt) times.push(rec.knownAt);
       for (const s of rec.suspended) {
-        times.add(s.from);
-        if (Number.isFinite(s.to)) times.add(s.to);
+        times.push(s.from);
+        if (Number.isFinite(s.to)) times.push(s.to);
       }
-      if (item.via === 'own') for (const w of extraWindows) times.add(windowLeaves(rec.occurredAt, w));
+      if (item.via === 'own') for (const w of extraWindows) times.push(windowLeaves(rec.occurredAt, w));
     }
-    return [...times].sort((a, b) => a - b);
+    return ascendingUnique(times);
   }
 }
