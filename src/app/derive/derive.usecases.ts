@@ -1,8 +1,7 @@
-import { type Derivation, derive } from '../../rules/explain.ts';
+import type { Derivation } from '../../rules/explain.ts';
 import type { ListEntry } from '../../rules/lists.ts';
 import { borneBy, type MeasureSpan } from '../../rules/measures.ts';
 import type { Rulebook } from '../../rules/rulebook.model.ts';
-import { Timeline } from '../../rules/scorer.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { bearerNotices } from '../due-process/due-process.bearer-notices.ts';
 import { decisionNotice, emitNotices, gradeDropNotice } from '../due-process/due-process.notices.ts';
@@ -10,8 +9,10 @@ import { sha256 } from '../ports/ports.context.ts';
 import type { NoticeRow } from '../ports/ports.due-process.ts';
 import type { DecisionRow, DerivedRow, RecordRow, Tx } from '../ports/ports.store.ts';
 import { watchChanges } from '../watches/watches.derive.ts';
+import { type Computed, computedOf, deriveFile } from './derive.compute.ts';
 import { type LoadedFiles, loadFiles } from './derive.files.ts';
 import { loadedCounts, marksString, versionsKey } from './derive.marks.ts';
+import type { DerivePool } from './derive.pool.ts';
 
 function gradeRank(rb: Rulebook, grade: string): number {
   const i = rb.grades.findIndex((g) => g.grade === grade);
@@ -201,6 +202,9 @@ async function bearerNoticesOf(
   return out;
 }
 
+/** Derives the loaded files: here (keeping each full derivation), or on a pool's workers. */
+type Compute = (loaded: LoadedFiles) => Promise<ReadonlyMap<number, Computed>>;
+
 /**
  * Recomputes the projection of the given subjects from the ledger at `now` and stores it, with the list
  * decisions that have become due. Runs inside the caller's transaction, holding the subjects' locks: a writer
@@ -213,11 +217,46 @@ export async function recompute(
   ids: readonly number[],
   now: number,
 ): Promise<{ loaded: LoadedFiles; derivations: Map<number, Derivation>; states: Map<number, StoredState> }> {
+  const derivations = new Map<number, Derivation>();
+  const here: Compute = async (loaded) => {
+    const out = new Map<number, Computed>();
+    for (const [id, file] of loaded.files) {
+      const d = deriveFile(file, versions, now);
+      derivations.set(id, d);
+      out.set(id, computedOf(d));
+    }
+    return out;
+  };
+  return { ...(await recomputeWith(tx, versions, ids, now, here)), derivations };
+}
+
+/**
+ * `recompute`, the derivations made by `pool`'s worker threads when it has one for these rulebook versions (every
+ * database step stays here, in the caller's transaction), else in this thread. The same rows either way.
+ */
+export async function recomputeOn(
+  pool: DerivePool | undefined,
+  tx: Tx,
+  versions: RulebookSet,
+  ids: readonly number[],
+  now: number,
+): Promise<{ loaded: LoadedFiles; states: Map<number, StoredState> }> {
+  if (!pool || pool.key !== versionsKey(versions)) return recompute(tx, versions, ids, now);
+  return recomputeWith(tx, versions, ids, now, (loaded) => pool.compute([...loaded.files], now));
+}
+
+async function recomputeWith(
+  tx: Tx,
+  versions: RulebookSet,
+  ids: readonly number[],
+  now: number,
+  compute: Compute,
+): Promise<{ loaded: LoadedFiles; states: Map<number, StoredState> }> {
   await tx.lockSubjects(ids);
   const loaded = await loadFiles(tx, versions, ids);
   const before = new Map((await tx.derivedOf(ids)).map((r) => [Number(r.subject_id), r]));
   const known = await tx.decisionIdsOf(ids);
-  const derivations = new Map<number, Derivation>();
+  const computed = await compute(loaded);
   const states = new Map<number, StoredState>();
   const derived: DerivedRow[] = [];
   const decisions: DecisionRow[] = [];
@@ -225,19 +264,18 @@ export async function recompute(
   const lapsedExits = new Set<string>();
   const vkey = versionsKey(versions);
   const counts = loadedCounts(loaded);
-  for (const [id, file] of loaded.files) {
-    const d = derive(new Timeline(file, versions), now);
-    derivations.set(id, d);
+  for (const id of loaded.files.keys()) {
+    const d = computed.get(id)!;
     const { marks: ledger, rows: seen } = ledgerInputs(loaded, id);
     const state: StoredState = { entries: d.entries, spans: d.spans, ledger };
     states.set(id, state);
     derived.push({
       subject_id: id,
-      score: d.summary.score,
-      grade: d.summary.grade,
-      next_change_at: d.summary.nextChangeAt,
+      score: d.score,
+      grade: d.grade,
+      next_change_at: d.nextChangeAt,
       computed_at: now,
-      rulebook_hash: d.summary.rulebook.hash,
+      rulebook_hash: d.rulebookHash,
       state: encodeState(state),
       explained: null,
       marks: marksString(vkey, loaded.involved.get(id) ?? [id], counts),
@@ -268,5 +306,5 @@ export async function recompute(
   await emitNotices(tx, notices, now);
   // monitoring: watched answers that differ from the last notified are changes for their watchers
   await watchChanges(tx, versions, loaded.subjects, states, before, decodeState, now);
-  return { loaded, derivations, states };
+  return { loaded, states };
 }
