@@ -64,7 +64,7 @@ export class DerivePool {
     const module =
       entry ?? new URL(fromSource ? './derive.worker.ts' : './derive.worker.js', import.meta.url);
     // from source, a small loader registers TypeScript support first
-    const url = module.href.endsWith('.ts')
+    const url = module.pathname.endsWith('.ts')
       ? new URL('../governance/ts-worker.mjs', import.meta.url)
       : module;
     const workerData = {
@@ -80,9 +80,12 @@ export class DerivePool {
       w.on('message', (m: { job: number; results?: [number, Computed][]; error?: string }) => {
         const job = pool.jobs.get(m.job);
         pool.jobs.delete(m.job);
-        if (m.error !== undefined)
+        if (m.error !== undefined) {
           pool.fail(new CredenceError('derive.worker_failed', `a derivation worker failed: ${m.error}`));
-        else job?.resolve(m.results ?? []);
+          job?.reject(pool.failure!);
+          return;
+        }
+        job?.resolve(m.results ?? []);
         pool.idle.push(w);
         pool.pump();
       });
