@@ -10,7 +10,7 @@ import type { NoticeRow } from '../ports/ports.due-process.ts';
 import type { DecisionRow, DerivedRow, RecordRow, Tx } from '../ports/ports.store.ts';
 import { watchChanges } from '../watches/watches.derive.ts';
 import { type Computed, computedOf, deriveFile } from './derive.compute.ts';
-import { type LoadedFiles, loadFiles } from './derive.files.ts';
+import { type LoadedFiles, loadFiles, mergeLoaded } from './derive.files.ts';
 import { loadedCounts, marksString, versionsKey } from './derive.marks.ts';
 import type { DerivePool } from './derive.pool.ts';
 
@@ -202,8 +202,10 @@ async function bearerNoticesOf(
   return out;
 }
 
-/** Derives the loaded files: here (keeping each full derivation), or on a pool's workers. */
-type Compute = (loaded: LoadedFiles) => Promise<ReadonlyMap<number, Computed>>;
+/** Loads the subjects' files in the caller's transaction and derives them: here, or on a pool's workers. */
+type LoadAndDerive = (
+  ids: readonly number[],
+) => Promise<{ loaded: LoadedFiles; computed: ReadonlyMap<number, Computed> }>;
 
 /**
  * Recomputes the projection of the given subjects from the ledger at `now` and stores it, with the list
@@ -218,21 +220,26 @@ export async function recompute(
   now: number,
 ): Promise<{ loaded: LoadedFiles; derivations: Map<number, Derivation>; states: Map<number, StoredState> }> {
   const derivations = new Map<number, Derivation>();
-  const here: Compute = async (loaded) => {
-    const out = new Map<number, Computed>();
+  const here: LoadAndDerive = async (ids) => {
+    const loaded = await loadFiles(tx, versions, ids);
+    const computed = new Map<number, Computed>();
     for (const [id, file] of loaded.files) {
       const d = deriveFile(file, versions, now);
       derivations.set(id, d);
-      out.set(id, computedOf(d));
+      computed.set(id, computedOf(d));
     }
-    return out;
+    return { loaded, computed };
   };
   return { ...(await recomputeWith(tx, versions, ids, now, here)), derivations };
 }
 
+/** Loads of a slice handed to the workers as they come, so that the next one is read while they derive. */
+const LOADS = 4;
+
 /**
- * `recompute`, the derivations made by `pool`'s worker threads when it has one for these rulebook versions (every
- * database step stays here, in the caller's transaction), else in this thread. The same rows either way.
+ * `recompute`, the derivations made by `pool`'s worker threads when it has one for these rulebook versions, else
+ * in this thread. Every database step stays here, in the caller's transaction: the files are loaded in a few
+ * parts, each derived by the workers while the next is read. The same rows either way.
  */
 export async function recomputeOn(
   pool: DerivePool | undefined,
@@ -242,7 +249,22 @@ export async function recomputeOn(
   now: number,
 ): Promise<{ loaded: LoadedFiles; states: Map<number, StoredState> }> {
   if (!pool || pool.key !== versionsKey(versions)) return recompute(tx, versions, ids, now);
-  return recomputeWith(tx, versions, ids, now, (loaded) => pool.compute([...loaded.files], now));
+  return recomputeWith(tx, versions, ids, now, async (ids) => {
+    const parts: LoadedFiles[] = [];
+    const derived: Promise<Map<number, Computed>>[] = [];
+    const size = Math.ceil(ids.length / LOADS);
+    for (let i = 0; i < ids.length; i += size) {
+      const part = await loadFiles(tx, versions, ids.slice(i, i + size));
+      parts.push(part);
+      const d = pool.compute([...part.files], now);
+      // a failure is awaited below; until then the next part is read
+      d.catch(() => {});
+      derived.push(d);
+    }
+    const computed = new Map<number, Computed>();
+    for (const m of await Promise.all(derived)) for (const [id, c] of m) computed.set(id, c);
+    return { loaded: mergeLoaded(parts), computed };
+  });
 }
 
 async function recomputeWith(
@@ -250,13 +272,12 @@ async function recomputeWith(
   versions: RulebookSet,
   ids: readonly number[],
   now: number,
-  compute: Compute,
+  loadAndDerive: LoadAndDerive,
 ): Promise<{ loaded: LoadedFiles; states: Map<number, StoredState> }> {
   await tx.lockSubjects(ids);
-  const loaded = await loadFiles(tx, versions, ids);
+  const { loaded, computed } = await loadAndDerive(ids);
   const before = new Map((await tx.derivedOf(ids)).map((r) => [Number(r.subject_id), r]));
   const known = await tx.decisionIdsOf(ids);
-  const computed = await compute(loaded);
   const states = new Map<number, StoredState>();
   const derived: DerivedRow[] = [];
   const decisions: DecisionRow[] = [];
