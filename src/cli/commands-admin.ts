@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import type { Command } from '@commander-js/extra-typings';
 import { SingleBar } from 'cli-progress';
-import { WORKERS_FROM } from '../app/derive/derive.pool.ts';
+import { WORKERS_CORES, WORKERS_FROM } from '../app/derive/derive.pool.ts';
 import { activateRulebook, activeRulebooks, checkRulebook } from '../app/governance/governance.rulebooks.ts';
 import { whatIf } from '../app/governance/governance.whatif.ts';
 import { purge } from '../app/maintenance/maintenance.purge.ts';
@@ -137,7 +137,7 @@ export function commands(program: Command): void {
     )
     .option(
       '--workers <n>',
-      `threads deriving the imported subjects at the end: auto (default; all cores above ${WORKERS_FROM.toLocaleString('en-US')} subjects) or a number (0: this thread only)`,
+      `threads deriving the imported subjects at the end: auto (default: with ${WORKERS_CORES} cores or more and over ${WORKERS_FROM.toLocaleString('en-US')} subjects, one a core but this thread's; else none) or a number (0: this thread only)`,
       parseWorkers,
     )
     .action(async (files, o) => {
@@ -262,7 +262,7 @@ export function commands(program: Command): void {
     .option('--full', 'recompute every subject, changed or not')
     .option(
       '--workers <n>',
-      `threads deriving a full rebuild beside this one: auto (default; all cores above ${WORKERS_FROM.toLocaleString('en-US')} subjects) or a number (0: this thread only)`,
+      `threads deriving a full rebuild beside this one: auto (default: with ${WORKERS_CORES} cores or more and over ${WORKERS_FROM.toLocaleString('en-US')} subjects, one a core but this thread's; else none) or a number (0: this thread only)`,
       parseWorkers,
     )
     .action(async (o) => {

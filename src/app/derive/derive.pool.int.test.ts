@@ -14,9 +14,9 @@ import {
   type TestRegistry,
   testRegistry,
 } from '../testing/test-registry.ts';
+import { recomputeOn } from './derive.parallel.ts';
 import { DerivePool, withPool, workersFor } from './derive.pool.ts';
 import { inSlices } from './derive.slices.ts';
-import { recomputeOn } from './derive.usecases.ts';
 
 /**
  * Derivations made on worker threads (rebuild --full, an import's settle) store exactly what one thread stores:
@@ -188,10 +188,11 @@ test('a file a worker cannot derive fails the derivation with the reason, and th
   }
 });
 
-test('auto uses every core only above the threshold; a number is taken as given, 0 meaning this thread', () => {
-  assert.equal(workersFor('auto', 100, 1000), 0);
-  assert.ok(workersFor('auto', 1001, 1000) >= 1);
-  assert.equal(workersFor(undefined, 1000, 1000), 0);
+test('auto leaves small jobs and two cores to this thread; a number is taken as given, 0 meaning this thread', () => {
+  assert.equal(workersFor('auto', 100, 1000, 8), 0, 'below the threshold');
+  assert.equal(workersFor('auto', 1001, 1000, 8), 7, 'every core but the one storing');
+  assert.equal(workersFor(undefined, 1001, 1000, 4), 3);
+  assert.equal(workersFor('auto', 1_000_000, 1000, 2), 0, 'two cores: one thread');
   assert.equal(workersFor(2, 1), 2);
   assert.equal(workersFor(0, 1_000_000), 0);
 });

@@ -8,17 +8,32 @@ import type { Computed } from './derive.compute.ts';
 import { versionsKey } from './derive.marks.ts';
 
 /**
- * Subjects to derive above which `auto` uses worker threads: below it, starting them (tens of milliseconds built,
- * about a second from source) and cloning the files costs more than the second core saves.
+ * Subjects to derive above which `auto` uses worker threads: below it, starting them (a quarter of a second built,
+ * over a second from source), warming their compiled code and cloning the files cost more than the cores save.
  */
-export const WORKERS_FROM = 20_000;
+export const WORKERS_FROM = 50_000;
+/**
+ * Cores `auto` needs before it uses workers. This thread keeps the database work (about half of a full rebuild:
+ * loading, storing, cloning the files), so the workers get the other cores: on two cores, one or two workers took
+ * as long per subject as this thread alone, the same CPU shared out with more garbage to collect.
+ */
+export const WORKERS_CORES = 4;
 
-/** How many worker threads derive: a number (0: in this thread), or `auto` (all cores above WORKERS_FROM). */
+/** How many worker threads derive: a number (0: in this thread), or `auto` (see workersFor). */
 export type WorkersOption = number | 'auto';
 
-/** The number of workers for `subjects` subjects to derive. */
-export function workersFor(option: WorkersOption | undefined, subjects: number, from = WORKERS_FROM): number {
-  if (option === undefined || option === 'auto') return subjects > from ? availableParallelism() : 0;
+/**
+ * The number of workers for `subjects` subjects to derive: `auto` gives every core but this thread's, when there
+ * are WORKERS_CORES of them or more and more than WORKERS_FROM subjects; else none.
+ */
+export function workersFor(
+  option: WorkersOption | undefined,
+  subjects: number,
+  from = WORKERS_FROM,
+  cores = availableParallelism(),
+): number {
+  if (option === undefined || option === 'auto')
+    return cores >= WORKERS_CORES && subjects > from ? cores - 1 : 0;
   return Math.max(0, Math.floor(option));
 }
 

@@ -1,8 +1,8 @@
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { Store, Tx } from '../ports/ports.store.ts';
+import { recomputeOn } from './derive.parallel.ts';
 import { type WorkersOption, withPool } from './derive.pool.ts';
-import { recomputeOn } from './derive.usecases.ts';
 
 /** Subjects derived in one transaction, at most. */
 export const DERIVE_SUBJECTS = 256;

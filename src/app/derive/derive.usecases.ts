@@ -10,9 +10,8 @@ import type { NoticeRow } from '../ports/ports.due-process.ts';
 import type { DecisionRow, DerivedRow, RecordRow, Tx } from '../ports/ports.store.ts';
 import { watchChanges } from '../watches/watches.derive.ts';
 import { type Computed, computedOf, deriveFile } from './derive.compute.ts';
-import { type LoadedFiles, loadFiles, mergeLoaded } from './derive.files.ts';
+import { type LoadedFiles, loadFiles } from './derive.files.ts';
 import { loadedCounts, marksString, versionsKey } from './derive.marks.ts';
-import type { DerivePool } from './derive.pool.ts';
 
 function gradeRank(rb: Rulebook, grade: string): number {
   const i = rb.grades.findIndex((g) => g.grade === grade);
@@ -202,11 +201,6 @@ async function bearerNoticesOf(
   return out;
 }
 
-/** Loads the subjects' files in the caller's transaction and derives them: here, or on a pool's workers. */
-type LoadAndDerive = (
-  ids: readonly number[],
-) => Promise<{ loaded: LoadedFiles; computed: ReadonlyMap<number, Computed> }>;
-
 /**
  * Recomputes the projection of the given subjects from the ledger at `now` and stores it, with the list
  * decisions that have become due. Runs inside the caller's transaction, holding the subjects' locks: a writer
@@ -219,65 +213,43 @@ export async function recompute(
   ids: readonly number[],
   now: number,
 ): Promise<{ loaded: LoadedFiles; derivations: Map<number, Derivation>; states: Map<number, StoredState> }> {
+  await tx.lockSubjects(ids);
+  const loaded = await loadFiles(tx, versions, ids);
+  const { before, known } = await storedOf(tx, ids);
   const derivations = new Map<number, Derivation>();
-  const here: LoadAndDerive = async (ids) => {
-    const loaded = await loadFiles(tx, versions, ids);
-    const computed = new Map<number, Computed>();
-    for (const [id, file] of loaded.files) {
-      const d = deriveFile(file, versions, now);
-      derivations.set(id, d);
-      computed.set(id, computedOf(d));
-    }
-    return { loaded, computed };
-  };
-  return { ...(await recomputeWith(tx, versions, ids, now, here)), derivations };
+  const computed = new Map<number, Computed>();
+  for (const [id, file] of loaded.files) {
+    const d = deriveFile(file, versions, now);
+    derivations.set(id, d);
+    computed.set(id, computedOf(d));
+  }
+  const states = await storeDerived(tx, versions, now, loaded, computed, before, known);
+  await watchDerived(tx, versions, now, loaded, states, before);
+  return { loaded, derivations, states };
 }
 
-/** Loads of a slice handed to the workers as they come, so that the next one is read while they derive. */
-const LOADS = 4;
+/** What is stored of the subjects before they are derived again: their projections and the ids of their decisions. */
+export async function storedOf(
+  tx: Tx,
+  ids: readonly number[],
+): Promise<{ before: Map<number, DerivedRow>; known: Set<string> }> {
+  const before = new Map((await tx.derivedOf(ids)).map((r) => [Number(r.subject_id), r]));
+  return { before, known: await tx.decisionIdsOf(ids) };
+}
 
 /**
- * `recompute`, the derivations made by `pool`'s worker threads when it has one for these rulebook versions, else
- * in this thread. Every database step stays here, in the caller's transaction: the files are loaded in a few
- * parts, each derived by the workers while the next is read. The same rows either way.
+ * Stores what was derived of the loaded files: the projections, the decisions that have become due (those not
+ * in `known`) and their notices, grade drops against `before`, and bearers' notices (watches: watchDerived).
  */
-export async function recomputeOn(
-  pool: DerivePool | undefined,
+export async function storeDerived(
   tx: Tx,
   versions: RulebookSet,
-  ids: readonly number[],
   now: number,
-): Promise<{ loaded: LoadedFiles; states: Map<number, StoredState> }> {
-  if (!pool || pool.key !== versionsKey(versions)) return recompute(tx, versions, ids, now);
-  return recomputeWith(tx, versions, ids, now, async (ids) => {
-    const parts: LoadedFiles[] = [];
-    const derived: Promise<Map<number, Computed>>[] = [];
-    const size = Math.ceil(ids.length / LOADS);
-    for (let i = 0; i < ids.length; i += size) {
-      const part = await loadFiles(tx, versions, ids.slice(i, i + size));
-      parts.push(part);
-      const d = pool.compute([...part.files], now);
-      // a failure is awaited below; until then the next part is read
-      d.catch(() => {});
-      derived.push(d);
-    }
-    const computed = new Map<number, Computed>();
-    for (const m of await Promise.all(derived)) for (const [id, c] of m) computed.set(id, c);
-    return { loaded: mergeLoaded(parts), computed };
-  });
-}
-
-async function recomputeWith(
-  tx: Tx,
-  versions: RulebookSet,
-  ids: readonly number[],
-  now: number,
-  loadAndDerive: LoadAndDerive,
-): Promise<{ loaded: LoadedFiles; states: Map<number, StoredState> }> {
-  await tx.lockSubjects(ids);
-  const { loaded, computed } = await loadAndDerive(ids);
-  const before = new Map((await tx.derivedOf(ids)).map((r) => [Number(r.subject_id), r]));
-  const known = await tx.decisionIdsOf(ids);
+  loaded: LoadedFiles,
+  computed: ReadonlyMap<number, Computed>,
+  before: ReadonlyMap<number, DerivedRow>,
+  known: ReadonlySet<string>,
+): Promise<Map<number, StoredState>> {
   const states = new Map<number, StoredState>();
   const derived: DerivedRow[] = [];
   const decisions: DecisionRow[] = [];
@@ -325,7 +297,20 @@ async function recomputeWith(
   }
   notices.push(...(await bearerNoticesOf(tx, loaded, states, versions, now)));
   await emitNotices(tx, notices, now);
-  // monitoring: watched answers that differ from the last notified are changes for their watchers
+  return states;
+}
+
+/**
+ * Monitoring, once the derived subjects are stored: watched answers that differ from the last notified are
+ * changes for their watchers. Asked once for all the subjects of a transaction: an answer can depend on several.
+ */
+export async function watchDerived(
+  tx: Tx,
+  versions: RulebookSet,
+  now: number,
+  loaded: LoadedFiles,
+  states: ReadonlyMap<number, StoredState>,
+  before: ReadonlyMap<number, DerivedRow>,
+): Promise<void> {
   await watchChanges(tx, versions, loaded.subjects, states, before, decodeState, now);
-  return { loaded, states };
 }

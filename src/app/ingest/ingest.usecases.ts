@@ -70,7 +70,7 @@ export class Ingestor {
        * sets this: a record is recorded when the registry receives it, and no sanction precedes that (DESIGN §5).
        */
       readonly reportedOnTime?: boolean;
-      /** Worker threads deriving in `settle()`: a number (0: none), or `auto` (all cores for many subjects). */
+      /** Worker threads deriving in `settle()`: a number (0: none), or `auto` (default; see workersFor). */
       readonly workers?: number | 'auto';
     } = {},
   ) {

@@ -1,7 +1,8 @@
 import { involvedMarks, marksHead, versionsKey } from '../derive/derive.marks.ts';
+import { recomputeOn } from '../derive/derive.parallel.ts';
 import { type DerivePool, type WorkersOption, withPool } from '../derive/derive.pool.ts';
 import { DERIVE_RECORDS, inSlices } from '../derive/derive.slices.ts';
-import { recompute, recomputeOn } from '../derive/derive.usecases.ts';
+import { recompute } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { subjectBatches } from '../ports/ports.batches.ts';
 import type { AppContext } from '../ports/ports.context.ts';
@@ -34,7 +35,7 @@ export async function rebuildAll(
   opts: {
     readonly full?: boolean;
     readonly onProgress?: (done: number, total: number) => void;
-    /** Worker threads deriving a full rebuild (default `auto`: all cores for a large population; 0: none). */
+    /** Worker threads deriving a full rebuild: a number (0: none), or `auto` (default; see workersFor). */
     readonly workers?: WorkersOption;
   } = {},
 ): Promise<RebuildResult> {
