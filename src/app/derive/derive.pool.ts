@@ -37,7 +37,7 @@ export function workersFor(
   return Math.max(0, Math.floor(option));
 }
 
-/** Pieces a slice is cut into per worker: a worker that finishes early takes the next piece. */
+/** Pieces the files of one `compute` are cut into, per worker: a worker that finishes early takes the next. */
 const PIECES_PER_WORKER = 4;
 
 interface Job {
