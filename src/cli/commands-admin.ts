@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import type { Command } from '@commander-js/extra-typings';
 import { SingleBar } from 'cli-progress';
+import { WORKERS_CORES, WORKERS_FROM } from '../app/derive/derive.pool.ts';
 import { activateRulebook, activeRulebooks, checkRulebook } from '../app/governance/governance.rulebooks.ts';
 import { whatIf } from '../app/governance/governance.whatif.ts';
 import { purge } from '../app/maintenance/maintenance.purge.ts';
@@ -15,7 +16,7 @@ import { simulateResearch } from '../sim/research.ts';
 import { IMPORT_HEAP_MB, relaunchBounded } from './bounded-heap.ts';
 import { rulebookLifecycle } from './commands-rulebook.ts';
 import { importFiles } from './import-command.ts';
-import { dbOptions, parseAt } from './options.ts';
+import { dbOptions, parseAt, parseWorkers } from './options.ts';
 import { histogram } from './output.ts';
 import { openRegistry, resolveOptions } from './registry.ts';
 import { euAiActProfile, explainCatalogue, PROFILES, profileText } from './rulebook-check.ts';
@@ -134,6 +135,11 @@ export function commands(program: Command): void {
       },
       IMPORT_HEAP_MB,
     )
+    .option(
+      '--workers <n>',
+      `threads deriving the imported subjects at the end: auto (default: with ${WORKERS_CORES} cores or more and over ${WORKERS_FROM.toLocaleString('en-US')} subjects, one a core but this thread's; else none) or a number (0: this thread only)`,
+      parseWorkers,
+    )
     .action(async (files, o) => {
       // memory stays bounded whatever the file's size: the import runs in a process with a bounded heap
       const code = await relaunchBounded(o.heap);
@@ -149,6 +155,7 @@ export function commands(program: Command): void {
         anyRejected = await importFiles(ctx, files, {
           out: (t) => process.stdout.write(t),
           tty: process.stderr.isTTY === true,
+          ...(o.workers === undefined ? {} : { workers: o.workers }),
         });
       } finally {
         await ctx.store.close();
@@ -253,6 +260,11 @@ export function commands(program: Command): void {
       ),
   )
     .option('--full', 'recompute every subject, changed or not')
+    .option(
+      '--workers <n>',
+      `threads deriving a full rebuild beside this one: auto (default: with ${WORKERS_CORES} cores or more and over ${WORKERS_FROM.toLocaleString('en-US')} subjects, one a core but this thread's; else none) or a number (0: this thread only)`,
+      parseWorkers,
+    )
     .action(async (o) => {
       const ctx = await openRegistry(resolveOptions(o));
       try {
@@ -265,6 +277,7 @@ export function commands(program: Command): void {
         let started = false;
         const r = await rebuildAll(ctx, {
           full: o.full === true,
+          ...(o.workers === undefined ? {} : { workers: o.workers }),
           onProgress: (done, total) => {
             if (!started) bar?.start(total, 0);
             started = true;

@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { SingleBar } from 'cli-progress';
+import type { WorkersOption } from '../app/derive/derive.pool.ts';
 import { type ImportSummary, importLines, type Rejection } from '../app/ingest/ingest.file.ts';
 import { tick } from '../app/maintenance/maintenance.tick.ts';
 import type { AppContext } from '../app/ports/ports.context.ts';
@@ -11,6 +12,8 @@ export interface ImportIo {
   readonly tty: boolean;
   /** For tests: a smaller line limit than the 1 MB default. */
   readonly maxLineBytes?: number;
+  /** Threads deriving the imported subjects at the end (see `Ingestor`); default auto. */
+  readonly workers?: WorkersOption;
 }
 
 /**
@@ -73,6 +76,7 @@ async function importFile(ctx: AppContext, file: string, io: ImportIo): Promise<
       }
       deriving.update(done);
     },
+    io.workers === undefined ? {} : { workers: io.workers },
   );
   if (deriving) deriving.stop();
   else {

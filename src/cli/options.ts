@@ -27,3 +27,15 @@ export function parseAt(text: string | undefined): number | undefined {
     );
   return t;
 }
+
+/** `--workers`: `auto`, or a whole number of worker threads (0: derive in the command's own thread). */
+export function parseWorkers(text: string): number | 'auto' {
+  if (text === 'auto') return 'auto';
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0)
+    throw new CredenceError(
+      'usage.invalid_number',
+      `--workers ${text}: expected auto or a whole number, 0 or more`,
+    );
+  return n;
+}

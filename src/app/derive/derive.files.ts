@@ -234,3 +234,19 @@ export async function affectedBy(
   }
   return [...out];
 }
+
+/** The files of several loads (of the same transaction) as one load: a subject loaded twice is the same. */
+export function mergeLoaded(parts: readonly LoadedFiles[]): LoadedFiles {
+  const merged: LoadedFiles = {
+    files: new Map(),
+    subjects: new Map(),
+    rows: new Map(),
+    events: new Map(),
+    involved: new Map(),
+    agentsOf: new Map(),
+  };
+  for (const p of parts)
+    for (const k of Object.keys(merged) as (keyof LoadedFiles)[])
+      for (const [id, v] of p[k] as Map<number, never>) (merged[k] as Map<number, never>).set(id, v);
+  return merged;
+}

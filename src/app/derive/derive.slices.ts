@@ -1,4 +1,8 @@
+import { activeRulebooks } from '../governance/governance.rulebooks.ts';
+import type { AppContext } from '../ports/ports.context.ts';
 import type { Store, Tx } from '../ports/ports.store.ts';
+import { recomputeOn } from './derive.parallel.ts';
+import { type WorkersOption, withPool } from './derive.pool.ts';
 
 /** Subjects derived in one transaction, at most. */
 export const DERIVE_SUBJECTS = 256;
@@ -62,4 +66,27 @@ export async function inSlices(
     i += slice.length;
     onSlice(slice, i);
   }
+}
+
+/**
+ * Derives `ids` slice by slice (inSlices), each under the rulebooks active in its transaction, the derivations on
+ * worker threads when `workers` asks for them for this many subjects (derive.pool.ts); `onSlice` as inSlices.
+ */
+export async function deriveSlices(
+  ctx: AppContext,
+  ids: readonly number[],
+  workers: WorkersOption | undefined,
+  onSlice: (slice: readonly number[], done: number) => void,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const versions = await ctx.store.transaction((tx) => activeRulebooks(tx));
+  await withPool(versions, workers, ids.length, (pool) =>
+    inSlices(
+      ctx.store,
+      ids,
+      async (tx, slice) => recomputeOn(pool, tx, await activeRulebooks(tx), slice, ctx.clock.now()),
+      undefined,
+      onSlice,
+    ),
+  );
 }

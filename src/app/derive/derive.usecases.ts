@@ -1,8 +1,7 @@
-import { type Derivation, derive } from '../../rules/explain.ts';
+import type { Derivation } from '../../rules/explain.ts';
 import type { ListEntry } from '../../rules/lists.ts';
 import { borneBy } from '../../rules/measures.ts';
 import type { Rulebook } from '../../rules/rulebook.model.ts';
-import { Timeline } from '../../rules/scorer.ts';
 import type { RulebookOf, RulebookSet } from '../../rules/versions.ts';
 import { bearerNotices } from '../due-process/due-process.bearer-notices.ts';
 import { decisionNotice, emitNotices, gradeDropNotice } from '../due-process/due-process.notices.ts';
@@ -10,6 +9,7 @@ import { sha256 } from '../ports/ports.context.ts';
 import type { NoticeRow } from '../ports/ports.due-process.ts';
 import type { DecisionRow, DerivedRow, RecordRow, Tx } from '../ports/ports.store.ts';
 import { watchChanges } from '../watches/watches.derive.ts';
+import { type Computed, computedOf, deriveFile } from './derive.compute.ts';
 import { type LoadedFiles, loadFiles } from './derive.files.ts';
 import { loadedCounts, marksString, versionsKey } from './derive.marks.ts';
 import { decodeState, encodeState, type LedgerMark, type StoredState, storedEntry } from './derive.state.ts';
@@ -183,9 +183,41 @@ export async function recompute(
 ): Promise<{ loaded: LoadedFiles; derivations: Map<number, Derivation>; states: Map<number, StoredState> }> {
   await tx.lockSubjects(ids);
   const loaded = await loadFiles(tx, versions, ids);
-  const before = new Map((await tx.derivedOf(ids)).map((r) => [Number(r.subject_id), r]));
-  const known = await tx.decisionIdsOf(ids);
+  const { before, known } = await storedOf(tx, ids);
   const derivations = new Map<number, Derivation>();
+  const computed = new Map<number, Computed>();
+  for (const [id, file] of loaded.files) {
+    const d = deriveFile(file, versions, now);
+    derivations.set(id, d);
+    computed.set(id, computedOf(d));
+  }
+  const states = await storeDerived(tx, versions, now, loaded, computed, before, known);
+  await watchDerived(tx, versions, now, loaded, states, before);
+  return { loaded, derivations, states };
+}
+
+/** What is stored of the subjects before they are derived again: their projections and the ids of their decisions. */
+export async function storedOf(
+  tx: Tx,
+  ids: readonly number[],
+): Promise<{ before: Map<number, DerivedRow>; known: Set<string> }> {
+  const before = new Map((await tx.derivedOf(ids)).map((r) => [Number(r.subject_id), r]));
+  return { before, known: await tx.decisionIdsOf(ids) };
+}
+
+/**
+ * Stores what was derived of the loaded files: the projections, the decisions that have become due (those not
+ * in `known`) and their notices, grade drops against `before`, and bearers' notices (watches: watchDerived).
+ */
+export async function storeDerived(
+  tx: Tx,
+  versions: RulebookSet,
+  now: number,
+  loaded: LoadedFiles,
+  computed: ReadonlyMap<number, Computed>,
+  before: ReadonlyMap<number, DerivedRow>,
+  known: ReadonlySet<string>,
+): Promise<Map<number, StoredState>> {
   const states = new Map<number, StoredState>();
   const derived: DerivedRow[] = [];
   const decisions: DecisionRow[] = [];
@@ -194,19 +226,18 @@ export async function recompute(
   const lapsedExits = new Set<string>();
   const vkey = versionsKey(versions);
   const counts = loadedCounts(loaded);
-  for (const [id, file] of loaded.files) {
-    const d = derive(new Timeline(file, versions), now);
-    derivations.set(id, d);
+  for (const id of loaded.files.keys()) {
+    const d = computed.get(id)!;
     const { marks: ledger, rows: seen } = ledgerInputs(loaded, id);
     const state: StoredState = { entries: d.entries, spans: d.spans, ledger };
     states.set(id, state);
     derived.push({
       subject_id: id,
-      score: d.summary.score,
-      grade: d.summary.grade,
-      next_change_at: d.summary.nextChangeAt,
+      score: d.score,
+      grade: d.grade,
+      next_change_at: d.nextChangeAt,
       computed_at: now,
-      rulebook_hash: d.summary.rulebook.hash,
+      rulebook_hash: d.rulebookHash,
       state: encodeState(state, versions.byHash),
       explained: null,
       marks: marksString(vkey, loaded.involved.get(id) ?? [id], counts),
@@ -236,7 +267,21 @@ export async function recompute(
   }
   notices.push(...(await bearerNoticesOf(tx, loaded, states, versions, now)));
   await emitNotices(tx, notices, now);
-  // monitoring: watched answers that differ from the last notified are changes for their watchers
+  return states;
+}
+
+/**
+ * Monitoring, once the derived subjects are stored: watched answers that differ from the last notified are
+ * changes for their watchers. Asked once for all the subjects of a transaction: an answer can depend on several.
+ */
+export async function watchDerived(
+  tx: Tx,
+  versions: RulebookSet,
+  now: number,
+  loaded: LoadedFiles,
+  states: ReadonlyMap<number, StoredState>,
+  before: ReadonlyMap<number, DerivedRow>,
+): Promise<void> {
   await watchChanges(
     tx,
     versions,
@@ -246,5 +291,4 @@ export async function recompute(
     (t) => decodeState(t, versions.byHash),
     now,
   );
-  return { loaded, derivations, states };
 }

@@ -29,8 +29,8 @@ export async function importLines(
   batchSize = 5000,
   /** After the last line: the written subjects are derived, `done` of `total`. */
   onSettle: (done: number, total: number) => void = () => {},
-  /** Synthetic histories only (simulations, the demo): see the Ingestor's `reportedOnTime`. */
-  options: { readonly reportedOnTime?: boolean } = {},
+  /** `reportedOnTime`: synthetic histories only (see the Ingestor); `workers`: the threads deriving at the end. */
+  options: { readonly reportedOnTime?: boolean; readonly workers?: number | 'auto' } = {},
 ): Promise<ImportSummary> {
   // a file's subjects are derived once each at the end, not once per batch (see Ingestor.settle)
   const ingestor = new Ingestor(ctx, undefined, { deferProjection: true, ...options });

@@ -2,7 +2,7 @@ import type { Rulebook } from '../../rules/rulebook.model.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { audit } from '../audit/audit.log.ts';
 import { affectedBy } from '../derive/derive.files.ts';
-import { DERIVE_SUBJECTS, inSlices } from '../derive/derive.slices.ts';
+import { DERIVE_SUBJECTS, deriveSlices } from '../derive/derive.slices.ts';
 import { recompute } from '../derive/derive.usecases.ts';
 import { emitNotices, recordNotice } from '../due-process/due-process.notices.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
@@ -70,6 +70,8 @@ export class Ingestor {
        * sets this: a record is recorded when the registry receives it, and no sanction precedes that (DESIGN §5).
        */
       readonly reportedOnTime?: boolean;
+      /** Worker threads deriving in `settle()`: a number (0: none), or `auto` (default; see workersFor). */
+      readonly workers?: number | 'auto';
     } = {},
   ) {
     this.lookup = new SubjectLookup(ctx);
@@ -81,22 +83,16 @@ export class Ingestor {
   }
 
   /**
-   * Derives every subject written to under deferred projection, a slice per transaction cut by the records its
-   * files hold (derive.slices.ts): memory stays bounded, and a failure loses one slice at most (left due).
+   * Derives every subject written to under deferred projection, a slice per transaction (derive.slices.ts): memory
+   * stays bounded, and a failure loses one slice at most (left due). Many subjects: on worker threads too.
    */
   async settle(onProgress: (done: number, total: number) => void = () => {}): Promise<number> {
     const ids = [...this.stale].sort((a, b) => a - b);
     if (ids.length > 0) onProgress(0, ids.length);
-    await inSlices(
-      this.ctx.store,
-      ids,
-      async (tx, slice) => recompute(tx, await activeRulebooks(tx), slice, this.ctx.clock.now()),
-      undefined,
-      (slice, done) => {
-        for (const id of slice) this.stale.delete(id);
-        onProgress(done, ids.length);
-      },
-    );
+    await deriveSlices(this.ctx, ids, this.options.workers, (slice, done) => {
+      for (const id of slice) this.stale.delete(id);
+      onProgress(done, ids.length);
+    });
     return ids.length;
   }
 

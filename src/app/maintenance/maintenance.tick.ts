@@ -1,4 +1,6 @@
 import { involvedMarks, marksHead, versionsKey } from '../derive/derive.marks.ts';
+import { recomputeOn } from '../derive/derive.parallel.ts';
+import { type DerivePool, type WorkersOption, withPool } from '../derive/derive.pool.ts';
 import { DERIVE_RECORDS, inSlices } from '../derive/derive.slices.ts';
 import { recompute } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
@@ -30,27 +32,34 @@ export interface RebuildResult {
  */
 export async function rebuildAll(
   ctx: AppContext,
-  opts: { readonly full?: boolean; readonly onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    readonly full?: boolean;
+    readonly onProgress?: (done: number, total: number) => void;
+    /** Worker threads deriving a full rebuild: a number (0: none), or `auto` (default; see workersFor). */
+    readonly workers?: WorkersOption;
+  } = {},
 ): Promise<RebuildResult> {
   const versions = await ctx.store.transaction((tx) => activeRulebooks(tx));
   const now = ctx.clock.now();
   const vkey = versionsKey(versions);
   const inForce = versions.at(now).hash;
-  const total = opts.onProgress ? await ctx.store.subjectCount() : 0;
+  const total = opts.onProgress || opts.full ? await ctx.store.subjectCount() : 0;
   let done = 0;
   let recomputed = 0;
-  const recomputeAll = async (todo: readonly number[]) => {
-    await inSlices(ctx.store, todo, (tx, s) => recompute(tx, versions, s, now), SLICES);
+  const recomputeAll = async (todo: readonly number[], pool?: DerivePool) => {
+    await inSlices(ctx.store, todo, (tx, s) => recomputeOn(pool, tx, versions, s, now), SLICES);
     recomputed += todo.length;
   };
-  if (opts.full) {
-    for await (const ids of subjectBatches(ctx.store, BATCH)) {
-      await recomputeAll(ids);
-      done += ids.length;
-      opts.onProgress?.(done, total);
-    }
-    return { subjects: done, recomputed };
-  }
+  if (opts.full)
+    // the database steps stay in each slice's transaction; only the derivations go to the workers
+    return withPool(versions, opts.workers, total, async (pool) => {
+      for await (const ids of subjectBatches(ctx.store, BATCH)) {
+        await recomputeAll(ids, pool);
+        done += ids.length;
+        opts.onProgress?.(done, total);
+      }
+      return { subjects: done, recomputed };
+    });
   // the comparison is made by the database a window of subjects at a time; recomputations go a batch at a time
   const expect = { head: marksHead(vkey), rulebookHash: inForce, now };
   for (let after = 0, more = true; more; ) {

@@ -50,13 +50,15 @@ export async function testRegistry(
   now = '2026-11-01',
   rulebook = 'rulebooks/default.yaml',
   engine: Engine = 'sqlite',
+  /** PostgreSQL: the temp database's name begins with this. */
+  prefix = 'credence_test',
 ): Promise<TestRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'credence-test-'));
   let store: AppContext['store'];
   let location: TestRegistry['location'];
   let drop = async () => {};
   if (engine === 'postgres') {
-    const name = `credence_test_${randomBytes(6).toString('hex')}`;
+    const name = `${prefix}_${randomBytes(6).toString('hex')}`;
     await admin((c) => c.query(`create database ${name}`));
     const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
     store = await openPostgres(url);
