@@ -182,3 +182,19 @@ test('a projection is believed only while it is current: a due, re-ruled or outr
     await r.dispose();
   }
 });
+
+test('a what-if worker that stops without a word fails the run with its exit code instead of leaving it waiting', async () => {
+  const r = await population();
+  try {
+    const ctx = {
+      ...r.ctx,
+      storeFactory: {
+        ...r.ctx.storeFactory!,
+        module: new URL('../testing/exiting-store.ts', import.meta.url).href,
+      },
+    };
+    await assert.rejects(whatIf(ctx, DRAFT, { workers: 2 }), /what-if worker stopped \(exit code 3\)/);
+  } finally {
+    await r.dispose();
+  }
+});

@@ -309,14 +309,23 @@ async function inWorkers(
           const part = await new Promise<WhatIfPart>((resolve, reject) => {
             const done = (p: WhatIfPart) => {
               w.off('error', fail);
+              w.off('exit', stopped);
               resolve(p);
             };
             const fail = (e: Error) => {
               w.off('message', done);
+              w.off('exit', stopped);
               reject(e);
+            };
+            // a worker that stops without a word (out of memory, process.exit) fails the run instead of hanging it
+            const stopped = (code: number) => {
+              w.off('message', done);
+              w.off('error', fail);
+              reject(new Error(`a what-if worker stopped (exit code ${code})`));
             };
             w.once('message', done);
             w.once('error', fail);
+            w.once('exit', stopped);
             w.postMessage(ids);
           });
           mergeParts(all, part);
