@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DAY } from '../../domain/time.ts';
-import { makeUsci } from '../../domain/usci.ts';
 import type { SubjectFile } from '../../rules/ledger.model.ts';
-import { simulatePopulation } from '../../sim/population.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { importLines } from '../ingest/ingest.file.ts';
 import { rebuildAll } from '../maintenance/maintenance.tick.ts';
-import {
-  type Engine,
-  EVIDENCE,
-  postgresAvailable,
-  type TestRegistry,
-  testRegistry,
-} from '../testing/test-registry.ts';
+import { populationWithReach } from '../testing/population.ts';
+import { type Engine, postgresAvailable, type TestRegistry, testRegistry } from '../testing/test-registry.ts';
 import { recomputeOn } from './derive.parallel.ts';
 import { DerivePool, withPool, workersFor } from './derive.pool.ts';
 import { inSlices } from './derive.slices.ts';
@@ -25,30 +18,10 @@ import { inSlices } from './derive.slices.ts';
  */
 
 const NOW = '2026-11-01';
-const PARENT = makeUsci('91350100', 'MA000001');
-const BRANCH = makeUsci('91350100', 'MA000002');
-const AGENT = '110101199003074514';
-
-/** A simulated population, plus a branch and an agent whose records reach another organization. */
+/** The population (see populationWithReach) as the lines of a file. */
 async function* population(r: TestRegistry) {
   const rb = (await r.ctx.store.transaction((tx) => activeRulebooks(tx))).at(r.clock.now());
-  const values: Record<string, unknown>[] = [
-    ...simulatePopulation(rb, { subjects: 150, seed: 7, now: r.clock.now() }),
-    { kind: 'source', id: 'tax-office', name: 'Tax office', domains: ['tax'] },
-    { kind: 'person', national_id: AGENT, name: 'Li Na' },
-    { kind: 'organization', usci: PARENT, name: 'Parent Co.' },
-    { kind: 'organization', usci: BRANCH, name: 'Parent Co. Branch', parent: PARENT },
-    ...['A1', 'A2'].map((id, i) => ({
-      source: 'tax-office',
-      id,
-      subject: i === 0 ? BRANCH : AGENT,
-      type: 'tax.evasion',
-      occurred_at: '2026-03-01',
-      legal_basis: 'Tax Collection Administration Law, art. 63',
-      evidence: [EVIDENCE],
-      ...(i === 1 ? { on_behalf_of: PARENT, culpability: 'knowledge' } : {}),
-    })),
-  ];
+  const values = populationWithReach(rb, r.clock.now(), { subjects: 150, seed: 7 });
   let n = 0;
   for (const v of values) yield { n: ++n, value: v, raw: JSON.stringify(v) };
 }

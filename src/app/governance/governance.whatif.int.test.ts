@@ -2,26 +2,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { DAY } from '../../domain/time.ts';
-import { makeUsci } from '../../domain/usci.ts';
 import type { Rulebook } from '../../rules/rulebook.model.ts';
-import { simulatePopulation } from '../../sim/population.ts';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
 import type { DerivedRow } from '../ports/ports.store.ts';
-import {
-  type Engine,
-  EVIDENCE,
-  postgresAvailable,
-  type TestRegistry,
-  testRegistry,
-} from '../testing/test-registry.ts';
+import { BRANCH, populationWithReach } from '../testing/population.ts';
+import { type Engine, postgresAvailable, type TestRegistry, testRegistry } from '../testing/test-registry.ts';
 import { activeRulebooks, checkRulebook } from './governance.rulebooks.ts';
 import { whatIfOffThread } from './governance.whatif.job.ts';
 import { type WhatIfReport, whatIf } from './governance.whatif.ts';
 
 const NOW = '2026-11-01';
-const PARENT = makeUsci('91350100', 'MA000001');
-const BRANCH = makeUsci('91350100', 'MA000002');
-const AGENT = '110101199003074514';
 
 /**
  * A draft that moves scores, grades and list memberships both ways: a milder tax deduction, a higher bar for
@@ -40,23 +30,7 @@ const DRAFT: Rulebook = checkRulebook(
 async function population(engine: Engine = 'sqlite'): Promise<TestRegistry> {
   const r = await testRegistry(NOW, 'rulebooks/default.yaml', engine);
   const rb = (await r.ctx.store.transaction((tx) => activeRulebooks(tx))).at(r.clock.now());
-  await new Ingestor(r.ctx).apply([
-    ...simulatePopulation(rb, { subjects: 300, seed: 11, now: r.clock.now() }),
-    { kind: 'source', id: 'tax-office', name: 'Tax office', domains: ['tax'] },
-    { kind: 'person', national_id: AGENT, name: 'Li Na' },
-    { kind: 'organization', usci: PARENT, name: 'Parent Co.' },
-    { kind: 'organization', usci: BRANCH, name: 'Parent Co. Branch', parent: PARENT },
-    ...['A1', 'A2'].map((id, i) => ({
-      source: 'tax-office',
-      id,
-      subject: i === 0 ? BRANCH : AGENT,
-      type: 'tax.evasion',
-      occurred_at: '2026-03-01',
-      legal_basis: 'basis',
-      evidence: [EVIDENCE],
-      ...(i === 1 ? { on_behalf_of: PARENT, culpability: 'knowledge' } : {}),
-    })),
-  ]);
+  await new Ingestor(r.ctx).apply(populationWithReach(rb, r.clock.now(), { subjects: 300, seed: 11 }));
   return r;
 }
 

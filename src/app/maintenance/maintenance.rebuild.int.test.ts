@@ -1,41 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { makeUsci } from '../../domain/usci.ts';
-import { simulatePopulation } from '../../sim/population.ts';
 import { ENGINE_VERSION, marksString } from '../derive/derive.marks.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
 import type { DerivedRow } from '../ports/ports.store.ts';
-import { EVIDENCE, type TestRegistry, testRegistry } from '../testing/test-registry.ts';
+import { BRANCH, PARENT, populationWithReach } from '../testing/population.ts';
+import { type TestRegistry, testRegistry } from '../testing/test-registry.ts';
 import { rebuildAll } from './maintenance.tick.ts';
 
 const NOW = '2026-11-01';
-const PARENT = makeUsci('91350100', 'MA000001');
-const BRANCH = makeUsci('91350100', 'MA000002');
-const AGENT = '110101199003074514';
-
 /** A simulated population, plus a branch and an agent whose records reach other organizations. */
 async function population(): Promise<TestRegistry> {
   const r = await testRegistry(NOW);
   const rb = (await r.ctx.store.transaction((tx) => activeRulebooks(tx))).at(r.clock.now());
-  const lines = [...simulatePopulation(rb, { subjects: 120, seed: 5, now: r.clock.now() })];
-  await new Ingestor(r.ctx).apply([
-    ...lines,
-    { kind: 'source', id: 'tax-office', name: 'Tax office', domains: ['tax'] },
-    { kind: 'person', national_id: AGENT, name: 'Li Na' },
-    { kind: 'organization', usci: PARENT, name: 'Parent Co.' },
-    { kind: 'organization', usci: BRANCH, name: 'Parent Co. Branch', parent: PARENT },
-    ...['A1', 'A2'].map((id, i) => ({
-      source: 'tax-office',
-      id,
-      subject: i === 0 ? BRANCH : AGENT,
-      type: 'tax.evasion',
-      occurred_at: '2026-03-01',
-      legal_basis: 'basis',
-      evidence: [EVIDENCE],
-      ...(i === 1 ? { on_behalf_of: PARENT, culpability: 'knowledge' } : {}),
-    })),
-  ]);
+  await new Ingestor(r.ctx).apply(populationWithReach(rb, r.clock.now(), { subjects: 120, seed: 5 }));
   return r;
 }
 
