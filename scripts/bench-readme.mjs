@@ -95,7 +95,7 @@ export function machineLine(results) {
   return [
     `Measured ${day(m.date)} at commit \`${m.commit}\`${changes}${elsewhere.length > 0 ? ` (${elsewhere.map((p) => `${p.name} at \`${p.commit}\``).join(', ')})` : ''} on ${m.model}, ${m.cpus} cpus, Node ${m.node.replace(/^v/, '')}, ${m.os}`,
     seconds > 0
-      ? `; the programs took ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s in all`
+      ? `; the programs took ${Math.floor(Math.round(seconds) / 60)} min ${Math.round(seconds) % 60} s in all`
       : '',
     older.length > 0
       ? `; ${programs
