@@ -4,6 +4,7 @@ import { CredenceError } from '../../domain/errors.ts';
 import type { SubjectFile } from '../../rules/ledger.model.ts';
 import { loadedDocument } from '../../rules/rulebook.recompile.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
+import { workerScript } from '../ports/ports.workers.ts';
 import type { Computed } from './derive.compute.ts';
 import { versionsKey } from './derive.marks.ts';
 
@@ -75,13 +76,7 @@ export class DerivePool {
   /** Starts `n` workers for these rulebook versions; `entry` replaces the worker module (tests). */
   static start(versions: RulebookSet, n: number, entry?: URL): DerivePool {
     const pool = new DerivePool(versions);
-    const fromSource = import.meta.url.endsWith('.ts');
-    const module =
-      entry ?? new URL(fromSource ? './derive.worker.ts' : './derive.worker.js', import.meta.url);
-    // from source, a small loader registers TypeScript support first
-    const url = module.pathname.endsWith('.ts')
-      ? new URL('../governance/ts-worker.mjs', import.meta.url)
-      : module;
+    const { script: url, entry: module } = workerScript(import.meta.url, 'derive.worker', entry);
     const workerData = {
       entry: module.href,
       rulebooks: versions.versions.map((v) => ({

@@ -2,7 +2,7 @@
 // format it was written in. Format 0 rows (written before notices were stored compactly) hold their rendered
 // body and are served as stored; format 1 rows render through due-process.notice-v1.ts.
 import { CredenceError } from '../../domain/errors.ts';
-import type { RulebookOf, RulebookSet } from '../../rules/versions.ts';
+import type { RulebookOf } from '../../rules/versions.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import type { NoticeRow } from '../ports/ports.due-process.ts';
 import type { Tx } from '../ports/ports.store.ts';
@@ -81,15 +81,10 @@ export function noticeText(row: NoticeRow, rulebookOf: RulebookOf): string {
   return r.ok ? r.text : JSON.stringify(unrenderableBody(row, r));
 }
 
-/** Every activated version by hash (published versions are never withdrawn, so a notice's stays). */
-export function rulebooksByHash(set: RulebookSet): RulebookOf {
-  return set.byHash;
-}
-
 /** The rulebook versions of the registry by hash; none when no version was ever activated. */
 export async function noticeRulebooks(tx: Tx): Promise<RulebookOf> {
   try {
-    return rulebooksByHash(await activeRulebooks(tx));
+    return (await activeRulebooks(tx)).byHash;
   } catch (e) {
     if (e instanceof CredenceError && e.code === 'rulebook.none_active') return () => undefined;
     throw e;

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { CredenceError, type Issue } from '../../domain/errors.ts';
 import type { AppContext } from '../ports/ports.context.ts';
+import { workerScript } from '../ports/ports.workers.ts';
 import { checkRulebook, invalidRulebook } from './governance.rulebooks.ts';
 import { type WhatIfReport, whatIf } from './governance.whatif.ts';
 
@@ -29,12 +30,7 @@ async function here(ctx: AppContext, text: string, at?: number): Promise<JobAnsw
 }
 
 function inThread(ctx: AppContext, text: string, at?: number): Promise<JobAnswer> {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(
-    fromSource ? './governance.whatif.job.worker.ts' : './governance.whatif.job.worker.js',
-    import.meta.url,
-  );
-  const url = fromSource ? new URL('./ts-worker.mjs', import.meta.url) : entry;
+  const { script: url, entry } = workerScript(import.meta.url, 'governance.whatif.job.worker');
   const w = new Worker(url, {
     workerData: { entry: entry.href, factory: ctx.storeFactory, text, at, now: ctx.clock.now() },
   });

@@ -10,6 +10,7 @@ import { loadedCounts, marksString, versionsKey } from '../derive/derive.marks.t
 import { decodeState } from '../derive/derive.state.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { DerivedRow, Tx } from '../ports/ports.store.ts';
+import { workerScript } from '../ports/ports.workers.ts';
 import { activeRulebooks } from './governance.rulebooks.ts';
 
 /** Counts that add up across batches and workers. */
@@ -285,12 +286,7 @@ async function inWorkers(
     queue = next;
     return next;
   };
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(
-    fromSource ? './governance.whatif.worker.ts' : './governance.whatif.worker.js',
-    import.meta.url,
-  );
-  const url = fromSource ? new URL('./ts-worker.mjs', import.meta.url) : entry;
+  const { script: url, entry } = workerScript(import.meta.url, 'governance.whatif.worker');
   const workerData = {
     entry: entry.href,
     factory: ctx.storeFactory,

@@ -8,7 +8,7 @@ import type { RulebookSet } from '../../rules/versions.ts';
 import { audit } from '../audit/audit.log.ts';
 import { loadFiles, refOf } from '../derive/derive.files.ts';
 import { decodeState } from '../derive/derive.state.ts';
-import { noticeText, rulebooksByHash } from '../due-process/due-process.notice-render.ts';
+import { noticeText } from '../due-process/due-process.notice-render.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { SubjectRow, Tx } from '../ports/ports.store.ts';
@@ -64,7 +64,7 @@ export async function exportFile(ctx: AppContext, ref: string) {
     // the newest page of checks, the total and a cursor to the older ones (GET /v1/subjects/{ref}/checks)
     const checks = await checksPageOf(tx, id, who, { before: null, limit: CHECKS_PAGE });
     // each notice rendered as it was written (compact rows under the rulebook version they name)
-    const rulebookOf = rulebooksByHash(versions);
+    const rulebookOf = versions.byHash;
     const notices = (await tx.noticesOf(id)).map((n) => ({
       id: n.id,
       recipient: n.recipient,
