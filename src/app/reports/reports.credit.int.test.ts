@@ -42,12 +42,14 @@ async function registryWithDefaulter() {
 function drawnText(pdf: Uint8Array): string {
   const raw = Buffer.from(pdf).toString('latin1');
   const streams: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const body = Buffer.from(m[1]!, 'latin1');
+  // each stream's bytes by its dictionary's /Length: compressed bytes may themselves end in a line break
+  for (const m of raw.matchAll(/\/Length (\d+)[^>]*>>\s*stream\r?\n/g)) {
+    const start = m.index! + m[0].length;
+    const body = raw.slice(start, start + Number(m[1]));
     try {
-      streams.push(inflateSync(body).toString('latin1'));
+      streams.push(inflateSync(Buffer.from(body, 'latin1')).toString('latin1'));
     } catch {
-      streams.push(m[1]!);
+      streams.push(body);
     }
   }
   const maps = streams
