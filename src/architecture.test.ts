@@ -4,8 +4,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { repoRoot } from './app/testing/paths.ts';
 
-const SRC = resolve(import.meta.dirname);
+// the sources, also when this test runs compiled
+const SRC = join(repoRoot(import.meta.dirname), 'src');
 const MAX_LINES = 400;
 
 function walk(dir: string): string[] {

@@ -3,11 +3,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { cliArgs } from '../app/testing/cli.ts';
+import { repoRoot } from '../app/testing/paths.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = repoRoot(import.meta.dirname);
 
 interface Run {
   code: number | null;

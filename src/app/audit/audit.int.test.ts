@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
 import { exportFile } from '../queries/queries.export.ts';
+import { cliArgs } from '../testing/cli.ts';
 import { EVIDENCE, testRegistry } from '../testing/test-registry.ts';
 import { verifyAudit } from './audit.log.ts';
 
@@ -112,14 +112,13 @@ test('a delivery process killed mid-way and restarted delivers every notice, eac
     await new Ingestor(r.ctx).apply(recs);
     const expected = (await r.ctx.store.outbox(undefined, 1000)).map((o) => o.id).sort();
     assert.ok(expected.length >= 40);
-    const cli = join(process.cwd(), 'src/cli/main.ts');
+    const cli = cliArgs();
     const env = { ...process.env, CREDENCE_ID_KEY: 'test-key' };
     const run = () =>
-      spawn(
-        process.execPath,
-        ['--import', 'tsx', cli, 'deliver', '--loop', '--interval', '0.05', '--db', r.location.db!],
-        { env, stdio: 'ignore' },
-      );
+      spawn(process.execPath, [...cli, 'deliver', '--loop', '--interval', '0.05', '--db', r.location.db!], {
+        env,
+        stdio: 'ignore',
+      });
     const first = run();
     while (received.size < 5) await new Promise((res) => setTimeout(res, 20));
     first.kill('SIGKILL');

@@ -5,6 +5,7 @@ import type { SubjectFile } from '../../rules/ledger.model.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { importLines } from '../ingest/ingest.file.ts';
 import { rebuildAll } from '../maintenance/maintenance.tick.ts';
+import { moduleBeside } from '../testing/paths.ts';
 import { populationWithReach } from '../testing/population.ts';
 import { type Engine, postgresAvailable, type TestRegistry, testRegistry } from '../testing/test-registry.ts';
 import { recomputeOn } from './derive.parallel.ts';
@@ -111,8 +112,8 @@ for (const engine of ['sqlite', 'postgres'] as Engine[]) {
         r.clock.advance(400 * DAY);
         const versions = await r.ctx.store.transaction((tx) => activeRulebooks(tx));
         const ids = await r.ctx.store.subjectIdsAfter(0, 100_000);
-        const entry = new URL(
-          `../testing/derive-broken.worker.ts${how === 'exits' ? '?exit' : ''}`,
+        const entry = moduleBeside(
+          `../testing/derive-${how === 'exits' ? 'exiting' : 'broken'}.worker.ts`,
           import.meta.url,
         );
         await assert.rejects(

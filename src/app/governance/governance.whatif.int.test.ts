@@ -5,6 +5,7 @@ import { DAY } from '../../domain/time.ts';
 import type { Rulebook } from '../../rules/rulebook.model.ts';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
 import type { DerivedRow } from '../ports/ports.store.ts';
+import { moduleBeside } from '../testing/paths.ts';
 import { BRANCH, populationWithReach } from '../testing/population.ts';
 import { type Engine, postgresAvailable, type TestRegistry, testRegistry } from '../testing/test-registry.ts';
 import { activeRulebooks, checkRulebook } from './governance.rulebooks.ts';
@@ -164,7 +165,7 @@ test('a what-if worker that stops without a word fails the run with its exit cod
       ...r.ctx,
       storeFactory: {
         ...r.ctx.storeFactory!,
-        module: new URL('../testing/exiting-store.ts', import.meta.url).href,
+        module: moduleBeside('../testing/exiting-store.ts', import.meta.url).href,
       },
     };
     await assert.rejects(whatIf(ctx, DRAFT, { workers: 2 }), /what-if worker stopped \(exit code 3\)/);
