@@ -3,7 +3,9 @@
 // size: the journeys share one seeded registry, one server and one chromium; split, each part would start them again
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -32,6 +34,7 @@ const ARGS = [
 ];
 const SHOTS = join('test-output', 'screenshots');
 const AXE = join('node_modules', 'axe-core', 'axe.min.js');
+const axeSource = existsSync(AXE) ? readFileSync(AXE) : Buffer.alloc(0);
 const EVIDENCE = `sha256:${'ab'.repeat(32)}`;
 
 /** An organization with a recent unpaid-judgment record (−30): the objection journey annuls it. */
@@ -523,29 +526,53 @@ describe('web pages in a browser', { skip: missing ?? false }, () => {
     ];
     const failures: string[] = [];
     const counts: string[] = [];
-    for (const p of pages) {
-      const { context, page } = await fresh({
-        bypassCSP: true,
-        ...(p.locale ? { locale: p.locale } : {}),
-        ...(p.phone ? { phone: true } : {}),
-      });
-      try {
+    // axe-core comes from a server of its own with a long cache lifetime, into one context per language and
+    // device: the browser then compiles its 650 KB once per context, not once per page (sessions are swapped by
+    // cookie between pages)
+    const axeServer = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'public, max-age=3600' });
+      res.end(axeSource);
+    });
+    await new Promise<void>((res) => axeServer.listen(0, '127.0.0.1', res));
+    const axeUrl = `http://127.0.0.1:${(axeServer.address() as AddressInfo).port}/axe.min.js`;
+    const contexts = new Map<string, BrowserContext>();
+    try {
+      for (const p of pages) {
+        const key = `${p.locale ?? ''}|${p.phone ? 'phone' : ''}`;
+        let context = contexts.get(key);
+        if (!context) {
+          const opened = await fresh({
+            bypassCSP: true,
+            ...(p.locale ? { locale: p.locale } : {}),
+            ...(p.phone ? { phone: true } : {}),
+          });
+          await opened.page.close();
+          context = opened.context;
+          contexts.set(key, context);
+        }
+        await context.clearCookies();
         if (p.as) await addSession(context, tokens[p.as]!);
-        await page.goto(`${base}${p.path}`);
-        await page.addScriptTag({ path: AXE });
-        const result = (await page.evaluate(
-          "axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3) })))",
-        )) as { id: string; impact: string; help: string; nodes: string[] }[];
-        const label = `${p.path}${p.as ? ` as ${p.as}` : ''}${p.locale ? ` (${p.locale})` : ''}${p.phone ? ' (phone)' : ''}`;
-        counts.push(
-          `${label}: ${result.length} violation(s) ${result.map((r) => `${r.id}/${r.impact}`).join(' ')}`,
-        );
-        for (const v of result)
-          if (v.impact === 'serious' || v.impact === 'critical')
-            failures.push(`${label}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.join(', ')}`);
-      } finally {
-        await context.close();
+        const page = await context.newPage();
+        try {
+          await page.goto(`${base}${p.path}`);
+          await page.addScriptTag({ url: axeUrl });
+          const result = (await page.evaluate(
+            "axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3) })))",
+          )) as { id: string; impact: string; help: string; nodes: string[] }[];
+          const label = `${p.path}${p.as ? ` as ${p.as}` : ''}${p.locale ? ` (${p.locale})` : ''}${p.phone ? ' (phone)' : ''}`;
+          counts.push(
+            `${label}: ${result.length} violation(s) ${result.map((r) => `${r.id}/${r.impact}`).join(' ')}`,
+          );
+          for (const v of result)
+            if (v.impact === 'serious' || v.impact === 'critical')
+              failures.push(`${label}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.join(', ')}`);
+        } finally {
+          await page.close();
+        }
       }
+    } finally {
+      for (const c of contexts.values()) await c.close();
+      await new Promise((res) => axeServer.close(res));
     }
     console.log(`axe-core results:\n  ${counts.join('\n  ')}`);
     assert.deepEqual(failures, []);
