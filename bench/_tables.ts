@@ -6,6 +6,7 @@
  * counted: that baseline is a lower bound of the writes.
  */
 import Database from 'better-sqlite3';
+import { MAP_BYTES } from '../src/store/sqlite/sqlite.store.ts';
 
 export type Raw = Database.Database;
 
@@ -15,6 +16,7 @@ export function openRaw(file: string): Raw {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('cache_size = -16384');
+  db.pragma(`mmap_size = ${MAP_BYTES}`);
   db.pragma('busy_timeout = 5000');
   return db;
 }

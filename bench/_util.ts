@@ -53,8 +53,8 @@ export const ratio = (a: number, b: number): string => {
   return r < 1 ? `${sig(r)}× (1/${sig(1 / r)})` : `${sig(r)}×`;
 };
 
-export async function freshRegistry() {
-  const r = await testRegistry(NOW_TEXT);
+export async function freshRegistry(opts: { mapped?: boolean } = {}) {
+  const r = await testRegistry(NOW_TEXT, undefined, undefined, undefined, opts.mapped ?? true);
   const rb: Rulebook = (await r.ctx.store.transaction((tx) => activeRulebooks(tx))).at(NOW);
   return { ...r, rb };
 }

@@ -52,7 +52,8 @@ type Registry = Awaited<ReturnType<typeof freshRegistry>>;
 
 /** Registers S subjects in a fresh registry; returns it with the subjects' references. */
 async function population(subjects: number) {
-  const reg = await freshRegistry();
+  // unmapped, as `credence import` opens its registry (its resident memory stays its heap and page cache)
+  const reg = await freshRegistry({ mapped: false });
   const subs: Subj[] = [];
   const rej = rejectCounter();
   await importLines(reg.ctx, asLines(subjectStream(reg.rb, subjects, subs)), rej.on);

@@ -149,7 +149,8 @@ export function commands(program: Command): void {
       }
       if (process.env.CREDENCE_REPORT_HEAP === '1')
         process.stderr.write(`heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MB\n`);
-      const ctx = await openRegistry(resolveOptions(o));
+      // unmapped: an import keeps its resident memory to its heap and SQLite's page cache (mapped pages count in it)
+      const ctx = await openRegistry({ ...resolveOptions(o), mapped: false });
       let anyRejected = false;
       try {
         anyRejected = await importFiles(ctx, files, {

@@ -13,6 +13,8 @@ export interface RegistryOptions {
   readonly databaseUrl?: string;
   /** The identity key file (`--key-file`); by default found from the registry's location (identity-key.ts). */
   readonly keyFile?: string;
+  /** SQLite: read through a memory map (StoreLocation.mapped); a bounded import opens without. */
+  readonly mapped?: boolean;
 }
 
 /** The system clock, unless CREDENCE_NOW pins it (used for demos and reproducible scenarios). */

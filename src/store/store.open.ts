@@ -11,7 +11,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     return openPostgres(location.databaseUrl);
   }
   const { openSqlite } = await import('./sqlite/sqlite.store.ts');
-  return openSqlite(location.db!);
+  return openSqlite(location.db!, { mapped: location.mapped ?? true });
 }
 
 /** This module's URL, for a worker thread to import `openStore` from (compiled or from source alike). */

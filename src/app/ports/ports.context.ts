@@ -25,6 +25,12 @@ export interface Signer {
 export interface StoreLocation {
   readonly db?: string;
   readonly databaseUrl?: string;
+  /**
+   * SQLite: read the file through a memory map (the default; look-ups of a large registry skip a copy and a system
+   * call per page). `false` for a process whose resident memory must stay its heap, as a bounded import's does:
+   * mapped pages count in it.
+   */
+  readonly mapped?: boolean;
 }
 
 /**

@@ -9,7 +9,7 @@ import { openPostgres } from '../../store/postgres/postgres.store.ts';
 import { openSqlite } from '../../store/sqlite/sqlite.store.ts';
 import { storeFactory } from '../../store/store.open.ts';
 import { activateRulebook } from '../governance/governance.rulebooks.ts';
-import { type AppContext, makeIdHasher } from '../ports/ports.context.ts';
+import { type AppContext, makeIdHasher, type StoreLocation } from '../ports/ports.context.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -21,7 +21,7 @@ export interface TestRegistry {
   readonly clock: TestClock;
   readonly dir: string;
   /** How to reach the same registry from another process (CLI, server). */
-  readonly location: { db?: string; databaseUrl?: string };
+  readonly location: StoreLocation;
   dispose(): Promise<void>;
 }
 
@@ -52,6 +52,8 @@ export async function testRegistry(
   engine: Engine = 'sqlite',
   /** PostgreSQL: the temp database's name begins with this. */
   prefix = 'credence_test',
+  /** SQLite: read through a memory map (StoreLocation.mapped), as the store does by default. */
+  mapped = true,
 ): Promise<TestRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'credence-test-'));
   let store: AppContext['store'];
@@ -79,8 +81,8 @@ export async function testRegistry(
       });
   } else {
     const db = join(dir, 'registry.db');
-    store = await openSqlite(db);
-    location = { db };
+    store = await openSqlite(db, { mapped });
+    location = { db, mapped };
   }
   const clock = new TestClock(parseInstant(now)!);
   const ctx: AppContext = {

@@ -33,13 +33,20 @@ function withStatementCache(db: SQLite.Database): SQLite.Database {
   });
 }
 
-/** Opens (and migrates) a SQLite registry file: WAL journal, a 16 MB page cache. */
-export async function openSqlite(path: string): Promise<Store> {
+/** How much of a registry file SQLite maps into memory to read it (when mapped). */
+export const MAP_BYTES = 256 * 2 ** 20;
+
+/**
+ * Opens (and migrates) a SQLite registry file: WAL journal, a 16 MB page cache, and reads through a memory map of
+ * up to 256 MB unless `mapped` is false (see StoreLocation.mapped).
+ */
+export async function openSqlite(path: string, opts: { mapped?: boolean } = {}): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('cache_size = -16384');
+  if (opts.mapped !== false) sqlite.pragma(`mmap_size = ${MAP_BYTES}`);
   sqlite.pragma('busy_timeout = 5000');
   sqlite.defaultSafeIntegers(false);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
