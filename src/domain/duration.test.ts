@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { addDuration, compareDurations, type Duration, isZeroDuration, parseDuration } from './duration.js';
+import {
+  addDuration,
+  addDurationByDate,
+  compareDurations,
+  type Duration,
+  isZeroDuration,
+  parseDuration,
+} from './duration.js';
 import { DAY, formatDate, formatInstant, parseInstant } from './time.js';
 
 function dur(text: string): Duration {
@@ -233,6 +240,52 @@ describe('adding durations on the calendar', () => {
       }),
       PROPERTY_RUNS,
     );
+  });
+});
+
+describe('calendar arithmetic without Date objects', () => {
+  // every instant a Date can hold, ending on any day of any month (leap days, month ends, before year 0)
+  const anyInstant = fc.oneof(
+    fc.integer({ min: -8.64e15, max: 8.64e15 }),
+    fc.integer({ min: Date.UTC(1890, 0, 1), max: Date.UTC(2300, 0, 1) }),
+    fc
+      .tuple(
+        fc.integer({ min: -2000, max: 3000 }),
+        fc.integer({ min: 0, max: 11 }),
+        fc.integer({ min: 28, max: 31 }),
+      )
+      .map(([y, m, d]) => {
+        const t = new Date(0);
+        t.setUTCFullYear(y, m, d);
+        return t.getTime() - 1;
+      }),
+  );
+  const anyDuration = fc
+    .record({
+      years: fc.integer({ min: 0, max: 500 }),
+      months: fc.integer({ min: 0, max: 40 }),
+      weeks: fc.integer({ min: 0, max: 60 }),
+      days: fc.integer({ min: 0, max: 2000 }),
+      hours: fc.integer({ min: 0, max: 50 }),
+      minutes: fc.integer({ min: 0, max: 90 }),
+      seconds: fc.double({ min: 0, max: 100, noNaN: true }),
+    })
+    .map((p) => ({ ...p, text: 'generated' }));
+
+  test('agrees with the same arithmetic on Date objects for any instant, duration and sign', () => {
+    fc.assert(
+      fc.property(anyInstant, anyDuration, fc.constantFrom<1 | -1>(1, -1), (t, d, sign) => {
+        assert.equal(addDuration(t, d, sign), addDurationByDate(t, d, sign));
+      }),
+      { seed: 7, numRuns: 20_000 },
+    );
+  });
+
+  test('a date pushed past the last day a Date can hold is no date, as with Date objects', () => {
+    const end = 8.64e15; // +275760-09-13, the last day a Date can hold
+    assert.ok(Number.isNaN(addDuration(end, dur('P1Y'))));
+    assert.ok(Number.isNaN(addDurationByDate(end, dur('P1Y'))));
+    assert.ok(Number.isNaN(addDuration(Number.NaN, dur('P1D'))));
   });
 });
 

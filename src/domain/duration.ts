@@ -80,13 +80,40 @@ function describe(value: unknown): string {
   return `a value of type ${Array.isArray(value) ? 'array' : typeof value}`;
 }
 
+/** The largest distance from the epoch a Date can hold (ECMA-262 TimeClip), in milliseconds. */
+const MAX_TIME = 8.64e15;
+
 /**
  * Adds (sign 1) or subtracts (sign −1) a duration: months and years on the calendar with the day clamped
  * to the end of the target month, then weeks and days as calendar days, then hours, minutes, seconds exactly.
+ *
+ * Done in integer arithmetic on days since the epoch (proleptic Gregorian, as Date counts them): the scorer
+ * calls this for every record, window and change time, and two Date objects a call were a quarter of its time.
+ * `addDurationByDate` is the same arithmetic on Date objects; a property test holds the two equal.
  */
 export function addDuration(at: number, d: Duration, sign: 1 | -1 = 1): number {
+  if (!Number.isInteger(at) || at > MAX_TIME || at < -MAX_TIME) return addDurationByDate(at, d, sign);
+  const calendarDays = sign * (d.weeks * 7 + d.days);
+  // Exact time is rounded to whole milliseconds so fractional seconds never leave float dust in instants.
+  const exact = Math.round(sign * ((d.hours * 60 + d.minutes) * 60 + d.seconds) * 1000);
+  const day = Math.floor(at / DAY);
+  // UTC days are all DAY long, so the time of day is a plain remainder
+  const timeOfDay = at - day * DAY;
+  let shifted = day;
+  if (d.years !== 0 || d.months !== 0) {
+    const c = civilFromDays(day);
+    const months = c.year * 12 + c.month + sign * (d.years * 12 + d.months);
+    const year = Math.floor(months / 12);
+    const month = months - year * 12;
+    shifted = daysFromCivil(year, month, Math.min(c.day, daysInMonth(year, month)));
+    if (Math.abs(shifted * DAY) > MAX_TIME) return Number.NaN;
+  }
+  return shifted * DAY + timeOfDay + calendarDays * DAY + exact;
+}
+
+/** addDuration on Date objects: the reference the arithmetic is tested against, and the path for odd instants. */
+export function addDurationByDate(at: number, d: Duration, sign: 1 | -1 = 1): number {
   const date = new Date(at);
-  // UTC days are all DAY long, so the time of day is a plain remainder (kept non-negative before 1970).
   const timeOfDay = ((at % DAY) + DAY) % DAY;
   const months = date.getUTCFullYear() * 12 + date.getUTCMonth() + sign * (d.years * 12 + d.months);
   const year = Math.floor(months / 12);
@@ -96,15 +123,42 @@ export function addDuration(at: number, d: Duration, sign: 1 | -1 = 1): number {
   // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999.
   shifted.setUTCFullYear(year, month, day);
   const calendarDays = sign * (d.weeks * 7 + d.days);
-  // Exact time is rounded to whole milliseconds so fractional seconds never leave float dust in instants.
   const exact = Math.round(sign * ((d.hours * 60 + d.minutes) * 60 + d.seconds) * 1000);
   return shifted.getTime() + timeOfDay + calendarDays * DAY + exact;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Days in a month (0-based) of a proleptic Gregorian year. */
 function daysInMonth(year: number, month: number): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month + 1, 0);
-  return d.getUTCDate();
+  if (month !== 1) return MONTH_DAYS[month]!;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+// Days since 1970-01-01 from a civil date and back, after H. Hinnant's "chrono-compatible low-level date
+// algorithms": eras of 400 years (146,097 days), the year counted from 1 March so that February ends it.
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month < 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 10) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 2 : mp - 10;
+  return { year: yoe + era * 400 + (month < 2 ? 1 : 0), month, day };
 }
 
 /** True when every component of the duration is zero (e.g. P0D). */

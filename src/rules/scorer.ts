@@ -22,6 +22,8 @@ export interface Item {
   readonly depth: number;
   /** `self`, `branch:<ref>[>…]` or `on_behalf_of:<ref>`. */
   readonly path: string;
+  /** Its place in the timeline's canonical order (`Timeline.items`). */
+  readonly slot: number;
 }
 
 export interface RulePoints {
@@ -100,7 +102,8 @@ function within(t: number, intervals: readonly Interval[]): boolean {
  */
 export class Timeline {
   readonly items: readonly Item[];
-  private readonly cache = new Map<Item, Map<Rulebook, VersionPoints | null>>();
+  /** pointsUnder's answers by version, each an array by item slot (a file is scored under one or two versions). */
+  private readonly cache = new Map<Rulebook, (VersionPoints | null | undefined)[]>();
   /** changeTimes by its extra windows: lists, measures and the explanation each ask for them. */
   private readonly times = new Map<string, readonly number[]>();
 
@@ -115,6 +118,7 @@ export class Timeline {
       via: 'own',
       depth: 0,
       path: 'self',
+      slot: 0,
     }));
     for (const b of file.branches) {
       for (const rec of b.records)
@@ -125,6 +129,7 @@ export class Timeline {
           via: 'branch',
           depth: b.depth,
           path: `branch:${b.path.join('>')}`,
+          slot: 0,
         });
     }
     for (const a of file.agents) {
@@ -137,6 +142,7 @@ export class Timeline {
             via: 'on_behalf_of',
             depth: 1,
             path: `on_behalf_of:${a.subject.ref}`,
+            slot: 0,
           });
         }
       }
@@ -148,17 +154,20 @@ export class Timeline {
         (a.rec.key < b.rec.key ? -1 : a.rec.key > b.rec.key ? 1 : 0) ||
         (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
     );
+    for (let i = 0; i < items.length; i++) (items[i] as { slot: number }).slot = i;
     this.items = items;
   }
 
   /** The record's points under version v, or null when v has no such type (or not for that subject kind). */
   pointsUnder(item: Item, v: Rulebook): VersionPoints | null {
-    let perItem = this.cache.get(item);
+    let perItem = this.cache.get(v);
     if (!perItem) {
-      perItem = new Map();
-      this.cache.set(item, perItem);
+      perItem = new Array(this.items.length).fill(undefined);
+      this.cache.set(v, perItem);
     }
-    const cached = perItem.get(v);
+    // an item of another timeline is scored, not remembered under a slot that is not its own
+    const own = this.items[item.slot] === item;
+    const cached = own ? perItem[item.slot] : undefined;
     if (cached !== undefined) return cached;
     const t = v.recordTypes.get(item.rec.type);
     let result: VersionPoints | null = null;
@@ -203,7 +212,7 @@ export class Timeline {
         countsUntil: addDuration(rec.occurredAt, t.countsFor),
       };
     }
-    perItem.set(v, result);
+    if (own) perItem[item.slot] = result;
     return result;
   }
 
