@@ -21,6 +21,21 @@ const answers = new WeakMap<MeasureDef, Map<string, boolean>>();
 const MAX_ANSWERS = 50_000;
 const NOTHING: ConditionReads = { score: false, grade: false, subject: false };
 
+/**
+ * A number for each order of lists (a rulebook set's `listOrder`): the memberships in a memo's key are bits in
+ * that order, and the same bits in another order are other memberships.
+ */
+const listOrders = new WeakMap<readonly string[], number>();
+let listOrdersSeen = 0;
+function listOrderId(order: readonly string[]): number {
+  let id = listOrders.get(order);
+  if (id === undefined) {
+    id = ++listOrdersSeen;
+    listOrders.set(order, id);
+  }
+  return id;
+}
+
 function answersOf(def: MeasureDef): Map<string, boolean> {
   let m = answers.get(def);
   if (!m || m.size >= MAX_ANSWERS) {
@@ -28,6 +43,29 @@ function answersOf(def: MeasureDef): Map<string, boolean> {
     answers.set(def, m);
   }
   return m;
+}
+
+interface Definitions {
+  readonly defs: readonly (MeasureDef | undefined)[];
+  readonly uses: readonly boolean[];
+  readonly stateMeasures: readonly number[];
+}
+/** A version's measure definitions in the order of a set's measure names, and which read the score or grade. */
+const definitions = new WeakMap<readonly string[], WeakMap<Rulebook, Definitions>>();
+function definitionsOf(names: readonly string[], rb: Rulebook): Definitions {
+  let byVersion = definitions.get(names);
+  if (!byVersion) {
+    byVersion = new WeakMap();
+    definitions.set(names, byVersion);
+  }
+  let d = byVersion.get(rb);
+  if (!d) {
+    const defs = names.map((m) => rb.measures.get(m));
+    const uses = defs.map((x) => x?.appliesWhen.usesState === true);
+    d = { defs, uses, stateMeasures: names.flatMap((_, i) => (uses[i] ? [i] : [])) };
+    byVersion.set(rb, d);
+  }
+  return d;
 }
 
 /**
@@ -38,44 +76,61 @@ function answersOf(def: MeasureDef): Map<string, boolean> {
 export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]): MeasureSpan[] {
   const times = new Set(tl.changeTimes());
   // list membership as a step function: +1 at since, −1 at until, walked with the times
-  const steps: [number, string, number][] = [];
+  const steps: [number, number, number][] = [];
+  const listNames = tl.versions.listOrder;
+  const listIndex = new Map(listNames.map((n, i) => [n, i]));
   for (const e of entries) {
     if (e.lapsed || e.until <= e.since) continue;
+    // a list no version orders is walked as a time, and counted nowhere
+    const li = listIndex.get(e.list) ?? -1;
     times.add(e.since);
-    steps.push([e.since, e.list, 1]);
+    if (li >= 0) steps.push([e.since, li, 1]);
     if (Number.isFinite(e.until)) {
       times.add(e.until);
-      steps.push([e.until, e.list, -1]);
+      if (li >= 0) steps.push([e.until, li, -1]);
     }
   }
   steps.sort((a, b) => a[0] - b[0]);
   const sorted = [...times].sort((a, b) => a - b);
   const names = tl.versions.measureNames;
-  const listNames = tl.versions.listOrder;
-  const count = new Map<string, number>(listNames.map((n) => [n, 0]));
+  const M = names.length;
+  const count: number[] = listNames.map(() => 0);
   const out: MeasureSpan[] = [];
-  const open = new Map<string, { from: number; capped: number }>();
-  const cappedOut = new Set<string>();
+  // each measure's open episode (from, capped; NaN: none) and whether its last episode ran out at its cap
+  const openFrom: number[] = names.map(() => Number.NaN);
+  const openCapped: number[] = names.map(() => INF);
+  const cappedOut: boolean[] = names.map(() => false);
   const facts = tl.file.subject.facts;
   const subjectKey = `${facts.kind}|${facts.sector}|${facts.region}`;
   let step = 0;
   // the version's definitions, and the lists as the conditions see them: rebuilt only when they can change
   let rb: Rulebook | undefined;
-  let defs: (MeasureDef | undefined)[] = [];
-  let uses: boolean[] = [];
+  let defs: readonly (MeasureDef | undefined)[] = [];
+  let uses: readonly boolean[] = [];
+  let stateMeasures: readonly number[] = [];
   let lists: Record<string, boolean> = {};
   let listKey = '';
-  let lastStateKey = '';
+  // the memberships in the set's order of lists: a memo's key (its definition is of one version already)
+  const order = listOrderId(listNames);
+  let listBits = '';
+  let opened = 0;
+  // what the conditions reading the state saw at the previous time (no state read: anyState false)
   let anyState = false;
-  // the inputs each condition was last asked with
-  const lastKey: string[] = names.map(() => '');
+  let lastAny = false;
+  let lastScore = Number.NaN;
+  let lastGrade = '';
+  // the inputs each condition was last asked with: the lists' key, and the score and grade if it reads them
+  const askedLists: string[] = names.map(() => '');
+  const askedScore: number[] = names.map(() => Number.NaN);
+  const askedGrade: string[] = names.map(() => '');
+  const all = names.map((_, i) => i);
   // the earliest cap of an open episode
   let nextCap = INF;
   for (const t of sorted) {
     let stepped = false;
     while (step < steps.length && steps[step]![0] <= t) {
-      const [, list, d] = steps[step]!;
-      count.set(list, (count.get(list) ?? 0) + d);
+      const st = steps[step]!;
+      count[st[1]]! += st[2];
       step++;
       stepped = true;
     }
@@ -84,49 +139,60 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
     if (stepped || at !== rb) {
       if (at !== rb) {
         rb = at;
-        defs = names.map((m) => at.measures.get(m));
-        uses = defs.map((d) => d?.appliesWhen.usesState === true);
-        anyState = uses.includes(true);
+        ({ defs, uses, stateMeasures } = definitionsOf(names, at));
+        anyState = stateMeasures.length > 0;
       }
       const next: Record<string, boolean> = {};
       let bits = '';
-      for (const n of listNames) {
-        const member = (count.get(n) ?? 0) > 0;
-        next[n] = member;
+      for (let l = 0; l < listNames.length; l++) {
+        const member = count[l]! > 0;
+        next[listNames[l]!] = member;
         bits += member ? '1' : '0';
       }
       const key = `${at.hash}|${bits}`;
       listsChanged = key !== listKey;
-      listKey = key;
+      if (listsChanged) {
+        listKey = key;
+        listBits = `${order}|${bits}`;
+      }
       lists = next;
     }
-    // the score and the state's key only when a condition needs them at this time
+    // the score only when a condition needs it at this time
     let state: { score: number; grade: string } | undefined;
-    let stateKey = '';
-    const prevStateKey = lastStateKey;
+    let stateSame = !anyState && !lastAny;
     if (anyState) {
       state = tl.scoreAt(t);
-      stateKey = `${listKey}|${state.score}|${state.grade}`;
-      lastStateKey = stateKey;
+      stateSame = lastAny && state.score === lastScore && state.grade === lastGrade;
+      lastScore = state.score;
+      lastGrade = state.grade;
     }
+    lastAny = anyState;
+    const capDue = t >= nextCap;
     // nothing any condition sees has changed and no cap falls due: every answer and span stays as it is
-    if (!listsChanged && stateKey === prevStateKey && t < nextCap) continue;
-    for (let i = 0; i < names.length; i++) {
-      const m = names[i]!;
+    if (!listsChanged && stateSame && !capDue) continue;
+    // a condition on lists alone can only change when the lists (or the version) do, or its cap falls due
+    const asking = listsChanged || capDue ? all : stateMeasures;
+    for (const i of asking) {
       const def = defs[i];
       const usesState = uses[i]!;
-      const cur = open.get(m);
-      // a condition on lists alone can only change when the lists (or the version) do, or its cap falls due
-      if (!usesState && !listsChanged && !(cur && t >= cur.capped)) continue;
+      const isOpen = !Number.isNaN(openFrom[i]!);
+      const due = isOpen && t >= openCapped[i]!;
+      if (!usesState && !listsChanged && !due) continue;
       // what of the state a condition reads: an answer on the grade alone holds while the grade does
       const r = def?.appliesWhen.reads ?? NOTHING;
-      const key = usesState
-        ? `${listKey}|${r.score ? state!.score : ''}|${r.grade ? state!.grade : ''}`
-        : listKey;
+      const score = usesState && r.score ? state!.score : Number.NaN;
+      const grade = usesState && r.grade ? state!.grade : '';
       // the inputs this condition reads are unchanged since it was last asked, and no cap falls due: the answer
       // and the spans stay as they are
-      if (key === lastKey[i] && !(cur && t >= cur.capped)) continue;
-      lastKey[i] = key;
+      const same =
+        askedLists[i] === listKey &&
+        (Number.isNaN(score) ? Number.isNaN(askedScore[i]!) : askedScore[i] === score) &&
+        askedGrade[i] === grade;
+      if (same && !due) continue;
+      askedLists[i] = listKey;
+      askedScore[i] = score;
+      askedGrade[i] = grade;
+      const key = usesState ? `${listBits}|${Number.isNaN(score) ? '' : score}|${grade}` : listBits;
       const memo = def ? answersOf(def) : undefined;
       const asked = r.subject ? `${key}|${subjectKey}` : key;
       let holds = memo?.get(asked);
@@ -137,26 +203,35 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
           : false;
         memo?.set(asked, holds);
       }
-      if (cur && t >= cur.capped) {
-        out.push({ measure: m, from: cur.from, until: cur.capped });
-        open.delete(m);
-        if (holds) cappedOut.add(m);
+      const m = names[i]!;
+      if (due) {
+        out.push({ measure: m, from: openFrom[i]!, until: openCapped[i]! });
+        openFrom[i] = Number.NaN;
+        opened--;
+        if (holds) cappedOut[i] = true;
       }
-      const still = open.get(m);
-      if (holds && !still && !cappedOut.has(m)) {
-        open.set(m, { from: t, capped: def?.max ? addDuration(t, def.max) : INF });
+      const still = !Number.isNaN(openFrom[i]!);
+      if (holds && !still && !cappedOut[i]) {
+        openFrom[i] = t;
+        openCapped[i] = def?.max ? addDuration(t, def.max) : INF;
+        opened++;
       } else if (!holds) {
-        cappedOut.delete(m);
+        cappedOut[i] = false;
         if (still) {
-          out.push({ measure: m, from: still.from, until: t });
-          open.delete(m);
+          out.push({ measure: m, from: openFrom[i]!, until: t });
+          openFrom[i] = Number.NaN;
+          opened--;
         }
       }
     }
     nextCap = INF;
-    for (const o of open.values()) if (o.capped < nextCap) nextCap = o.capped;
+    if (opened > 0)
+      for (let i = 0; i < M; i++)
+        if (!Number.isNaN(openFrom[i]!) && openCapped[i]! < nextCap) nextCap = openCapped[i]!;
   }
-  for (const [m, cur] of open) out.push({ measure: m, from: cur.from, until: cur.capped });
+  for (let i = 0; i < M; i++)
+    if (!Number.isNaN(openFrom[i]!))
+      out.push({ measure: names[i]!, from: openFrom[i]!, until: openCapped[i]! });
   return out.sort((a, b) => a.from - b.from || a.measure.localeCompare(b.measure));
 }
 

@@ -59,3 +59,20 @@ export async function compiledOnce<R>(
   const params = slots.map((s, i) => (s < 0 ? constants[i] : values[s]));
   return db.executeQuery<R>(CompiledQuery.raw(shape.sql, params) as CompiledQuery<R>);
 }
+
+/**
+ * A read whose text starts with this comment returns its rows as arrays of column values on SQLite
+ * (better-sqlite3's raw mode, see sqlite.store.ts): building an object of a dozen columns for every row costs
+ * as much as reading the row. PostgreSQL ignores the comment and returns objects. `rowsAs` reads either.
+ */
+export const ROWS_AS_ARRAYS = '/* rows as arrays */ ';
+
+/** Rows of a ROWS_AS_ARRAYS read as objects: arrays through `fromArray`, objects as they came. */
+export function rowsAs<R>(rows: readonly unknown[], fromArray: (a: readonly unknown[]) => R): R[] {
+  const out: R[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    out[i] = Array.isArray(r) ? fromArray(r) : (r as R);
+  }
+  return out;
+}

@@ -1,12 +1,19 @@
 // How a SQLite registry is opened: read through a memory map by default, unmapped when the opener asks (a bounded
-// import, whose resident memory must stay its heap and page cache).
+// import, whose resident memory must stay its heap and page cache); and how its hot reads return rows.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import SQLite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
+import { activeRulebooks } from '../../app/governance/governance.rulebooks.ts';
+import { importLines } from '../../app/ingest/ingest.file.ts';
+import { Ingestor } from '../../app/ingest/ingest.usecases.ts';
 import type { Store } from '../../app/ports/ports.store.ts';
+import { EVIDENCE, testRegistry } from '../../app/testing/test-registry.ts';
+import { parseInstant } from '../../domain/time.ts';
+import { simulatePopulation } from '../../sim/population.ts';
 import type { Database } from '../schema.ts';
 import { openStore } from '../store.open.ts';
 import { MAP_BYTES } from './sqlite.store.ts';
@@ -36,5 +43,69 @@ test('a registry file is read through a memory map unless the opener asks for no
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('records read as arrays (the derivation path) are the rows as stored, every column in its place', async () => {
+  const r = await testRegistry('2026-11-01');
+  try {
+    const rb = (await r.ctx.store.transaction((tx) => activeRulebooks(tx))).at(parseInstant('2026-11-01')!);
+    const lines = simulatePopulation(rb, { subjects: 150, seed: 3, now: parseInstant('2026-11-01')! });
+    let n = 0;
+    const rejected: string[] = [];
+    await importLines(
+      r.ctx,
+      (async function* () {
+        for (const value of lines) yield { n: ++n, value, raw: JSON.stringify(value) };
+      })(),
+      (x) => rejected.push(x.message),
+    );
+    assert.deepEqual(rejected, []);
+    // a person's record on behalf of an organization, with its culpability
+    const ORG = '91350100M000100Y43';
+    const PERSON = '110101199003074514';
+    const results = await new Ingestor(r.ctx).apply([
+      { kind: 'source', id: 'rows-bureau', name: 'Rows Bureau', domains: ['tax'] },
+      { kind: 'person', national_id: PERSON, name: 'Zhang Wei' },
+      { kind: 'organization', usci: ORG, name: 'Fuzhou Example Co.' },
+      {
+        source: 'rows-bureau',
+        id: 'B-1',
+        subject: PERSON,
+        type: 'tax.late_payment',
+        occurred_at: '2026-03-01',
+        legal_basis: 'Tax Collection Administration Law art. 32',
+        evidence: [EVIDENCE],
+        on_behalf_of: ORG,
+        culpability: 'knowledge',
+      },
+    ]);
+    assert.deepEqual(
+      results.filter((x) => !x.ok),
+      [],
+    );
+    const raw = new SQLite(r.location.db!, { readonly: true });
+    try {
+      const ids = raw.prepare('SELECT id FROM subjects ORDER BY id').pluck().all() as number[];
+      const stored = raw.prepare(`SELECT * FROM records ORDER BY subject_id, seq`).all() as Record<
+        string,
+        unknown
+      >[];
+      const read = await r.ctx.store.transaction((tx) => tx.recordsOf(ids));
+      assert.ok(stored.length > 100, `a population with records (${stored.length})`);
+      for (const column of ['amount', 'on_behalf_of', 'culpability'])
+        assert.ok(
+          stored.some((s) => s[column] !== null),
+          `the population fills ${column}, so that its place is checked`,
+        );
+      assert.deepEqual(
+        read.map((x) => ({ ...x })),
+        stored,
+      );
+    } finally {
+      raw.close();
+    }
+  } finally {
+    await r.dispose();
   }
 });

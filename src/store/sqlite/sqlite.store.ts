@@ -3,13 +3,15 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Store } from '../../app/ports/ports.store.ts';
+import { ROWS_AS_ARRAYS } from '../compiled.ts';
 import { KyselyStore, migrate } from '../kysely-store.ts';
 import { migrations } from '../migrations.ts';
 import type { Database } from '../schema.ts';
 
 /**
  * Kysely prepares every statement anew; with better-sqlite3 a prepared statement can be reused, which halves
- * the cost of the many small queries of an import. The cache is bounded.
+ * the cost of the many small queries of an import. The cache is bounded. A read marked ROWS_AS_ARRAYS returns
+ * its rows as arrays (compiled.ts).
  */
 function withStatementCache(db: SQLite.Database): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
@@ -22,6 +24,7 @@ function withStatementCache(db: SQLite.Database): SQLite.Database {
           if (!st) {
             if (cache.size > 300) cache.clear();
             st = prepare(sql);
+            if (sql.startsWith(ROWS_AS_ARRAYS)) st.raw(true);
             cache.set(sql, st);
           }
           return st;

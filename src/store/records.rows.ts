@@ -1,0 +1,39 @@
+import type { RecordRow } from '../app/ports/ports.store.ts';
+
+/** The columns of `records` in the order a read as arrays returns them (compiled.ts, ROWS_AS_ARRAYS). */
+export const RECORD_COLUMNS = [
+  'subject_id',
+  'seq',
+  'source',
+  'record_id',
+  'type',
+  'occurred_at',
+  'recorded_at',
+  'legal_basis',
+  'evidence',
+  'amount',
+  'on_behalf_of',
+  'culpability',
+  'note',
+  'content_hash',
+] as const satisfies readonly (keyof RecordRow)[];
+
+/** A records row read as an array, in RECORD_COLUMNS' order. */
+export function recordFromArray(a: readonly unknown[]): RecordRow {
+  return {
+    subject_id: a[0] as number,
+    seq: a[1] as number,
+    source: a[2] as string,
+    record_id: a[3] as string,
+    type: a[4] as string,
+    occurred_at: a[5] as number,
+    recorded_at: a[6] as number,
+    legal_basis: a[7] as string,
+    evidence: a[8] as string,
+    amount: a[9] as number | null,
+    on_behalf_of: a[10] as number | null,
+    culpability: a[11] as string | null,
+    note: a[12] as string | null,
+    content_hash: a[13] as string,
+  };
+}
