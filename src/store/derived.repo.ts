@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { DerivedRow, LedgerCount, MarksExpected } from '../app/ports/ports.store.ts';
-import { compiledOnce } from './compiled.ts';
+import { compiledOnce, ROWS_AS_ARRAYS, rowsAs } from './compiled.ts';
 import { marksWindow } from './marks-window.ts';
 import { chunks, RegistryRepo } from './registry.repo.ts';
 
@@ -15,6 +16,20 @@ export const DERIVED_STATE = [
   'marks',
 ] as const;
 
+/** A projection read as an array, in DERIVED_STATE's order. */
+function derivedFromArray(a: readonly unknown[]): DerivedRow {
+  return {
+    subject_id: a[0] as number,
+    score: a[1] as number,
+    grade: a[2] as string,
+    next_change_at: a[3] as number | null,
+    computed_at: a[4] as number,
+    rulebook_hash: a[5] as string,
+    state: a[6] as string,
+    marks: a[7] as string | null,
+  };
+}
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The projection of each subject (table `derived`): its state, its explained view and the marks it was derived from. */
@@ -28,11 +43,19 @@ export class DerivedRepo extends RegistryRepo {
       );
       return r.rows;
     }
+    // a derivation's slice: compiled once a chunk size, its rows as arrays (compiled.ts)
     const out: DerivedRow[] = [];
-    for (const c of chunks(subjectIds))
-      out.push(
-        ...(await this.db.selectFrom('derived').select(DERIVED_STATE).where('subject_id', 'in', c).execute()),
+    for (const c of chunks(subjectIds)) {
+      const r = await compiledOnce(
+        this.db,
+        'derivedOfMany',
+        c,
+        (v) =>
+          sql<unknown>`${sql.raw(ROWS_AS_ARRAYS)}select ${sql.join(DERIVED_STATE.map((k) => sql.ref(k)))}
+            from derived where subject_id in (${sql.join(c.map((_, i) => v(i)))})`,
       );
+      for (const row of rowsAs(r.rows, derivedFromArray)) out.push(row);
+    }
     return out;
   }
   async derivedViewOf(subjectId: number) {
@@ -43,23 +66,50 @@ export class DerivedRepo extends RegistryRepo {
     return r.rows[0];
   }
   async upsertDerived(rows: readonly DerivedRow[]) {
+    // a rebuild writes thousands: compiled once a chunk size (compiled.ts), not built again for every chunk
     for (const c of chunks(rows, 200)) {
-      await this.db
-        .insertInto('derived')
-        .values(c.map((r) => ({ ...r, explained: r.explained ?? null, marks: r.marks ?? null })))
-        .onConflict((oc) =>
-          oc.column('subject_id').doUpdateSet((eb) => ({
-            score: eb.ref('excluded.score'),
-            grade: eb.ref('excluded.grade'),
-            next_change_at: eb.ref('excluded.next_change_at'),
-            computed_at: eb.ref('excluded.computed_at'),
-            rulebook_hash: eb.ref('excluded.rulebook_hash'),
-            state: eb.ref('excluded.state'),
-            explained: eb.ref('excluded.explained'),
-            marks: eb.ref('excluded.marks'),
-          })),
-        )
-        .execute();
+      const values: unknown[] = [];
+      for (const r of c)
+        values.push(
+          r.subject_id,
+          r.score,
+          r.grade,
+          r.next_change_at,
+          r.computed_at,
+          r.rulebook_hash,
+          r.state,
+          r.explained ?? null,
+          r.marks ?? null,
+        );
+      await compiledOnce(this.db, 'upsertDerived', values, (v) =>
+        this.db
+          .insertInto('derived')
+          .values(
+            c.map((_, i) => ({
+              subject_id: v(i * 9),
+              score: v(i * 9 + 1),
+              grade: v(i * 9 + 2),
+              next_change_at: v(i * 9 + 3),
+              computed_at: v(i * 9 + 4),
+              rulebook_hash: v(i * 9 + 5),
+              state: v(i * 9 + 6),
+              explained: v(i * 9 + 7),
+              marks: v(i * 9 + 8),
+            })),
+          )
+          .onConflict((oc) =>
+            oc.column('subject_id').doUpdateSet((eb) => ({
+              score: eb.ref('excluded.score'),
+              grade: eb.ref('excluded.grade'),
+              next_change_at: eb.ref('excluded.next_change_at'),
+              computed_at: eb.ref('excluded.computed_at'),
+              rulebook_hash: eb.ref('excluded.rulebook_hash'),
+              state: eb.ref('excluded.state'),
+              explained: eb.ref('excluded.explained'),
+              marks: eb.ref('excluded.marks'),
+            })),
+          ),
+      );
     }
   }
   async storeExplained(subjectId: number, computedAt: number, explained: string) {
