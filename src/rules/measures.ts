@@ -2,6 +2,7 @@ import { addDuration, type Duration } from '../domain/duration.ts';
 import { activeAt, type ListEntry } from './lists.ts';
 import type { Bearer, ConditionReads, MeasureDef, Rulebook } from './rulebook.model.ts';
 import type { Timeline } from './scorer.ts';
+import { ascendingUnique } from './times.ts';
 
 /** A period in which a measure's condition holds for a subject, capped at the measure's max. */
 export interface MeasureSpan {
@@ -49,6 +50,8 @@ interface Definitions {
   readonly defs: readonly (MeasureDef | undefined)[];
   readonly uses: readonly boolean[];
   readonly stateMeasures: readonly number[];
+  /** Every measure's index. */
+  readonly all: readonly number[];
 }
 /** A version's measure definitions in the order of a set's measure names, and which read the score or grade. */
 const definitions = new WeakMap<readonly string[], WeakMap<Rulebook, Definitions>>();
@@ -62,7 +65,8 @@ function definitionsOf(names: readonly string[], rb: Rulebook): Definitions {
   if (!d) {
     const defs = names.map((m) => rb.measures.get(m));
     const uses = defs.map((x) => x?.appliesWhen.usesState === true);
-    d = { defs, uses, stateMeasures: names.flatMap((_, i) => (uses[i] ? [i] : [])) };
+    const all = names.map((_, i) => i);
+    d = { defs, uses, stateMeasures: all.filter((i) => uses[i]), all };
     byVersion.set(rb, d);
   }
   return d;
@@ -74,44 +78,41 @@ function definitionsOf(names: readonly string[], rb: Rulebook): Definitions {
  * the condition has been false.
  */
 export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]): MeasureSpan[] {
-  const times = new Set(tl.changeTimes());
+  const times = [...tl.changeTimes()];
   // list membership as a step function: +1 at since, −1 at until, walked with the times
   const steps: [number, number, number][] = [];
   const listNames = tl.versions.listOrder;
-  const listIndex = new Map(listNames.map((n, i) => [n, i]));
+  const listIndex = listIndexOf(listNames);
   for (const e of entries) {
     if (e.lapsed || e.until <= e.since) continue;
     // a list no version orders is walked as a time, and counted nowhere
     const li = listIndex.get(e.list) ?? -1;
-    times.add(e.since);
+    times.push(e.since);
     if (li >= 0) steps.push([e.since, li, 1]);
     if (Number.isFinite(e.until)) {
-      times.add(e.until);
+      times.push(e.until);
       if (li >= 0) steps.push([e.until, li, -1]);
     }
   }
-  steps.sort((a, b) => a[0] - b[0]);
-  const sorted = [...times].sort((a, b) => a - b);
+  if (steps.length > 1) steps.sort((a, b) => a[0] - b[0]);
+  const sorted = ascendingUnique(times);
   const names = tl.versions.measureNames;
   const M = names.length;
   const count: number[] = listNames.map(() => 0);
   const out: MeasureSpan[] = [];
-  // each measure's open episode (from, capped; NaN: none) and whether its last episode ran out at its cap
-  const openFrom: number[] = names.map(() => Number.NaN);
-  const openCapped: number[] = names.map(() => INF);
-  const cappedOut: boolean[] = names.map(() => false);
+  const w = workspace(M);
   const facts = tl.file.subject.facts;
   const subjectKey = `${facts.kind}|${facts.sector}|${facts.region}`;
   let step = 0;
   // the version's definitions, and the lists as the conditions see them: rebuilt only when they can change
   let rb: Rulebook | undefined;
-  let defs: readonly (MeasureDef | undefined)[] = [];
-  let uses: readonly boolean[] = [];
-  let stateMeasures: readonly number[] = [];
+  let d: Definitions | undefined;
   let lists: Record<string, boolean> = {};
-  let listKey = '';
-  // the memberships in the set's order of lists: a memo's key (its definition is of one version already)
+  // the lists' epoch goes up when the memberships or the version change; their bits in the set's order of lists
+  // are a memo's key (its definition is of one version already)
   const order = listOrderId(listNames);
+  let epoch = 0;
+  let bitsNow = '';
   let listBits = '';
   let opened = 0;
   // what the conditions reading the state saw at the previous time (no state read: anyState false)
@@ -119,11 +120,6 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
   let lastAny = false;
   let lastScore = Number.NaN;
   let lastGrade = '';
-  // the inputs each condition was last asked with: the lists' key, and the score and grade if it reads them
-  const askedLists: string[] = names.map(() => '');
-  const askedScore: number[] = names.map(() => Number.NaN);
-  const askedGrade: string[] = names.map(() => '');
-  const all = names.map((_, i) => i);
   // the earliest cap of an open episode
   let nextCap = INF;
   for (const t of sorted) {
@@ -137,25 +133,23 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
     const at = tl.versions.at(t);
     let listsChanged = false;
     if (stepped || at !== rb) {
-      if (at !== rb) {
+      const versionChanged = at !== rb;
+      if (versionChanged) {
         rb = at;
-        ({ defs, uses, stateMeasures } = definitionsOf(names, at));
-        anyState = stateMeasures.length > 0;
+        d = definitionsOf(names, at);
+        anyState = d.stateMeasures.length > 0;
       }
-      const next: Record<string, boolean> = {};
       let bits = '';
-      for (let l = 0; l < listNames.length; l++) {
-        const member = count[l]! > 0;
-        next[listNames[l]!] = member;
-        bits += member ? '1' : '0';
-      }
-      const key = `${at.hash}|${bits}`;
-      listsChanged = key !== listKey;
-      if (listsChanged) {
-        listKey = key;
+      for (let l = 0; l < listNames.length; l++) bits += count[l]! > 0 ? '1' : '0';
+      if (versionChanged || bits !== bitsNow) {
+        listsChanged = true;
+        epoch++;
+        bitsNow = bits;
         listBits = `${order}|${bits}`;
+        const next: Record<string, boolean> = {};
+        for (let l = 0; l < listNames.length; l++) next[listNames[l]!] = count[l]! > 0;
+        lists = next;
       }
-      lists = next;
     }
     // the score only when a condition needs it at this time
     let state: { score: number; grade: string } | undefined;
@@ -170,13 +164,13 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
     const capDue = t >= nextCap;
     // nothing any condition sees has changed and no cap falls due: every answer and span stays as it is
     if (!listsChanged && stateSame && !capDue) continue;
+    const { defs, uses, stateMeasures, all } = d!;
     // a condition on lists alone can only change when the lists (or the version) do, or its cap falls due
     const asking = listsChanged || capDue ? all : stateMeasures;
     for (const i of asking) {
       const def = defs[i];
       const usesState = uses[i]!;
-      const isOpen = !Number.isNaN(openFrom[i]!);
-      const due = isOpen && t >= openCapped[i]!;
+      const due = !Number.isNaN(w.openFrom[i]!) && t >= w.openCapped[i]!;
       if (!usesState && !listsChanged && !due) continue;
       // what of the state a condition reads: an answer on the grade alone holds while the grade does
       const r = def?.appliesWhen.reads ?? NOTHING;
@@ -185,13 +179,13 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
       // the inputs this condition reads are unchanged since it was last asked, and no cap falls due: the answer
       // and the spans stay as they are
       const same =
-        askedLists[i] === listKey &&
-        (Number.isNaN(score) ? Number.isNaN(askedScore[i]!) : askedScore[i] === score) &&
-        askedGrade[i] === grade;
+        w.askedEpoch[i] === epoch &&
+        (Number.isNaN(score) ? Number.isNaN(w.askedScore[i]!) : w.askedScore[i] === score) &&
+        w.askedGrade[i] === grade;
       if (same && !due) continue;
-      askedLists[i] = listKey;
-      askedScore[i] = score;
-      askedGrade[i] = grade;
+      w.askedEpoch[i] = epoch;
+      w.askedScore[i] = score;
+      w.askedGrade[i] = grade;
       const key = usesState ? `${listBits}|${Number.isNaN(score) ? '' : score}|${grade}` : listBits;
       const memo = def ? answersOf(def) : undefined;
       const asked = r.subject ? `${key}|${subjectKey}` : key;
@@ -203,23 +197,22 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
           : false;
         memo?.set(asked, holds);
       }
-      const m = names[i]!;
       if (due) {
-        out.push({ measure: m, from: openFrom[i]!, until: openCapped[i]! });
-        openFrom[i] = Number.NaN;
+        out.push({ measure: names[i]!, from: w.openFrom[i]!, until: w.openCapped[i]! });
+        w.openFrom[i] = Number.NaN;
         opened--;
-        if (holds) cappedOut[i] = true;
+        if (holds) w.cappedOut[i] = 1;
       }
-      const still = !Number.isNaN(openFrom[i]!);
-      if (holds && !still && !cappedOut[i]) {
-        openFrom[i] = t;
-        openCapped[i] = def?.max ? addDuration(t, def.max) : INF;
+      const still = !Number.isNaN(w.openFrom[i]!);
+      if (holds && !still && !w.cappedOut[i]) {
+        w.openFrom[i] = t;
+        w.openCapped[i] = def?.max ? addDuration(t, def.max) : INF;
         opened++;
       } else if (!holds) {
-        cappedOut[i] = false;
+        w.cappedOut[i] = 0;
         if (still) {
-          out.push({ measure: m, from: openFrom[i]!, until: t });
-          openFrom[i] = Number.NaN;
+          out.push({ measure: names[i]!, from: w.openFrom[i]!, until: t });
+          w.openFrom[i] = Number.NaN;
           opened--;
         }
       }
@@ -227,12 +220,56 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
     nextCap = INF;
     if (opened > 0)
       for (let i = 0; i < M; i++)
-        if (!Number.isNaN(openFrom[i]!) && openCapped[i]! < nextCap) nextCap = openCapped[i]!;
+        if (!Number.isNaN(w.openFrom[i]!) && w.openCapped[i]! < nextCap) nextCap = w.openCapped[i]!;
   }
   for (let i = 0; i < M; i++)
-    if (!Number.isNaN(openFrom[i]!))
-      out.push({ measure: names[i]!, from: openFrom[i]!, until: openCapped[i]! });
-  return out.sort((a, b) => a.from - b.from || a.measure.localeCompare(b.measure));
+    if (!Number.isNaN(w.openFrom[i]!))
+      out.push({ measure: names[i]!, from: w.openFrom[i]!, until: w.openCapped[i]! });
+  return out.length > 1 ? out.sort((a, b) => a.from - b.from || a.measure.localeCompare(b.measure)) : out;
+}
+
+/**
+ * deriveMeasureSpans' state of each measure, reused from one subject to the next (the walk is synchronous, and a
+ * condition cannot start another): its open episode (from, capped; NaN: none), whether its last episode ran out at
+ * its cap, and the inputs it was last asked with (the lists' epoch, the score and grade it reads).
+ */
+interface Workspace {
+  openFrom: Float64Array;
+  openCapped: Float64Array;
+  cappedOut: Uint8Array;
+  askedEpoch: Float64Array;
+  askedScore: Float64Array;
+  askedGrade: string[];
+}
+let spare: Workspace | undefined;
+function workspace(m: number): Workspace {
+  if (!spare || spare.openFrom.length < m)
+    spare = {
+      openFrom: new Float64Array(m),
+      openCapped: new Float64Array(m),
+      cappedOut: new Uint8Array(m),
+      askedEpoch: new Float64Array(m),
+      askedScore: new Float64Array(m),
+      askedGrade: new Array<string>(m),
+    };
+  const w = spare;
+  w.openFrom.fill(Number.NaN, 0, m);
+  w.openCapped.fill(INF, 0, m);
+  w.cappedOut.fill(0, 0, m);
+  w.askedEpoch.fill(-1, 0, m);
+  w.askedScore.fill(Number.NaN, 0, m);
+  w.askedGrade.fill('', 0, m);
+  return w;
+}
+
+const listIndexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+function listIndexOf(order: readonly string[]): ReadonlyMap<string, number> {
+  let m = listIndexes.get(order);
+  if (!m) {
+    m = new Map(order.map((n, i) => [n, i]));
+    listIndexes.set(order, m);
+  }
+  return m;
 }
 
 export interface CheckAnswer {

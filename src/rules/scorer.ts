@@ -165,8 +165,7 @@ export class Timeline {
       perItem = new Array(this.items.length).fill(undefined);
       this.cache.set(v, perItem);
     }
-    // an item of another timeline is scored, not remembered under a slot that is not its own
-    const own = this.items[item.slot] === item;
+    const own = this.items[item.slot] === item; // another timeline's item is scored, not remembered
     const cached = own ? perItem[item.slot] : undefined;
     if (cached !== undefined) return cached;
     const t = v.recordTypes.get(item.rec.type);
@@ -221,6 +220,19 @@ export class Timeline {
    * repaired, not suspended; under the version of its date unless the version in force at t is kinder.
    */
   contribution(item: Item, t: number, knownAt = Number.POSITIVE_INFINITY): Contribution | null {
+    const chosen = this.counted(item, t, knownAt);
+    const factor = chosen ? this.factor(item, this.versions.at(t)) : 0;
+    return chosen ? { item, scored: chosen, factor, points: chosen.total * factor } : null;
+  }
+
+  /** contribution's points alone (0: it does not count), without building the contribution. */
+  private pointsAt(item: Item, t: number, knownAt: number): number {
+    const chosen = this.counted(item, t, knownAt);
+    return chosen ? chosen.total * this.factor(item, this.versions.at(t)) : 0;
+  }
+
+  /** The version's points a record counts with at t (see contribution), or null when it does not count. */
+  private counted(item: Item, t: number, knownAt: number): VersionPoints | null {
     const rec = item.rec;
     if (rec.occurredAt > t) return null;
     if (rec.annulledAt !== undefined && rec.annulledAt <= knownAt) return null;
@@ -245,8 +257,7 @@ export class Timeline {
       else if (pT === pO && candT === null) chosen = pO === 0 ? null : candO;
       if (!candT && atO && pO < 0) chosen = null; // decriminalised in the version now in force
     }
-    if (!chosen) return null;
-    return { item, scored: chosen, factor, points: chosen.total * factor };
+    return chosen;
   }
 
   private factor(item: Item, vT: Rulebook): number {
@@ -276,10 +287,7 @@ export class Timeline {
     else if (this.lookups > 2 && knownAt === t) raw = this.sweep('known').rawAt(t);
     else {
       raw = 0;
-      for (const item of this.items) {
-        const c = this.contribution(item, t, knownAt);
-        if (c) raw += c.points;
-      }
+      for (const item of this.items) raw += this.pointsAt(item, t, knownAt);
     }
     const v = this.versions.at(t);
     const unclamped = v.scale.base + Math.round(raw);
@@ -319,8 +327,7 @@ export class Timeline {
       let prev = 0;
       for (const t of ascendingUnique(times)) {
         if (t < rec.occurredAt) continue;
-        const c = this.contribution(item, t, mode === 'known' ? t : Number.POSITIVE_INFINITY);
-        const value = c ? c.points : 0;
+        const value = this.pointsAt(item, t, mode === 'known' ? t : Number.POSITIVE_INFINITY);
         if (value !== prev) {
           deltas.push([t, value - prev]);
           prev = value;
