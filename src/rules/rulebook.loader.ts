@@ -1,5 +1,5 @@
+import { Errors } from 'typebox/schema';
 import { Settings } from 'typebox/system';
-import Value from 'typebox/value';
 import { LineCounter } from 'yaml';
 import type { Issue } from '../domain/errors.ts';
 import { compileDocument } from './rulebook.compile.ts';
@@ -7,7 +7,9 @@ import { MAX_ALIAS_EXPANSION, parseYamlLinear, prescanYaml } from './rulebook.li
 import type { Rulebook } from './rulebook.model.ts';
 import { checkPolicy } from './rulebook.policy.ts';
 import { type Doc, Problems } from './rulebook.problems.ts';
-import { RulebookDocument } from './rulebook.schema.ts';
+// the document's shape as plain JSON Schema (built from rulebook.schema.ts): checking it needs typebox's schema
+// engine only, not its type builder, which would add about a quarter of a second to every command's start
+import { RULEBOOK_SCHEMA } from './rulebook.schema.generated.ts';
 
 export { type ProportionalityRow, proportionality } from './proportionality.ts';
 export { REPAIR_MATERIALS } from './rulebook.compile.ts';
@@ -33,7 +35,7 @@ function allErrors(doc: unknown) {
   const before = Settings.Get().maxErrors;
   Settings.Set({ maxErrors: 10_000 });
   try {
-    return [...Value.Errors(RulebookDocument, doc)];
+    return Errors({}, RULEBOOK_SCHEMA, doc)[1];
   } finally {
     Settings.Set({ maxErrors: before });
   }
