@@ -32,8 +32,9 @@ import type { RecordRow } from '../src/app/ports/ports.store.ts';
 import { checkMeasure } from '../src/app/queries/queries.usecases.ts';
 import { PG_ADMIN_URL, postgresAvailable, testRegistry } from '../src/app/testing/test-registry.ts';
 import { TestClock } from '../src/domain/clock.ts';
-import { copyLines, RECORD_COLUMNS } from '../src/store/postgres/postgres.bulk.ts';
+import { copyLines } from '../src/store/postgres/postgres.bulk.ts';
 import { openPostgres } from '../src/store/postgres/postgres.store.ts';
+import { RECORD_COLUMNS } from '../src/store/records.rows.ts';
 import { storeFactory } from '../src/store/store.open.ts';
 import {
   arg,

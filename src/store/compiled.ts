@@ -1,4 +1,4 @@
-import { CompiledQuery, type Kysely, type QueryResult, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type QueryResult, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -73,6 +73,39 @@ export function rowsAs<R>(rows: readonly unknown[], fromArray: (a: readonly unkn
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     out[i] = Array.isArray(r) ? fromArray(r) : (r as R);
+  }
+  return out;
+}
+
+/**
+ * The rows of `table` whose `column` is one of `ids`, `size` ids a statement, each statement compiled once for its
+ * number of ids and read as arrays on SQLite (`fromArray` takes `columns` in their order). A derivation's bulk reads.
+ */
+export async function rowsIn<R>(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  column: string,
+  ids: readonly (number | string)[],
+  fromArray: (a: readonly unknown[]) => R,
+  opts: { readonly orderBy?: readonly string[]; readonly size?: number } = {},
+): Promise<R[]> {
+  const out: R[] = [];
+  const size = opts.size ?? 500;
+  const order = opts.orderBy?.length
+    ? sql` order by ${sql.join(opts.orderBy.map((c) => sql.ref(c)))}`
+    : sql``;
+  for (let i = 0; i < ids.length; i += size) {
+    const c = ids.slice(i, i + size);
+    const r = await compiledOnce(
+      db,
+      `rowsIn|${table}|${column}`,
+      c,
+      (v) =>
+        sql<unknown>`${sql.raw(ROWS_AS_ARRAYS)}select ${sql.join(columns.map((k) => sql.ref(k)))} from ${sql.table(table)}
+          where ${sql.ref(column)} in (${sql.join(c.map((_, j) => v(j)))})${order}`,
+    );
+    for (const row of rowsAs(r.rows, fromArray)) out.push(row);
   }
   return out;
 }

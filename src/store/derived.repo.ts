@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import type { DerivedRow, LedgerCount, MarksExpected } from '../app/ports/ports.store.ts';
-import { compiledOnce, ROWS_AS_ARRAYS, rowsAs } from './compiled.ts';
+import { compiledOnce, rowsIn } from './compiled.ts';
 import { marksWindow } from './marks-window.ts';
-import { chunks, RegistryRepo } from './registry.repo.ts';
+import { CHUNK, chunks, RegistryRepo } from './registry.repo.ts';
 
 /** The projection without its explained view (which only a score for now reads: see derivedViewOf). */
 export const DERIVED_STATE = [
@@ -43,20 +42,10 @@ export class DerivedRepo extends RegistryRepo {
       );
       return r.rows;
     }
-    // a derivation's slice: compiled once a chunk size, its rows as arrays (compiled.ts)
-    const out: DerivedRow[] = [];
-    for (const c of chunks(subjectIds)) {
-      const r = await compiledOnce(
-        this.db,
-        'derivedOfMany',
-        c,
-        (v) =>
-          sql<unknown>`${sql.raw(ROWS_AS_ARRAYS)}select ${sql.join(DERIVED_STATE.map((k) => sql.ref(k)))}
-            from derived where subject_id in (${sql.join(c.map((_, i) => v(i)))})`,
-      );
-      for (const row of rowsAs(r.rows, derivedFromArray)) out.push(row);
-    }
-    return out;
+    // a derivation's slice (compiled.ts)
+    return rowsIn(this.db, 'derived', DERIVED_STATE, 'subject_id', subjectIds, derivedFromArray, {
+      size: CHUNK,
+    });
   }
   async derivedViewOf(subjectId: number) {
     // a score for now: a statement compiled once

@@ -14,12 +14,12 @@ import type {
   Tx,
 } from '../app/ports/ports.store.ts';
 import type { IndexQuery } from '../app/search/search.normalize.ts';
-import { compiledOnce, ROWS_AS_ARRAYS, rowsAs } from './compiled.ts';
+import { rowsIn } from './compiled.ts';
 import { DerivedRepo } from './derived.repo.ts';
 import { GroupCommit } from './group-commit.ts';
 import { insertAuditRow, insertCheckRow, lastAuditRow } from './hot.statements.ts';
 import { RECORD_COLUMNS, recordFromArray } from './records.rows.ts';
-import { chunks } from './registry.repo.ts';
+import { CHUNK, chunks } from './registry.repo.ts';
 import type { Database } from './schema.ts';
 import { searchPieces, searchRanked } from './search.repo.ts';
 
@@ -93,21 +93,11 @@ export class KyselyTx extends DerivedRepo implements Tx {
     return out;
   }
   async recordsOf(subjectIds: readonly number[]) {
-    if (subjectIds.length === 0) return [];
-    const out: RecordRow[] = [];
-    // a derivation reads thousands of rows at once: compiled once a chunk size, its rows as arrays
-    for (const c of chunks(subjectIds)) {
-      const r = await compiledOnce(
-        this.db,
-        'recordsOf',
-        c,
-        (v) =>
-          sql<unknown>`${sql.raw(ROWS_AS_ARRAYS)}select ${sql.join(RECORD_COLUMNS.map((k) => sql.ref(k)))}
-            from records where subject_id in (${sql.join(c.map((_, i) => v(i)))}) order by subject_id, seq`,
-      );
-      for (const row of rowsAs(r.rows, recordFromArray)) out.push(row);
-    }
-    return out;
+    // a derivation reads thousands of rows at once (compiled.ts)
+    return rowsIn(this.db, 'records', RECORD_COLUMNS, 'subject_id', subjectIds, recordFromArray, {
+      orderBy: ['subject_id', 'seq'],
+      size: CHUNK,
+    });
   }
   async agentsOf(orgIds: readonly number[]) {
     if (orgIds.length === 0) return [];

@@ -5,25 +5,10 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { RecordRow } from '../../app/ports/ports.store.ts';
 import type { BulkWriter } from '../kysely-store.ts';
+import { RECORD_COLUMNS } from '../records.rows.ts';
 import type { Database } from '../schema.ts';
 
-/** The records columns in table order: COPY and the unnest insert both list them explicitly. */
-export const RECORD_COLUMNS = [
-  'subject_id',
-  'seq',
-  'source',
-  'record_id',
-  'type',
-  'occurred_at',
-  'recorded_at',
-  'legal_basis',
-  'evidence',
-  'amount',
-  'on_behalf_of',
-  'culpability',
-  'note',
-  'content_hash',
-] as const satisfies readonly (keyof RecordRow)[];
+// COPY and the unnest insert list the records columns explicitly, in table order (records.rows.ts)
 
 /** One value in COPY's text format: `\N` is NULL; backslash, tab, newline and carriage return are escaped. */
 export function copyValue(v: string | number | null): string {
