@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { activeRulebooks } from '../app/governance/governance.rulebooks.ts';
 import { PG_ADMIN_URL, postgresAvailable, testRegistry } from '../app/testing/test-registry.ts';
-import { compiledOnce } from './compiled.ts';
+import { compiledOnce, ROWS_AS_ARRAYS, rowsAs, rowsIn } from './compiled.ts';
 
 /**
  * Statements compiled once (compiled.ts) give exactly what the query builder gives, whatever the values, and a
@@ -122,6 +122,50 @@ describe('statements compiled once', () => {
     assert.deepEqual(r.rows, [{ n: 7 }]);
     await lite.destroy();
     await pgdb.destroy();
+  });
+});
+
+describe('bulk reads by a list of ids', () => {
+  test('every matching row comes back, in order, whatever the number of ids and however they are chunked', async () => {
+    const db = sqliteDb();
+    await fill(db);
+    const read = (ks: string[], size: number) =>
+      rowsIn(db as never, 't', ['k', 'n'], 'k', ks, ([k, n]) => ({ k, n }), { orderBy: ['k', 'n'], size });
+    const all = [
+      { k: 'a', n: 1 },
+      { k: 'b', n: 2 },
+      { k: 'c', n: 3 },
+      { k: 'c', n: 4 },
+    ];
+    for (const size of [1, 2, 3, 500])
+      assert.deepEqual(await read(['a', 'b', 'c', 'x'], size), all, `size ${size}`);
+    assert.deepEqual(await read([], 500), []);
+    await db.destroy();
+  });
+
+  test('two reads of the same table by the same column but of other columns never share a statement', async () => {
+    const db = sqliteDb();
+    await fill(db);
+    const keys = await rowsIn(db as never, 't', ['k'], 'k', ['a'], ([k]) => ({ k }));
+    const both = await rowsIn(db as never, 't', ['k', 'status'], 'k', ['a'], ([k, status]) => ({
+      k,
+      status,
+    }));
+    assert.deepEqual(keys, [{ k: 'a' }]);
+    assert.deepEqual(both, [{ k: 'a', status: 'published' }]);
+    await db.destroy();
+  });
+
+  test('rows read as arrays become rows through the table function; rows that came as objects pass unchanged', () => {
+    const fromArray = ([k, n]: readonly unknown[]) => ({ k, n });
+    assert.deepEqual(rowsAs([['a', 1], { k: 'b', n: 2 }], fromArray), [
+      { k: 'a', n: 1 },
+      { k: 'b', n: 2 },
+    ]);
+    assert.ok(
+      ROWS_AS_ARRAYS.startsWith('/*') && ROWS_AS_ARRAYS.trimEnd().endsWith('*/'),
+      'a comment to other engines',
+    );
   });
 });
 

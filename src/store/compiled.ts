@@ -99,7 +99,8 @@ export async function rowsIn<R>(
     const c = ids.slice(i, i + size);
     const r = await compiledOnce(
       db,
-      `rowsIn|${table}|${column}`,
+      // the key names everything that shapes the text besides the number of ids
+      `rowsIn|${table}|${column}|${columns.join(',')}|${opts.orderBy?.join(',') ?? ''}`,
       c,
       (v) =>
         sql<unknown>`${sql.raw(ROWS_AS_ARRAYS)}select ${sql.join(columns.map((k) => sql.ref(k)))} from ${sql.table(table)}
