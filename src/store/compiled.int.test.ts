@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { activeRulebooks } from '../app/governance/governance.rulebooks.ts';
 import { PG_ADMIN_URL, postgresAvailable, testRegistry } from '../app/testing/test-registry.ts';
-import { compiledOnce, ROWS_AS_ARRAYS, rowsAs, rowsIn } from './compiled.ts';
+import { compiledOnce, insertRows, ROWS_AS_ARRAYS, rowsAs, rowsIn } from './compiled.ts';
 
 /**
  * Statements compiled once (compiled.ts) give exactly what the query builder gives, whatever the values, and a
@@ -166,6 +166,52 @@ describe('bulk reads by a list of ids', () => {
       ROWS_AS_ARRAYS.startsWith('/*') && ROWS_AS_ARRAYS.trimEnd().endsWith('*/'),
       'a comment to other engines',
     );
+  });
+});
+
+describe('bulk inserts', () => {
+  test('every row is written whole, however the rows are chunked; rows already there are skipped and not returned', async () => {
+    const db = sqliteDb();
+    await db.schema
+      .createTable('u')
+      .addColumn('k', 'text', (c) => c.primaryKey())
+      .addColumn('n', 'integer')
+      .addColumn('note', 'text')
+      .execute();
+    const rows = Array.from({ length: 7 }, (_, i) => ({
+      k: `k${i}`,
+      n: i,
+      note: i % 2 ? `odd ${i}` : undefined,
+    }));
+    const first = await insertRows(db as never, 'u', ['k', 'n', 'note'], rows.slice(0, 4), {
+      size: 3,
+      conflict: ['k'],
+      returning: ['k'],
+    });
+    assert.deepEqual(
+      first.map((r) => r.k),
+      ['k0', 'k1', 'k2', 'k3'],
+    );
+    // the first four again, with the last three: only the new ones are written and returned
+    const again = await insertRows(db as never, 'u', ['k', 'n', 'note'], rows, {
+      size: 2,
+      conflict: ['k'],
+      returning: ['k'],
+    });
+    assert.deepEqual(
+      again.map((r) => r.k),
+      ['k4', 'k5', 'k6'],
+    );
+    const stored = await db
+      .selectFrom('u' as never)
+      .selectAll()
+      .orderBy('n' as never)
+      .execute();
+    assert.deepEqual(
+      stored,
+      rows.map((r) => ({ ...r, note: r.note ?? null })),
+    );
+    await db.destroy();
   });
 });
 

@@ -110,3 +110,45 @@ export async function rowsIn<R>(
   }
   return out;
 }
+
+/**
+ * Inserts `rows` into `table`, `size` rows a statement, each statement compiled once for its number of rows (an
+ * import writes hundreds of thousands of notices, decisions and records: building each statement anew with the
+ * query builder cost more than running it). With `conflict`, a row whose key is there already is skipped
+ * (`on conflict (…) do nothing`) and the inserted rows' `returning` columns are returned.
+ */
+export async function insertRows<R extends object>(
+  db: Db,
+  table: string,
+  columns: readonly (keyof R & string)[],
+  rows: readonly R[],
+  opts: {
+    readonly size?: number;
+    readonly conflict?: readonly string[];
+    readonly returning?: readonly string[];
+  } = {},
+): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  const size = opts.size ?? 200;
+  const n = columns.length;
+  const ref = (cs: readonly string[]) => sql.join(cs.map((c) => sql.ref(c)));
+  const conflict = opts.conflict ? sql` on conflict (${ref(opts.conflict)}) do nothing` : sql``;
+  const returning = opts.returning ? sql` returning ${ref(opts.returning)}` : sql``;
+  for (let i = 0; i < rows.length; i += size) {
+    const c = rows.slice(i, i + size);
+    const values: unknown[] = [];
+    for (const r of c) for (const col of columns) values.push((r[col] as unknown) ?? null);
+    const key = `insertRows|${table}|${columns.join(',')}|${opts.conflict?.join(',') ?? ''}|${opts.returning?.join(',') ?? ''}`;
+    const r = await compiledOnce(
+      db,
+      key,
+      values,
+      (v) =>
+        sql<Record<string, unknown>>`insert into ${sql.table(table)} (${ref(columns)}) values ${sql.join(
+          c.map((_, j) => sql`(${sql.join(columns.map((_, k) => v(j * n + k)))})`),
+        )}${conflict}${returning}`,
+    );
+    for (const row of r.rows) out.push(row);
+  }
+  return out;
+}

@@ -9,6 +9,7 @@ import type {
   OutboxRow,
   SubscriberRow,
 } from '../app/ports/ports.due-process.ts';
+import { insertRows } from './compiled.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -21,6 +22,16 @@ export interface DueProcessTables {
 }
 
 type Db = Kysely<DueProcessTables> | Transaction<DueProcessTables>;
+
+const NOTICE_COLUMNS = [
+  'subject_id',
+  'id',
+  'recipient',
+  'kind',
+  'created_at',
+  'format',
+  'body',
+] as const satisfies readonly (keyof NoticeRow)[];
 
 export const dueProcessMigration: Migration = {
   async up(db: Kysely<unknown>) {
@@ -140,17 +151,13 @@ export class DueProcessRepo implements DueProcessTx {
   async insertNotices(rows: readonly NoticeRow[]) {
     const fresh: NoticeRow[] = [];
     const byKey = new Map(rows.map((r) => [`${r.subject_id}|${r.id}`, r]));
-    for (let i = 0; i < rows.length; i += 200) {
-      const inserted = await this.dp
-        .insertInto('notices')
-        .values(rows.slice(i, i + 200))
-        .onConflict((oc) => oc.columns(['subject_id', 'id']).doNothing())
-        .returning(['subject_id', 'id'])
-        .execute();
-      for (const k of inserted) {
-        const r = byKey.get(`${Number(k.subject_id)}|${k.id}`);
-        if (r) fresh.push(r);
-      }
+    const inserted = await insertRows(this.dp as never, 'notices', NOTICE_COLUMNS, rows, {
+      conflict: ['subject_id', 'id'],
+      returning: ['subject_id', 'id'],
+    });
+    for (const k of inserted) {
+      const r = byKey.get(`${Number(k.subject_id)}|${k.id}`);
+      if (r) fresh.push(r);
     }
     this.ledger.wrote('notices', fresh);
     return fresh;

@@ -14,7 +14,7 @@ import type {
   Tx,
 } from '../app/ports/ports.store.ts';
 import type { IndexQuery } from '../app/search/search.normalize.ts';
-import { rowsIn } from './compiled.ts';
+import { insertRows, rowsIn } from './compiled.ts';
 import { DerivedRepo } from './derived.repo.ts';
 import { GroupCommit } from './group-commit.ts';
 import { insertAuditRow, insertCheckRow, lastAuditRow } from './hot.statements.ts';
@@ -125,7 +125,7 @@ export class KyselyTx extends DerivedRepo implements Tx {
   async insertRecords(rows: readonly RecordRow[]) {
     this.ledger.wrote('records', rows);
     if (this.bulk) return this.bulk.insertRecords(this.db, rows);
-    for (const c of chunks(rows, 200)) await this.db.insertInto('records').values(c).execute();
+    await insertRows(this.db, 'records', RECORD_COLUMNS, rows);
   }
   async deleteRecord(subjectId: number, seq: number) {
     const gone = await this.db
@@ -164,12 +164,10 @@ export class KyselyTx extends DerivedRepo implements Tx {
   async insertDecisions(rows: readonly DecisionRow[]) {
     let n = 0;
     for (const c of chunks(rows, 200)) {
-      const added = await this.db
-        .insertInto('decisions')
-        .values(c)
-        .onConflict((oc) => oc.columns(['subject_id', 'id']).doNothing())
-        .returning(['subject_id', 'id'])
-        .execute();
+      const added = await insertRows(this.db, 'decisions', DECISION_COLUMNS, c, {
+        conflict: ['subject_id', 'id'],
+        returning: ['subject_id', 'id'],
+      });
       const keys = new Set(added.map((k) => `${Number(k.subject_id)}\u0000${k.id}`));
       this.ledger.wrote(
         'decisions',
@@ -353,3 +351,13 @@ export async function migrate(
       cause: error,
     });
 }
+
+const DECISION_COLUMNS = [
+  'subject_id',
+  'id',
+  'list',
+  'event',
+  'effective_at',
+  'recorded_at',
+  'data',
+] as const satisfies readonly (keyof DecisionRow)[];
