@@ -10,16 +10,7 @@ import type {
   SubscriberRow,
 } from '../app/ports/ports.due-process.ts';
 import { insertRows } from './compiled.ts';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** Tables of the due-process workflows; all that grow with the population are keyed by subject first. */
-export interface DueProcessTables {
-  cases: Mutable<CaseRow>;
-  notices: Mutable<NoticeRow>;
-  subscribers: Mutable<SubscriberRow>;
-  outbox: Mutable<OutboxRow>;
-}
+import type { DueProcessTables } from './schema.ts';
 
 type Db = Kysely<DueProcessTables> | Transaction<DueProcessTables>;
 

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CaseRow, NoticeRow, OutboxRow, SubscriberRow } from '../app/ports/ports.due-process.ts';
 import type {
   AuditRow,
   CheckRow,
@@ -14,9 +15,16 @@ import type {
   TokenRow,
 } from '../app/ports/ports.store.ts';
 import type { SearchEntry } from '../app/search/search.normalize.ts';
-import type { DueProcessTables } from './due-process.store.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Tables of the due-process workflows; all that grow with the population are keyed by subject first. */
+export interface DueProcessTables {
+  cases: Mutable<CaseRow>;
+  notices: Mutable<NoticeRow>;
+  subscribers: Mutable<SubscriberRow>;
+  outbox: Mutable<OutboxRow>;
+}
 
 /** The typed schema shared by every engine. Tables that grow with the population are keyed by subject first. */
 export interface Database extends DueProcessTables {
