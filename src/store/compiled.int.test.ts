@@ -215,6 +215,45 @@ describe('bulk inserts', () => {
   });
 });
 
+describe('bulk upserts', () => {
+  test('with update, a row already there takes the new values of those columns and keeps the others', async () => {
+    const db = sqliteDb();
+    await db.schema
+      .createTable('v')
+      .addColumn('k', 'text', (c) => c.primaryKey())
+      .addColumn('n', 'integer')
+      .addColumn('note', 'text')
+      .execute();
+    const cols = ['k', 'n', 'note'] as const;
+    await insertRows(db as never, 'v', cols, [{ k: 'a', n: 1, note: 'first' }]);
+    await insertRows(
+      db as never,
+      'v',
+      cols,
+      [
+        { k: 'a', n: 2, note: 'second' },
+        { k: 'b', n: 3, note: 'new' },
+      ],
+      {
+        conflict: ['k'],
+        update: ['n'],
+      },
+    );
+    assert.deepEqual(
+      await db
+        .selectFrom('v' as never)
+        .selectAll()
+        .orderBy('k' as never)
+        .execute(),
+      [
+        { k: 'a', n: 2, note: 'first' },
+        { k: 'b', n: 3, note: 'new' },
+      ],
+    );
+    await db.destroy();
+  });
+});
+
 describe('the rulebook keys a transaction remembers', () => {
   test('a rulebook activated in the same transaction is seen by the next read of the rulebooks', async () => {
     const r = await testRegistry('2026-11-01');

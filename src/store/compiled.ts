@@ -115,7 +115,8 @@ export async function rowsIn<R>(
  * Inserts `rows` into `table`, `size` rows a statement, each statement compiled once for its number of rows (an
  * import writes hundreds of thousands of notices, decisions and records: building each statement anew with the
  * query builder cost more than running it). With `conflict`, a row whose key is there already is skipped
- * (`on conflict (…) do nothing`) and the inserted rows' `returning` columns are returned.
+ * (`on conflict (…) do nothing`), or, with `update`, has those columns replaced by the new row's; the written
+ * rows' `returning` columns are returned.
  */
 export async function insertRows<R extends object>(
   db: Db,
@@ -125,6 +126,7 @@ export async function insertRows<R extends object>(
   opts: {
     readonly size?: number;
     readonly conflict?: readonly string[];
+    readonly update?: readonly string[];
     readonly returning?: readonly string[];
   } = {},
 ): Promise<Record<string, unknown>[]> {
@@ -132,13 +134,16 @@ export async function insertRows<R extends object>(
   const size = opts.size ?? 200;
   const n = columns.length;
   const ref = (cs: readonly string[]) => sql.join(cs.map((c) => sql.ref(c)));
-  const conflict = opts.conflict ? sql` on conflict (${ref(opts.conflict)}) do nothing` : sql``;
+  const onConflict = opts.update
+    ? sql`do update set ${sql.join(opts.update.map((c) => sql`${sql.ref(c)} = ${sql.ref(`excluded.${c}`)}`))}`
+    : sql`do nothing`;
+  const conflict = opts.conflict ? sql` on conflict (${ref(opts.conflict)}) ${onConflict}` : sql``;
   const returning = opts.returning ? sql` returning ${ref(opts.returning)}` : sql``;
   for (let i = 0; i < rows.length; i += size) {
     const c = rows.slice(i, i + size);
     const values: unknown[] = [];
     for (const r of c) for (const col of columns) values.push((r[col] as unknown) ?? null);
-    const key = `insertRows|${table}|${columns.join(',')}|${opts.conflict?.join(',') ?? ''}|${opts.returning?.join(',') ?? ''}`;
+    const key = `insertRows|${table}|${columns.join(',')}|${opts.conflict?.join(',') ?? ''}|${opts.update?.join(',') ?? ''}|${opts.returning?.join(',') ?? ''}`;
     const r = await compiledOnce(
       db,
       key,

@@ -1,5 +1,5 @@
 import type { DerivedRow, LedgerCount, MarksExpected } from '../app/ports/ports.store.ts';
-import { compiledOnce, rowsIn } from './compiled.ts';
+import { compiledOnce, insertRows, rowsIn } from './compiled.ts';
 import { marksWindow } from './marks-window.ts';
 import { CHUNK, chunks, RegistryRepo } from './registry.repo.ts';
 
@@ -14,6 +14,9 @@ export const DERIVED_STATE = [
   'state',
   'marks',
 ] as const;
+
+/** Every column of a projection, its key first: what a derivation writes. */
+const DERIVED_COLUMNS = [...DERIVED_STATE, 'explained'] as const satisfies readonly (keyof DerivedRow)[];
 
 /** A projection read as an array, in DERIVED_STATE's order. */
 function derivedFromArray(a: readonly unknown[]): DerivedRow {
@@ -56,50 +59,8 @@ export class DerivedRepo extends RegistryRepo {
   }
   async upsertDerived(rows: readonly DerivedRow[]) {
     // a rebuild writes thousands: compiled once a chunk size (compiled.ts), not built again for every chunk
-    for (const c of chunks(rows, 200)) {
-      const values: unknown[] = [];
-      for (const r of c)
-        values.push(
-          r.subject_id,
-          r.score,
-          r.grade,
-          r.next_change_at,
-          r.computed_at,
-          r.rulebook_hash,
-          r.state,
-          r.explained ?? null,
-          r.marks ?? null,
-        );
-      await compiledOnce(this.db, 'upsertDerived', values, (v) =>
-        this.db
-          .insertInto('derived')
-          .values(
-            c.map((_, i) => ({
-              subject_id: v(i * 9),
-              score: v(i * 9 + 1),
-              grade: v(i * 9 + 2),
-              next_change_at: v(i * 9 + 3),
-              computed_at: v(i * 9 + 4),
-              rulebook_hash: v(i * 9 + 5),
-              state: v(i * 9 + 6),
-              explained: v(i * 9 + 7),
-              marks: v(i * 9 + 8),
-            })),
-          )
-          .onConflict((oc) =>
-            oc.column('subject_id').doUpdateSet((eb) => ({
-              score: eb.ref('excluded.score'),
-              grade: eb.ref('excluded.grade'),
-              next_change_at: eb.ref('excluded.next_change_at'),
-              computed_at: eb.ref('excluded.computed_at'),
-              rulebook_hash: eb.ref('excluded.rulebook_hash'),
-              state: eb.ref('excluded.state'),
-              explained: eb.ref('excluded.explained'),
-              marks: eb.ref('excluded.marks'),
-            })),
-          ),
-      );
-    }
+    const [key, ...rest] = DERIVED_COLUMNS;
+    await insertRows(this.db, 'derived', DERIVED_COLUMNS, rows, { conflict: [key], update: rest });
   }
   async storeExplained(subjectId: number, computedAt: number, explained: string) {
     await this.db
