@@ -9,6 +9,28 @@ interface Shape {
   /** For each parameter of the text: the index of the caller's value, or -1 for a constant of the builder. */
   readonly slots: readonly number[];
   readonly constants: readonly unknown[];
+  /** The engine's prepared statement, once run directly (`runsDirectly`). */
+  statement?: DirectStatement;
+}
+
+/** A prepared statement of an engine that runs one synchronously (better-sqlite3's Statement). */
+export interface DirectStatement {
+  readonly reader: boolean;
+  all(params: readonly unknown[]): unknown[];
+  run(params: readonly unknown[]): { changes: number; lastInsertRowid: number | bigint };
+}
+
+/** For an engine registered with `runsDirectly`: how it prepares a statement (by its adapter, as the shapes). */
+const directly = new WeakMap<object, (sql: string) => DirectStatement>();
+
+/**
+ * Lets `compiledOnce` run the statements of `db`'s transactions itself, synchronously, without Kysely's executor
+ * (its connection provider, its promise chain, its result transformation cost as much as a small SQLite read).
+ * Only for an engine with one connection that a transaction holds from BEGIN to COMMIT (SQLite): outside a
+ * transaction, statements go through Kysely, which waits for the connection.
+ */
+export function runsDirectly(db: Kysely<Database>, prepare: (sql: string) => DirectStatement): void {
+  directly.set(db.getExecutor().adapter, prepare);
 }
 
 const SENTINEL = '\u0001credence.slot.';
@@ -57,7 +79,14 @@ export async function compiledOnce<R>(
   }
   const { slots, constants } = shape;
   const params = slots.map((s, i) => (s < 0 ? constants[i] : values[s]));
-  return db.executeQuery<R>(CompiledQuery.raw(shape.sql, params) as CompiledQuery<R>);
+  const prepare = db.isTransaction ? directly.get(adapter) : undefined;
+  if (!prepare) return db.executeQuery<R>(CompiledQuery.raw(shape.sql, params) as CompiledQuery<R>);
+  const st = shape.statement ?? prepare(shape.sql);
+  shape.statement = st;
+  // as Kysely's SQLite connection answers: the rows of a read, the changes of a write
+  if (st.reader) return { rows: st.all(params) as R[] };
+  const { changes, lastInsertRowid } = st.run(params);
+  return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Store } from '../../app/ports/ports.store.ts';
-import { ROWS_AS_ARRAYS } from '../compiled.ts';
+import { ROWS_AS_ARRAYS, runsDirectly } from '../compiled.ts';
 import { KyselyStore, migrate } from '../kysely-store.ts';
 import { migrations } from '../migrations.ts';
 import type { Database } from '../schema.ts';
@@ -15,7 +15,6 @@ import type { Database } from '../schema.ts';
  */
 function withStatementCache(db: SQLite.Database): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
-  const prepare = db.prepare.bind(db);
   return new Proxy(db, {
     get(target, prop, receiver) {
       if (prop === 'prepare') {
@@ -23,8 +22,7 @@ function withStatementCache(db: SQLite.Database): SQLite.Database {
           let st = cache.get(sql);
           if (!st) {
             if (cache.size > 300) cache.clear();
-            st = prepare(sql);
-            if (sql.startsWith(ROWS_AS_ARRAYS)) st.raw(true);
+            st = prepared(db, sql);
             cache.set(sql, st);
           }
           return st;
@@ -34,6 +32,13 @@ function withStatementCache(db: SQLite.Database): SQLite.Database {
       return typeof v === 'function' ? v.bind(target) : v;
     },
   });
+}
+
+/** A statement prepared as the store runs it: in raw mode when its text says ROWS_AS_ARRAYS. */
+function prepared(db: SQLite.Database, sql: string): SQLite.Statement {
+  const st = db.prepare(sql);
+  if (sql.startsWith(ROWS_AS_ARRAYS)) st.raw(true);
+  return st;
 }
 
 /** How much of a registry file SQLite maps into memory to read it (when mapped). */
@@ -53,6 +58,8 @@ export async function openSqlite(path: string, opts: { mapped?: boolean } = {}):
   sqlite.pragma('busy_timeout = 5000');
   sqlite.defaultSafeIntegers(false);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  // a transaction holds the only connection: its statements compiled once run without Kysely's executor
+  runsDirectly(db, (sql) => prepared(sqlite, sql));
   await migrate(db, migrations('sqlite'));
   return new KyselyStore(db, 'sqlite');
 }
