@@ -217,61 +217,47 @@ export class RegistryRepo extends IdempotencyRepo {
     this.ledger.wrote('registry_facts', values);
   }
   async registryFactsOf(subjectIds: readonly number[]) {
-    const out: RegistryFactRow[] = [];
-    if (subjectIds.length === 1) {
-      const r = await compiledOnce(this.db, 'registryFactsOf', subjectIds, (v) =>
-        this.db
-          .selectFrom('registry_facts')
-          .selectAll()
-          .where('subject_id', '=', v(0))
-          .orderBy('subject_id')
-          .orderBy('seq'),
-      );
-      return r.rows.map(numericFact);
-    }
-    for (const c of chunks(subjectIds))
-      for (const r of await this.db
-        .selectFrom('registry_facts')
-        .selectAll()
-        .where('subject_id', 'in', c)
-        .orderBy('subject_id')
-        .orderBy('seq')
-        .execute())
-        out.push(numericFact(r));
-    return out;
+    return factsIn(this.db, subjectIds, 'subject_id');
   }
   async registryFactsNaming(subjectIds: readonly number[]) {
-    const out: RegistryFactRow[] = [];
-    if (subjectIds.length === 1) {
-      const r = await compiledOnce(this.db, 'registryFactsNaming', subjectIds, (v) =>
-        this.db
-          .selectFrom('registry_facts')
-          .selectAll()
-          .where('related_id', '=', v(0))
-          .orderBy('subject_id')
-          .orderBy('seq'),
-      );
-      return r.rows.map(numericFact);
-    }
-    for (const c of chunks(subjectIds))
-      for (const r of await this.db
-        .selectFrom('registry_facts')
-        .selectAll()
-        .where('related_id', 'in', c)
-        .orderBy('subject_id')
-        .orderBy('seq')
-        .execute())
-        out.push(numericFact(r));
-    return out;
+    return factsIn(this.db, subjectIds, 'related_id');
   }
   async relationSpansOfOrgs(orgIds: readonly number[]) {
     return relationSpans(await this.registryFactsOf(orgIds));
   }
   async relationSpansOfPersons(personIds: readonly number[]) {
-    // a span ends with the next fact about the same organization: fold the whole history of those organizations
-    const orgs = [...new Set((await this.registryFactsNaming(personIds)).map((f) => f.subject_id))];
+    // a span ends with the next fact about the same organization: fold the whole history of the organizations
+    // that name the persons, read in one statement (every check of a person asks for its roles)
+    const facts: RegistryFactRow[] = [];
+    const seen = new Set<string>();
+    for (const c of chunks(personIds)) {
+      const r = await compiledOnce(this.db, 'factsOfOrgsNaming', c, (v) =>
+        this.db
+          .selectFrom('registry_facts')
+          .select(FACT_COLUMNS)
+          .where('subject_id', 'in', (eb) =>
+            eb
+              .selectFrom('registry_facts as named')
+              .select('named.subject_id')
+              .where(
+                'named.related_id',
+                'in',
+                c.map((_, i) => v(i)),
+              ),
+          )
+          .orderBy('subject_id')
+          .orderBy('seq'),
+      );
+      for (const f of r.rows.map(numericFact)) {
+        // persons of two chunks may share an organization: its facts once
+        const k = `${f.subject_id}/${f.seq}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        facts.push(f);
+      }
+    }
     const wanted = new Set(personIds.map(Number));
-    return (await this.relationSpansOfOrgs(orgs)).filter((s) => wanted.has(s.related_id));
+    return relationSpans(facts).filter((s) => wanted.has(s.related_id));
   }
   async relationsAt(orgIds: readonly number[], at: number) {
     return spansAt(await this.relationSpansOfOrgs(orgIds), at);
@@ -322,6 +308,43 @@ export class RegistryRepo extends IdempotencyRepo {
       (await this.db.selectFrom('tokens').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
     );
   }
+}
+
+const FACT_COLUMNS = [
+  'subject_id',
+  'seq',
+  'fact',
+  'value',
+  'related_id',
+  'effective_at',
+  'recorded_at',
+  'actor',
+  'source',
+] as const;
+
+/** The registry facts whose `column` is one of `ids`, in order of subject and sequence; compiled once a length. */
+async function factsIn(
+  db: Kysely<Database> | Transaction<Database>,
+  ids: readonly number[],
+  column: 'subject_id' | 'related_id',
+): Promise<RegistryFactRow[]> {
+  const out: RegistryFactRow[] = [];
+  for (const c of chunks(ids)) {
+    const r = await compiledOnce(db, `registryFacts|${column}`, c, (v) =>
+      db
+        .selectFrom('registry_facts')
+        .select(FACT_COLUMNS)
+        .where(
+          column,
+          'in',
+          c.map((_, i) => v(i)),
+        )
+        .orderBy('subject_id')
+        .orderBy('seq'),
+    );
+    for (const f of r.rows) out.push(numericFact(f as RegistryFactRow));
+  }
+  return out;
 }
 
 /** PostgreSQL returns bigint columns as strings unless a parser is installed: normalise to numbers. */
