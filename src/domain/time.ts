@@ -49,8 +49,14 @@ function utc(year: number, month: number, day: number): number | undefined {
 
 /** Formats an instant as ISO 8601 UTC, e.g. `2027-03-01T00:00:00.000Z`. */
 export function formatInstant(ms: number): string {
-  return new Date(ms).toISOString();
+  // the same instant is often formatted many times in a row (every check of a group is asked at one moment)
+  if (ms === lastFormatted.ms) return lastFormatted.text;
+  const text = new Date(ms).toISOString();
+  lastFormatted.ms = ms;
+  lastFormatted.text = text;
+  return text;
 }
+const lastFormatted = { ms: Number.NaN, text: '' };
 
 /** Formats the UTC calendar date of an instant, e.g. `2027-03-01`. */
 export function formatDate(ms: number): string {

@@ -1,7 +1,8 @@
-import { CompiledQuery, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Commitment } from '../app/audit/audit.ledger.ts';
 import { sealLedger } from '../app/audit/audit.log.ts';
 import type { Tx } from '../app/ports/ports.store.ts';
+import { compiledOnce } from './compiled.ts';
 import type { Database } from './schema.ts';
 
 /** The most calls one group commits together; calls beyond it wait for the next group. */
@@ -30,9 +31,12 @@ type Outcome =
   | { readonly kind: 'failed'; readonly error: unknown }
   | { readonly kind: 'again' };
 
-const SAVEPOINT = CompiledQuery.raw('savepoint grouped_call');
-const RELEASE = CompiledQuery.raw('release savepoint grouped_call');
-const ROLLBACK = CompiledQuery.raw('rollback to savepoint grouped_call');
+/** A savepoint statement, compiled once (and run directly on SQLite, see compiled.ts). */
+const savepoint = (trx: Transaction<Database>, text: string) =>
+  compiledOnce(trx, text, [], () => sql.raw(text));
+const SAVEPOINT = 'savepoint grouped_call';
+const RELEASE = 'release savepoint grouped_call';
+const ROLLBACK = 'rollback to savepoint grouped_call';
 
 /**
  * Group commit: the calls submitted in the same event-loop turn (and those arriving while a group runs, for the
@@ -84,18 +88,18 @@ export class GroupCommit {
           const tx = this.deps.makeTx(trx);
           // a call that appends its own audit entry commits the rows before it too, as one transaction would
           tx.ledger.carry(kept);
-          if (savepoints) await trx.executeQuery(SAVEPOINT);
+          if (savepoints) await savepoint(trx, SAVEPOINT);
           try {
             const value = await call.fn(tx);
-            if (savepoints) await trx.executeQuery(RELEASE);
+            if (savepoints) await savepoint(trx, RELEASE);
             kept = tx.ledger.take();
             outcomes.push({ kind: 'done', value });
           } catch (error) {
             outcomes.push(this.deps.lostRace(error) ? { kind: 'again' } : { kind: 'failed', error });
             if (!savepoints) throw error;
             // if the savepoint cannot be rolled back, the whole group fails below and this call with its own error
-            await trx.executeQuery(ROLLBACK);
-            await trx.executeQuery(RELEASE);
+            await savepoint(trx, ROLLBACK);
+            await savepoint(trx, RELEASE);
           }
         }
         const seal = this.deps.makeTx(trx);
