@@ -322,5 +322,57 @@ for (const engine of ['sqlite', 'postgres'] as const) {
         await r.dispose();
       }
     });
+
+    test('the roles of many persons at once are each person’s roles, once, however the persons are chunked', {
+      skip,
+    }, async () => {
+      const { r, id } = await registry(engine);
+      try {
+        // more persons than one statement takes (500): the first and the last name the same organization
+        const many = Array.from({ length: 520 }, (_, i) =>
+          makeNationalId('110101', '19900101', String(100 + i).padStart(3, '0')),
+        );
+        const shared = makeUsci('91350100', 'M0003000');
+        const res = await new Ingestor(r.ctx).apply([
+          ...many.map((national_id, i) => ({ kind: 'person', national_id, name: `Person ${i}` })),
+          {
+            kind: 'organization',
+            usci: shared,
+            name: 'Shared Holding Co.',
+            legal_representative: many[0],
+            actual_controller: many[519],
+          },
+          {
+            kind: 'organization',
+            usci: RIZHAO,
+            name: 'Rizhao Port Trading Co.',
+            actual_controller: many[519],
+          },
+        ]);
+        assert.ok(
+          res.every((x) => x.ok),
+          JSON.stringify(res.filter((x) => !x.ok)),
+        );
+        const ids = await Promise.all([REP, ...many].map(id));
+        const now = r.clock.now();
+        const together = await r.ctx.store.rolesAt(ids, now);
+        const oneByOne = [];
+        for (const p of ids) oneByOne.push(...(await r.ctx.store.rolesAt([p], now)));
+        const key = (s: { org_id: number; role: string; related_id: number }) =>
+          `${s.org_id}/${s.role}/${s.related_id}`;
+        assert.deepEqual(together.map(key).sort(), oneByOne.map(key).sort());
+        assert.deepEqual(
+          together.map(key).sort(),
+          [
+            `${await id(FUZHOU)}/legal_representative/${await id(REP)}`,
+            `${await id(shared)}/legal_representative/${ids[1]}`,
+            `${await id(shared)}/actual_controller/${ids[520]}`,
+            `${await id(RIZHAO)}/actual_controller/${ids[520]}`,
+          ].sort(),
+        );
+      } finally {
+        await r.dispose();
+      }
+    });
   });
 }
