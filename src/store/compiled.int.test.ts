@@ -4,7 +4,15 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import { activeRulebooks } from '../app/governance/governance.rulebooks.ts';
 import { PG_ADMIN_URL, postgresAvailable, testRegistry } from '../app/testing/test-registry.ts';
-import { compiledOnce, insertRows, ROWS_AS_ARRAYS, rowsAs, rowsIn, runsDirectly } from './compiled.ts';
+import {
+  compiledOnce,
+  insertRows,
+  ROWS_AS_ARRAYS,
+  readIn,
+  rowsAs,
+  rowsIn,
+  runsDirectly,
+} from './compiled.ts';
 
 /**
  * Statements compiled once (compiled.ts) give exactly what the query builder gives, whatever the values, and a
@@ -220,6 +228,44 @@ describe('statements run directly in a SQLite transaction', () => {
 });
 
 describe('bulk reads by a list of ids', () => {
+  test('a builder read over many ids, chunked, with values before the list, answers as one read would', async () => {
+    const db = sqliteDb();
+    await fill(db);
+    const keys = ['c', 'a', 'zz', 'b', 'c'];
+    const read = (size: number, min: number) =>
+      readIn(
+        db as never,
+        'test.readIn',
+        keys,
+        (list, value) =>
+          (db as Kysely<T>)
+            .selectFrom('t')
+            .select(['k', 'n'])
+            .where('n', '>=', value(0))
+            .where('k', 'in', list)
+            .orderBy('n'),
+        { size, values: [min] },
+      );
+    const whole = await db
+      .selectFrom('t')
+      .select(['k', 'n'])
+      .where('n', '>=', 2)
+      .where('k', 'in', keys)
+      .orderBy('n')
+      .execute();
+    assert.deepEqual(
+      whole.map((r) => r.n),
+      [2, 3, 4],
+    );
+    for (const size of [1, 2, 3, 500]) {
+      const got = await read(size, 2);
+      // each chunk answers for its own ids; 'c' asked twice in different chunks comes once a chunk
+      const once = [...new Map(got.map((r) => [`${r.k}${r.n}`, r])).values()].sort((a, b) => a.n - b.n);
+      assert.deepEqual(once, whole, `chunks of ${size}`);
+    }
+    assert.deepEqual(await read(500, 5), [], 'the value before the list is bound, not the first id');
+    await db.destroy();
+  });
   test('every matching row comes back, in order, whatever the number of ids and however they are chunked', async () => {
     const db = sqliteDb();
     await fill(db);

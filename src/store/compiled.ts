@@ -90,6 +90,35 @@ export async function compiledOnce<R>(
 }
 
 /**
+ * The rows a statement of the query builder reads for `ids`, `size` ids a statement (default 500): `build` gets
+ * the placeholders of a chunk's ids, for an `in (…)` list, and of the `values` that come before them. Each
+ * statement is compiled once for its number of ids (compiledOnce), under `key`, which must name everything else
+ * that shapes it. The many-subject reads of a derivation, which the builder would build again for every slice.
+ */
+export async function readIn<R>(
+  db: Db,
+  key: string,
+  ids: readonly unknown[],
+  build: (list: never[], value: (i: number) => never) => { compile(db: Db): CompiledQuery<R> },
+  opts: { readonly size?: number; readonly values?: readonly unknown[] } = {},
+): Promise<R[]> {
+  const out: R[] = [];
+  const size = opts.size ?? 500;
+  const before = opts.values ?? [];
+  for (let i = 0; i < ids.length; i += size) {
+    const c = ids.slice(i, i + size);
+    const r = await compiledOnce(db, `readIn|${key}`, [...before, ...c], (v) =>
+      build(
+        c.map((_, j) => v(before.length + j)),
+        v,
+      ),
+    );
+    for (const row of r.rows) out.push(row);
+  }
+  return out;
+}
+
+/**
  * A read whose text starts with this comment returns its rows as arrays of column values on SQLite
  * (better-sqlite3's raw mode, see sqlite.store.ts): building an object of a dozen columns for every row costs
  * as much as reading the row. PostgreSQL ignores the comment and returns objects. `rowsAs` reads either.

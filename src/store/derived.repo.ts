@@ -1,5 +1,5 @@
 import type { DerivedRow, LedgerCount, MarksExpected } from '../app/ports/ports.store.ts';
-import { compiledOnce, insertRows, rowsIn } from './compiled.ts';
+import { compiledOnce, insertRows, readIn, rowsIn } from './compiled.ts';
 import { marksWindow } from './marks-window.ts';
 import { CHUNK, chunks, RegistryRepo } from './registry.repo.ts';
 
@@ -81,12 +81,13 @@ export class DerivedRepo extends RegistryRepo {
       ['records', 'records_upto', 'records'],
       ['record_events', 'events_upto', 'events'],
     ] as const) {
-      for (const r of await this.db
-        .selectFrom(table)
-        .select(['subject_id', (eb) => eb.fn.max('seq').as('upto'), (eb) => eb.fn.countAll().as('n')])
-        .where('subject_id', 'in', ids)
-        .groupBy('subject_id')
-        .execute()) {
+      for (const r of await readIn(this.db, `countLedger|${table}`, ids, (list) =>
+        this.db
+          .selectFrom(table)
+          .select(['subject_id', (eb) => eb.fn.max('seq').as('upto'), (eb) => eb.fn.countAll().as('n')])
+          .where('subject_id', 'in', list)
+          .groupBy('subject_id'),
+      )) {
         const id = Number(r.subject_id);
         let x = into.get(id);
         if (!x) {

@@ -14,7 +14,7 @@ import type {
   Tx,
 } from '../app/ports/ports.store.ts';
 import type { IndexQuery } from '../app/search/search.normalize.ts';
-import { insertRows, rowsIn } from './compiled.ts';
+import { insertRows, readIn, rowsIn } from './compiled.ts';
 import { DerivedRepo } from './derived.repo.ts';
 import { GroupCommit } from './group-commit.ts';
 import { insertAuditRow, insertCheckRow, lastAuditRow } from './hot.statements.ts';
@@ -100,27 +100,24 @@ export class KyselyTx extends DerivedRepo implements Tx {
     });
   }
   async agentsOf(orgIds: readonly number[]) {
-    if (orgIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('records')
-      .select(['on_behalf_of', 'subject_id'])
-      .distinct()
-      .where('on_behalf_of', 'in', [...orgIds])
-      .execute();
+    const rows = await readIn(this.db, 'agentsOf', orgIds, (list) =>
+      this.db
+        .selectFrom('records')
+        .select(['on_behalf_of', 'subject_id'])
+        .distinct()
+        .where('on_behalf_of', 'in', list),
+    );
     return rows.map((r) => ({ org: Number(r.on_behalf_of), agent: Number(r.subject_id) }));
   }
   async maxRecordSeq(subjectIds: readonly number[]) {
-    const m = new Map<number, number>();
-    for (const c of chunks(subjectIds)) {
-      const rows = await this.db
+    const rows = await readIn(this.db, 'maxRecordSeq', subjectIds, (list) =>
+      this.db
         .selectFrom('records')
         .select(['subject_id', (eb) => eb.fn.max('seq').as('seq')])
-        .where('subject_id', 'in', c)
-        .groupBy('subject_id')
-        .execute();
-      for (const r of rows) m.set(Number(r.subject_id), Number(r.seq));
-    }
-    return m;
+        .where('subject_id', 'in', list)
+        .groupBy('subject_id'),
+    );
+    return new Map(rows.map((r) => [Number(r.subject_id), Number(r.seq)]));
   }
   async insertRecords(rows: readonly RecordRow[]) {
     this.ledger.wrote('records', rows);
@@ -137,19 +134,14 @@ export class KyselyTx extends DerivedRepo implements Tx {
     this.ledger.removed('records', gone);
   }
   async eventsOf(subjectIds: readonly number[]) {
-    if (subjectIds.length === 0) return [];
-    const out: RecordEventRow[] = [];
-    for (const c of chunks(subjectIds))
-      out.push(
-        ...(await this.db
-          .selectFrom('record_events')
-          .selectAll()
-          .where('subject_id', 'in', c)
-          .orderBy('subject_id')
-          .orderBy('seq')
-          .execute()),
-      );
-    return out;
+    return readIn(this.db, 'eventsOf', subjectIds, (list) =>
+      this.db
+        .selectFrom('record_events')
+        .selectAll()
+        .where('subject_id', 'in', list)
+        .orderBy('subject_id')
+        .orderBy('seq'),
+    );
   }
   async insertEvent(row: Omit<RecordEventRow, 'seq'>) {
     const r = await this.db
@@ -187,15 +179,10 @@ export class KyselyTx extends DerivedRepo implements Tx {
       .execute();
   }
   async decisionIdsOf(subjectIds: readonly number[]) {
-    const out = new Set<string>();
-    for (const c of chunks(subjectIds))
-      for (const r of await this.db
-        .selectFrom('decisions')
-        .select('id')
-        .where('subject_id', 'in', c)
-        .execute())
-        out.add(r.id);
-    return out;
+    const rows = await readIn(this.db, 'decisionIdsOf', subjectIds, (list) =>
+      this.db.selectFrom('decisions').select('id').where('subject_id', 'in', list),
+    );
+    return new Set(rows.map((r) => r.id));
   }
   async decisionById(id: string) {
     return this.db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();

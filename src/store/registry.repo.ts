@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { RegistryFactRow, TokenRow, Tx } from '../app/ports/ports.store.ts';
-import { compiledOnce } from './compiled.ts';
+import { compiledOnce, readIn } from './compiled.ts';
 import { IdempotencyRepo } from './idempotency.store.ts';
 import { numericFact, relationSpans, spansAt } from './registry-facts.ts';
 import type { Database } from './schema.ts';
@@ -113,10 +113,9 @@ export class RegistryRepo extends IdempotencyRepo {
       );
       return r.rows;
     }
-    const out = [];
-    for (const c of chunks(uscis))
-      out.push(...(await this.db.selectFrom('subjects').selectAll().where('usci', 'in', c).execute()));
-    return out;
+    return readIn(this.db, 'subjectsByUsci', uscis, (list) =>
+      this.db.selectFrom('subjects').selectAll().where('usci', 'in', list),
+    );
   }
   async subjectsByIdHash(hashes: readonly string[]) {
     if (hashes.length === 0) return [];
@@ -127,10 +126,9 @@ export class RegistryRepo extends IdempotencyRepo {
       );
       return r.rows;
     }
-    const out = [];
-    for (const c of chunks(hashes))
-      out.push(...(await this.db.selectFrom('subjects').selectAll().where('id_hash', 'in', c).execute()));
-    return out;
+    return readIn(this.db, 'subjectsByIdHash', hashes, (list) =>
+      this.db.selectFrom('subjects').selectAll().where('id_hash', 'in', list),
+    );
   }
   async subjectsById(ids: readonly number[]) {
     if (ids.length === 0) return [];
@@ -141,17 +139,14 @@ export class RegistryRepo extends IdempotencyRepo {
       );
       return r.rows;
     }
-    const out = [];
-    for (const c of chunks(ids))
-      out.push(...(await this.db.selectFrom('subjects').selectAll().where('id', 'in', c).execute()));
-    return out;
+    return readIn(this.db, 'subjectsById', ids, (list) =>
+      this.db.selectFrom('subjects').selectAll().where('id', 'in', list),
+    );
   }
   async childrenOf(parentIds: readonly number[]) {
-    if (parentIds.length === 0) return [];
-    const out = [];
-    for (const c of chunks(parentIds))
-      out.push(...(await this.db.selectFrom('subjects').selectAll().where('parent_id', 'in', c).execute()));
-    return out;
+    return readIn(this.db, 'childrenOf', parentIds, (list) =>
+      this.db.selectFrom('subjects').selectAll().where('parent_id', 'in', list),
+    );
   }
   async searchOrganizations(prefix: string, limit: number, after = 0) {
     return this.db
@@ -328,23 +323,15 @@ async function factsIn(
   ids: readonly number[],
   column: 'subject_id' | 'related_id',
 ): Promise<RegistryFactRow[]> {
-  const out: RegistryFactRow[] = [];
-  for (const c of chunks(ids)) {
-    const r = await compiledOnce(db, `registryFacts|${column}`, c, (v) =>
-      db
-        .selectFrom('registry_facts')
-        .select(FACT_COLUMNS)
-        .where(
-          column,
-          'in',
-          c.map((_, i) => v(i)),
-        )
-        .orderBy('subject_id')
-        .orderBy('seq'),
-    );
-    for (const f of r.rows) out.push(numericFact(f as RegistryFactRow));
-  }
-  return out;
+  const rows = await readIn(db, `registryFacts|${column}`, ids, (list) =>
+    db
+      .selectFrom('registry_facts')
+      .select(FACT_COLUMNS)
+      .where(column, 'in', list)
+      .orderBy('subject_id')
+      .orderBy('seq'),
+  );
+  return rows.map((f) => numericFact(f as RegistryFactRow));
 }
 
 /** PostgreSQL returns bigint columns as strings unless a parser is installed: normalise to numbers. */

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { WatchChangeRow, WatchesTx, WatchRow, WatchSubjectRow } from '../app/ports/ports.watches.ts';
+import { readIn } from './compiled.ts';
 import { DueProcessRepo } from './due-process.store.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -124,58 +125,60 @@ export class WatchesRepo extends DueProcessRepo implements WatchesTx {
   }
   async standingWatchesOn(subjectIds: readonly number[], now: number) {
     if (subjectIds.length === 0) return [];
-    const out: { row: WatchSubjectRow; watch: WatchRow }[] = [];
-    for (let i = 0; i < subjectIds.length; i += 500) {
-      const rows = await this.wdb
-        .selectFrom('watch_subjects as s')
-        .innerJoin('watches as w', 'w.id', 's.watch_id')
-        .select([
-          's.subject_id',
-          's.watch_id',
-          's.measure',
-          's.applies',
-          's.until',
-          's.decisions',
-          's.answered_at',
-          'w.owner',
-          'w.label',
-          'w.purpose',
-          'w.measures',
-          'w.created_at',
-          'w.expires_at',
-          'w.deleted_at',
-        ])
-        .where('s.subject_id', 'in', subjectIds.slice(i, i + 500))
-        .where('w.deleted_at', 'is', null)
-        .where('w.expires_at', '>', now)
-        .orderBy('s.subject_id')
-        .orderBy('s.watch_id')
-        .orderBy('s.measure')
-        .execute();
-      for (const r of rows)
-        out.push({
-          row: watched({
-            subject_id: r.subject_id,
-            watch_id: r.watch_id,
-            measure: r.measure,
-            applies: r.applies,
-            until: r.until,
-            decisions: r.decisions,
-            answered_at: r.answered_at,
-          }),
-          watch: watch({
-            id: r.watch_id,
-            owner: r.owner,
-            label: r.label,
-            purpose: r.purpose,
-            measures: r.measures,
-            created_at: r.created_at,
-            expires_at: r.expires_at,
-            deleted_at: r.deleted_at,
-          }),
-        });
-    }
-    return out;
+    // compiled once (compiled.ts), as the store's other many-subject reads
+    const rows = await readIn(
+      this.wdb as unknown as Parameters<typeof readIn>[0],
+      'standingWatchesOn',
+      subjectIds,
+      (list, value) =>
+        this.wdb
+          .selectFrom('watch_subjects as s')
+          .innerJoin('watches as w', 'w.id', 's.watch_id')
+          .select([
+            's.subject_id',
+            's.watch_id',
+            's.measure',
+            's.applies',
+            's.until',
+            's.decisions',
+            's.answered_at',
+            'w.owner',
+            'w.label',
+            'w.purpose',
+            'w.measures',
+            'w.created_at',
+            'w.expires_at',
+            'w.deleted_at',
+          ])
+          .where('s.subject_id', 'in', list)
+          .where('w.deleted_at', 'is', null)
+          .where('w.expires_at', '>', value(0))
+          .orderBy('s.subject_id')
+          .orderBy('s.watch_id')
+          .orderBy('s.measure'),
+      { values: [now] },
+    );
+    return rows.map((r) => ({
+      row: watched({
+        subject_id: r.subject_id,
+        watch_id: r.watch_id,
+        measure: r.measure,
+        applies: r.applies,
+        until: r.until,
+        decisions: r.decisions,
+        answered_at: r.answered_at,
+      }),
+      watch: watch({
+        id: r.watch_id,
+        owner: r.owner,
+        label: r.label,
+        purpose: r.purpose,
+        measures: r.measures,
+        created_at: r.created_at,
+        expires_at: r.expires_at,
+        deleted_at: r.deleted_at,
+      }),
+    }));
   }
   async watchesOnSubject(subjectId: number) {
     const rows = await this.wdb
