@@ -1,18 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { activeRulebooks } from '../app/governance/governance.rulebooks.ts';
 import { PG_ADMIN_URL, postgresAvailable, testRegistry } from '../app/testing/test-registry.ts';
-import {
-  compiledOnce,
-  insertRows,
-  ROWS_AS_ARRAYS,
-  readIn,
-  rowsAs,
-  rowsIn,
-  runsDirectly,
-} from './compiled.ts';
+import { compiledOnce, insertRows, ROWS_AS_ARRAYS, readIn, rowsAs, rowsIn } from './compiled.ts';
 
 /**
  * Statements compiled once (compiled.ts) give exactly what the query builder gives, whatever the values, and a
@@ -130,100 +122,6 @@ describe('statements compiled once', () => {
     assert.deepEqual(r.rows, [{ n: 7 }]);
     await lite.destroy();
     await pgdb.destroy();
-  });
-});
-
-describe('statements run directly in a SQLite transaction', () => {
-  function directDb() {
-    const raw = new SQLite(':memory:');
-    const db = new Kysely<T>({ dialect: new SqliteDialect({ database: raw }) });
-    let prepared = 0;
-    runsDirectly(db as never, (text) => {
-      prepared++;
-      return raw.prepare(text);
-    });
-    return { db, prepared: () => prepared };
-  }
-  const add = (db: Kysely<T> | Transaction<T>, k: string, n: number) =>
-    compiledOnce(db as never, 'test.direct.add', [k, n], (v) =>
-      (db as Kysely<T>).insertInto('t').values({ k: v(0), n: v(1), status: 'published' }),
-    );
-  const byKey = (db: Kysely<T> | Transaction<T>, k: string) =>
-    compiledOnce(db as never, 'test.direct.byKey', [k], (v) =>
-      (db as Kysely<T>).selectFrom('t').select(['k', 'n']).where('k', '=', v(0)).orderBy('n'),
-    );
-
-  test('reads and writes answer as through the query builder, each statement prepared once', async () => {
-    const { db, prepared } = directDb();
-    await fill(db);
-    await db.transaction().execute(async (trx) => {
-      const w = await add(trx, 'd', 7);
-      assert.equal(w.numAffectedRows, 1n);
-      assert.deepEqual(w.rows, []);
-      await add(trx, 'd', 8);
-      assert.deepEqual((await byKey(trx, 'd')).rows, [
-        { k: 'd', n: 7 },
-        { k: 'd', n: 8 },
-      ]);
-      assert.deepEqual((await byKey(trx, 'c')).rows, [
-        { k: 'c', n: 3 },
-        { k: 'c', n: 4 },
-      ]);
-    });
-    assert.equal(prepared(), 2, 'one statement for the insert, one for the read');
-    assert.deepEqual(await db.selectFrom('t').select('n').where('k', '=', 'd').orderBy('n').execute(), [
-      { n: 7 },
-      { n: 8 },
-    ]);
-    await db.destroy();
-  });
-
-  test('a transaction rolled back takes its direct writes with it; outside a transaction nothing runs directly', async () => {
-    const { db, prepared } = directDb();
-    await fill(db);
-    await assert.rejects(
-      db.transaction().execute(async (trx) => {
-        await add(trx, 'e', 1);
-        assert.equal((await byKey(trx, 'e')).rows.length, 1);
-        throw new Error('the caller gives up');
-      }),
-      /gives up/,
-    );
-    assert.deepEqual((await byKey(db, 'e')).rows, []);
-    const before = prepared();
-    // outside a transaction the statement waits for the connection, as every other: a transaction open on it
-    // is not joined, and its writes are seen only once committed
-    let release!: () => void;
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
-    let opened!: () => void;
-    const open = new Promise<void>((r) => {
-      opened = r;
-    });
-    const trx = db.transaction().execute(async (t) => {
-      await add(t, 'f', 1);
-      opened();
-      await held;
-    });
-    await open;
-    let answered = false;
-    const outside = add(db, 'g', 1).then(() => {
-      answered = true;
-    });
-    await new Promise((r) => setTimeout(r, 20));
-    assert.equal(answered, false, 'the write outside waited for the transaction');
-    release();
-    await trx;
-    await outside;
-    assert.equal(prepared(), before, 'nothing outside a transaction was prepared for the direct path');
-    assert.deepEqual(
-      (await db.selectFrom('t').select('k').where('k', 'in', ['f', 'g']).orderBy('k').execute()).map(
-        (r) => r.k,
-      ),
-      ['f', 'g'],
-    );
-    await db.destroy();
   });
 });
 
