@@ -16,6 +16,20 @@ export const isIdRef = (ref: string): boolean => /^P\d{1,12}$/.test(ref) || /^\d
 export const isNationalId = (ref: string): boolean => ref.length === 18 && checkNationalId(ref).ok;
 
 /**
+ * The subject a reference names, as a check or a score names one: a registry reference (P…) or numeric id, a
+ * national identity number, or a USCI. One read, without a session's caches.
+ */
+export async function subjectByRef(
+  ctx: Pick<AppContext, 'hashNationalId'>,
+  tx: Tx,
+  ref: string,
+): Promise<SubjectRow | undefined> {
+  if (isIdRef(ref)) return (await tx.subjectsById([Number(ref.replace(/^P/, ''))]))[0];
+  if (isNationalId(ref)) return (await tx.subjectsByIdHash([ctx.hashNationalId(ref)]))[0];
+  return (await tx.subjectsByUsci([ref]))[0];
+}
+
+/**
  * A session's subjects by natural key (USCI, keyed hash of the national identity number). A batch's references
  * are looked up together before its lines are read (`prefetch`: two statements instead of one a line); a key
  * found absent then is not asked again in that transaction. Should another writer register it meanwhile, this

@@ -10,7 +10,7 @@ import { loadFiles, refOf } from '../derive/derive.files.ts';
 import { decodeState, type StoredState } from '../derive/derive.state.ts';
 import { recompute } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
-import { Ingestor } from '../ingest/ingest.usecases.ts';
+import { subjectByRef } from '../ingest/ingest.lookup.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { DerivedRow, SubjectRow, Tx } from '../ports/ports.store.ts';
 import { combineAnswers, type Holder, holdersFor } from './queries.answers.ts';
@@ -21,13 +21,18 @@ const iso = (t: number | null | undefined): string | null =>
   t === null || t === undefined || !Number.isFinite(t) ? null : formatInstant(t);
 
 export async function findSubject(ctx: AppContext, tx: Tx, ref: string): Promise<SubjectRow> {
-  const s = await new Ingestor(ctx).resolve(tx, ref.trim());
-  if (!s)
-    throw new CredenceError(
-      'subject.not_found',
-      `no subject ${/^\d{17}[\dX]$/.test(ref) ? '(a person)' : ref} in this registry`,
-    );
+  // a new session's resolve, without building one: nothing of a session is known to a check or a score
+  const s = await subjectByRef(ctx, tx, ref.trim());
+  if (!s) throw notFound(ref);
   return s;
+}
+
+/** The error for a reference that names no subject: a national identity number is not repeated back. */
+function notFound(ref: string): CredenceError {
+  return new CredenceError(
+    'subject.not_found',
+    `no subject ${/^\d{17}[\dX]$/.test(ref) ? '(a person)' : ref} in this registry`,
+  );
 }
 
 export function listView(e: ListEntry) {
