@@ -2,9 +2,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import helmet from 'helmet';
 import Type, { type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { activateRulebook } from '../app/governance/governance.rulebooks.ts';
@@ -673,9 +675,28 @@ describe('public look-ups', () => {
   });
 
   test('responses carry security headers and unknown routes are problem+json', async () => {
-    const res = await fetch(`${url}/v1/rulebooks`);
-    assert.ok(res.headers.get('x-content-type-options'));
-    await res.text();
+    // the headers helmet's defaults set, as its middleware sets them on a bare response
+    const expected = new Map<string, string>();
+    helmet()(
+      {} as IncomingMessage,
+      {
+        setHeader: (k: string, v: string) => void expected.set(k.toLowerCase(), String(v)),
+        removeHeader: () => {},
+      } as unknown as ServerResponse,
+      () => {},
+    );
+    assert.ok(expected.has('content-security-policy') && expected.has('x-content-type-options'));
+    // an answer, a refusal before any route runs, an unknown route: every reply carries them all
+    for (const [path, headers, status] of [
+      ['/v1/rulebooks', {}, 200],
+      ['/v1/rulebooks', { authorization: `Bearer ${'x'.repeat(43)}` }, 401],
+      ['/v1/nothing-here', {}, 404],
+    ] as const) {
+      const res = await fetch(`${url}${path}`, { headers });
+      assert.equal(res.status, status, path);
+      for (const [k, v] of expected) assert.equal(res.headers.get(k), v, `${status} ${path}: ${k}`);
+      await res.text();
+    }
     const r = await call('GET /v1/nothing-here');
     assert.equal(r.status, 404);
   });
