@@ -9,8 +9,6 @@ interface Shape {
   /** For each parameter of the text: the index of the caller's value, or -1 for a constant of the builder. */
   readonly slots: readonly number[];
   readonly constants: readonly unknown[];
-  /** The engine's prepared statement, once run directly (`runsDirectly`). */
-  statement?: DirectStatement;
 }
 
 /** A prepared statement of an engine that runs one synchronously (better-sqlite3's Statement). */
@@ -20,7 +18,10 @@ export interface DirectStatement {
   run(params: readonly unknown[]): { changes: number; lastInsertRowid: number | bigint };
 }
 
-/** For an engine registered with `runsDirectly`: how it prepares a statement (by its adapter, as the shapes). */
+/**
+ * For an engine registered with `runsDirectly`: how it gets a statement prepared (by its adapter, as the shapes),
+ * from its own bounded cache: a shape does not keep its statement, or thousands of them would stay prepared.
+ */
 const directly = new WeakMap<object, (sql: string) => DirectStatement>();
 
 /**
@@ -81,8 +82,7 @@ export async function compiledOnce<R>(
   const params = slots.map((s, i) => (s < 0 ? constants[i] : values[s]));
   const prepare = db.isTransaction ? directly.get(adapter) : undefined;
   if (!prepare) return db.executeQuery<R>(CompiledQuery.raw(shape.sql, params) as CompiledQuery<R>);
-  const st = shape.statement ?? prepare(shape.sql);
-  shape.statement = st;
+  const st = prepare(shape.sql);
   // as Kysely's SQLite connection answers: the rows of a read, the changes of a write
   if (st.reader) return { rows: st.all(params) as R[] };
   const { changes, lastInsertRowid } = st.run(params);
