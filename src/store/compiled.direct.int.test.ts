@@ -2,34 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import { fill, type T } from '../app/testing/kysely-table.ts';
 import { compiledOnce, runsDirectly } from './compiled.ts';
 
 /**
  * On SQLite, a transaction's statements compiled once run without Kysely's executor (compiled.ts, runsDirectly):
  * they answer as through it, are rolled back with it, and nothing outside a transaction takes that path.
  */
-
-interface T {
-  t: { k: string; n: number; status: string };
-}
-
-async function fill(db: Kysely<T>) {
-  await db.schema
-    .createTable('t')
-    .addColumn('k', 'text')
-    .addColumn('n', 'integer')
-    .addColumn('status', 'text')
-    .execute();
-  await db
-    .insertInto('t')
-    .values([
-      { k: 'a', n: 1, status: 'published' },
-      { k: 'b', n: 2, status: 'draft' },
-      { k: 'c', n: 3, status: 'published' },
-      { k: 'c', n: 4, status: 'published' },
-    ])
-    .execute();
-}
 
 describe('statements run directly in a SQLite transaction', () => {
   function directDb() {

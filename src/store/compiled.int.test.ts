@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { activeRulebooks } from '../app/governance/governance.rulebooks.ts';
+import { fill, type T } from '../app/testing/kysely-table.ts';
 import { PG_ADMIN_URL, postgresAvailable, testRegistry } from '../app/testing/test-registry.ts';
 import { compiledOnce, insertRows, ROWS_AS_ARRAYS, readIn, rowsAs, rowsIn } from './compiled.ts';
 
@@ -11,31 +12,9 @@ import { compiledOnce, insertRows, ROWS_AS_ARRAYS, readIn, rowsAs, rowsIn } from
  * transaction's memo of the rulebook keys never hides a rulebook that transaction wrote.
  */
 
-interface T {
-  t: { k: string; n: number; status: string };
-}
-
 function sqliteDb(): Kysely<T> {
   const db = new Kysely<T>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
   return db;
-}
-
-async function fill(db: Kysely<T>) {
-  await db.schema
-    .createTable('t')
-    .addColumn('k', 'text')
-    .addColumn('n', 'integer')
-    .addColumn('status', 'text')
-    .execute();
-  await db
-    .insertInto('t')
-    .values([
-      { k: 'a', n: 1, status: 'published' },
-      { k: 'b', n: 2, status: 'draft' },
-      { k: 'c', n: 3, status: 'published' },
-      { k: 'c', n: 4, status: 'published' },
-    ])
-    .execute();
 }
 
 describe('statements compiled once', () => {
@@ -207,15 +186,20 @@ describe('bulk reads by a list of ids', () => {
   });
 });
 
+/** A table of a key, a number and an optional note, for the bulk writes. */
+async function notesTable(db: Kysely<T>, name: string) {
+  await db.schema
+    .createTable(name)
+    .addColumn('k', 'text', (c) => c.primaryKey())
+    .addColumn('n', 'integer')
+    .addColumn('note', 'text')
+    .execute();
+}
+
 describe('bulk inserts', () => {
   test('every row is written whole, however the rows are chunked; rows already there are skipped and not returned', async () => {
     const db = sqliteDb();
-    await db.schema
-      .createTable('u')
-      .addColumn('k', 'text', (c) => c.primaryKey())
-      .addColumn('n', 'integer')
-      .addColumn('note', 'text')
-      .execute();
+    await notesTable(db, 'u');
     const rows = Array.from({ length: 7 }, (_, i) => ({
       k: `k${i}`,
       n: i,
@@ -256,12 +240,7 @@ describe('bulk inserts', () => {
 describe('bulk upserts', () => {
   test('with update, a row already there takes the new values of those columns and keeps the others', async () => {
     const db = sqliteDb();
-    await db.schema
-      .createTable('v')
-      .addColumn('k', 'text', (c) => c.primaryKey())
-      .addColumn('n', 'integer')
-      .addColumn('note', 'text')
-      .execute();
+    await notesTable(db, 'v');
     const cols = ['k', 'n', 'note'] as const;
     await insertRows(db as never, 'v', cols, [{ k: 'a', n: 1, note: 'first' }]);
     await insertRows(

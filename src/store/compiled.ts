@@ -148,25 +148,20 @@ export async function rowsIn<R>(
   fromArray: (a: readonly unknown[]) => R,
   opts: { readonly orderBy?: readonly string[]; readonly size?: number } = {},
 ): Promise<R[]> {
-  const out: R[] = [];
-  const size = opts.size ?? 500;
   const order = opts.orderBy?.length
     ? sql` order by ${sql.join(opts.orderBy.map((c) => sql.ref(c)))}`
     : sql``;
-  for (let i = 0; i < ids.length; i += size) {
-    const c = ids.slice(i, i + size);
-    const r = await compiledOnce(
-      db,
-      // the key names everything that shapes the text besides the number of ids
-      `rowsIn|${table}|${column}|${columns.join(',')}|${opts.orderBy?.join(',') ?? ''}`,
-      c,
-      (v) =>
-        sql<unknown>`${sql.raw(ROWS_AS_ARRAYS)}select ${sql.join(columns.map((k) => sql.ref(k)))} from ${sql.table(table)}
-          where ${sql.ref(column)} in (${sql.join(c.map((_, j) => v(j)))})${order}`,
-    );
-    for (const row of rowsAs(r.rows, fromArray)) out.push(row);
-  }
-  return out;
+  const rows = await readIn(
+    db,
+    // the key names everything that shapes the text besides the number of ids
+    `rowsIn|${table}|${column}|${columns.join(',')}|${opts.orderBy?.join(',') ?? ''}`,
+    ids,
+    (list) =>
+      sql<unknown>`${sql.raw(ROWS_AS_ARRAYS)}select ${sql.join(columns.map((k) => sql.ref(k)))} from ${sql.table(table)}
+        where ${sql.ref(column)} in (${sql.join(list)})${order}`,
+    { size: opts.size ?? 500 },
+  );
+  return rowsAs(rows, fromArray);
 }
 
 /**
