@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { REGISTRY_DOMAIN } from '../app/ingest/ingest.subjects.ts';
-import type { AppContext } from '../app/ports/ports.context.ts';
+import { type AppContext, sha256 } from '../app/ports/ports.context.ts';
 import { findSubject } from '../app/queries/queries.usecases.ts';
 import { authenticate, type Principal, type Role } from '../app/tokens/tokens.usecases.ts';
 import { CredenceError } from '../domain/errors.ts';
@@ -35,7 +34,7 @@ export function bearerOf(req: FastifyRequest): string | undefined {
 export function rateKey(req: FastifyRequest): string {
   const h = req.headers.authorization;
   const m = h === undefined ? null : /^Bearer[ ]+(\S+)/i.exec(h);
-  return m ? `token:${createHash('sha256').update(m[1]!).digest('hex').slice(0, 32)}` : `ip:${req.ip}`;
+  return m ? `token:${sha256(m[1]!).slice(0, 32)}` : `ip:${req.ip}`;
 }
 
 const sameAccess = (a: Access, b: Access) =>

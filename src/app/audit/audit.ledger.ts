@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../ports/ports.sha256.ts';
 
 /**
  * The ledger tables the audit chain commits to, by content hash. Adding a table is one line: its name, what a
@@ -81,11 +81,12 @@ function norm(v: unknown): string | number | null {
 }
 
 /** One byte of FNV-1a: enough to point at the column that differs (the content hash is what proves it). */
-function fnv8(s: string): string {
+function fnv8(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return ((h ^ (h >>> 8) ^ (h >>> 16) ^ (h >>> 24)) & 0xff).toString(16).padStart(2, '0');
+  return (h ^ (h >>> 8) ^ (h >>> 16) ^ (h >>> 24)) & 0xff;
 }
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 export interface RowDigest {
   readonly key: (string | number | null)[];
@@ -93,18 +94,24 @@ export interface RowDigest {
   readonly fingerprint: string;
 }
 
-/** The content hash of a row: SHA-256 over the table name and its committed columns in order. */
+/**
+ * The content hash of a row: SHA-256 over the table name, a newline and the JSON array of its committed columns in
+ * order; and its fingerprint, one FNV-1a byte a column. Every ledger row written is digested: one pass over the
+ * columns, one hash of one text.
+ */
 export function digestRow(spec: LedgerTable, row: Readonly<Record<string, unknown>>): RowDigest {
-  const values = spec.columns.map((c) => norm(row[c]));
-  const json = JSON.stringify(values);
+  const columns = spec.columns;
+  const values: (string | number | null)[] = new Array(columns.length);
   let fingerprint = '';
-  // a string and a number that print alike differ in the content hash; the fingerprint only points at columns
-  for (const v of values) fingerprint += fnv8(v === null ? '\u0000' : String(v));
-  return {
-    key: spec.key.map((c) => norm(row[c])),
-    hash: createHash('sha256').update(spec.table).update('\n').update(json).digest('hex'),
-    fingerprint,
-  };
+  for (let i = 0; i < columns.length; i++) {
+    const v = norm(row[columns[i]!]);
+    values[i] = v;
+    // a string and a number that print alike differ in the content hash; the fingerprint only points at columns
+    fingerprint += HEX_BYTE[fnv8(v === null ? '\u0000' : typeof v === 'string' ? v : String(v))];
+  }
+  const key: (string | number | null)[] = new Array(spec.key.length);
+  for (let i = 0; i < key.length; i++) key[i] = norm(row[spec.key[i]!]);
+  return { key, hash: sha256(`${spec.table}\n${JSON.stringify(values)}`), fingerprint };
 }
 
 /** The columns whose fingerprints differ: which part of a row was edited (indicative; the hash is the proof). */

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Clock } from '../../domain/clock.ts';
 import type { Store } from './ports.store.ts';
 
@@ -46,9 +46,7 @@ export function makeIdHasher(key: Buffer | string): (id: string) => string {
   return (id) => createHmac('sha256', key).update(id.toUpperCase()).digest('hex');
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+export { sha256 } from './ports.sha256.ts';
 
 /** JSON with sorted keys: the same content always hashes the same. */
 export function canonicalJson(v: unknown): string {

@@ -1,8 +1,8 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { addDuration, parseDuration } from '../../domain/duration.ts';
 import { CredenceError } from '../../domain/errors.ts';
 import { audit } from '../audit/audit.log.ts';
-import type { AppContext } from '../ports/ports.context.ts';
+import { type AppContext, sha256 } from '../ports/ports.context.ts';
 import type { Store, TokenRow } from '../ports/ports.store.ts';
 import { findSubject } from '../queries/queries.usecases.ts';
 import { forgetTokens, TokenCache } from './tokens.cache.ts';
@@ -60,7 +60,7 @@ export function tokenExpiry(now: number, expires: string | undefined): number {
 }
 
 function tokenHash(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return sha256(token);
 }
 
 function isRole(r: string): r is Role {
