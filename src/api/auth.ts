@@ -30,8 +30,12 @@ export function bearerOf(req: FastifyRequest): string | undefined {
   return m[1];
 }
 
-/** A stable, non-reversible key for per-token rate limiting. */
+/**
+ * A stable, non-reversible key for per-token rate limiting: the token's id once authentication has found it (the
+ * limiter runs after it), else a hash of the token.
+ */
 export function rateKey(req: FastifyRequest): string {
+  if (req.principal) return `token:${req.principal.tokenId}`;
   const h = req.headers.authorization;
   const m = h === undefined ? null : /^Bearer[ ]+(\S+)/i.exec(h);
   return m ? `token:${sha256(m[1]!).slice(0, 32)}` : `ip:${req.ip}`;

@@ -93,3 +93,26 @@ test('an auditor cannot stall the server: bombs are 4xx problems at once and /he
     await r.dispose();
   }
 });
+
+test('the per-token limit counts a token however its header is written, and never another token’s requests', async () => {
+  const r = await testRegistry('2026-11-01');
+  const app = await buildServer(r.ctx, { logger: false, rateLimit: 3 });
+  try {
+    const a = await createToken(r.ctx, { role: 'consumer' });
+    const b = await createToken(r.ctx, { role: 'consumer' });
+    const get = (authorization: string) =>
+      app.inject({ method: 'GET', url: '/v1/watches', headers: { authorization } });
+    // the same token, spelled three ways a careless client might: one allowance between them
+    const spelled = [`Bearer ${a.token}`, `bearer ${a.token}`, `Bearer   ${a.token} `];
+    const statuses: number[] = [];
+    for (const h of spelled) statuses.push((await get(h)).statusCode);
+    const refused = await get(`Bearer ${a.token}`);
+    assert.deepEqual([...statuses, refused.statusCode], [200, 200, 200, 429]);
+    assert.equal(refused.json().code, 'rate.limited');
+    // another consumer is not slowed by the first one's traffic
+    assert.equal((await get(`Bearer ${b.token}`)).statusCode, 200);
+  } finally {
+    await app.close();
+    await r.dispose();
+  }
+});
