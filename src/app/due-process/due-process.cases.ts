@@ -1,6 +1,8 @@
 // Objections (the window, the dispute, the review deadline) and a reviewer's decision on any case, with its notices.
 import { addDuration } from '../../domain/duration.ts';
 import { CredenceError } from '../../domain/errors.ts';
+import { answerFromSpans } from '../../rules/measures.ts';
+import type { RulebookSet } from '../../rules/versions.ts';
 import { audit } from '../audit/audit.log.ts';
 import { affectedBy, refOf } from '../derive/derive.files.ts';
 import { recompute } from '../derive/derive.usecases.ts';
@@ -8,6 +10,7 @@ import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { CaseRow } from '../ports/ports.due-process.ts';
 import type { SubjectRow } from '../ports/ports.store.ts';
+import type { AnswerState } from '../queries/queries.answers.ts';
 import { findSubject } from '../queries/queries.usecases.ts';
 import { caseId, day, type FullTx, type RecordKey, recordOf } from './due-process.case-records.ts';
 import { caseNotice, correctionNotice, emitNotices } from './due-process.notices.ts';
@@ -187,7 +190,7 @@ export async function decideCase(
         reason: reasons,
         data: JSON.stringify({ case: id }),
       });
-    const { derivations } = await recompute(tx, versions, await affectedBy(tx, [subjectId], []), now);
+    const { states } = await recompute(tx, versions, await affectedBy(tx, [subjectId], []), now);
     const notices = [
       caseNotice(
         subjectId,
@@ -201,13 +204,7 @@ export async function decideCase(
     ];
     if (event === 'annulled' || event === 'repaired')
       notices.push(
-        ...(await corrections(
-          tx,
-          subjectId,
-          before[0]?.state,
-          derivations.get(subjectId)?.entries ?? [],
-          now,
-        )),
+        ...(await corrections(tx, versions, subjectId, before[0]?.state, states.get(subjectId), now)),
       );
     await emitNotices(tx, notices, now);
     await audit(tx, ctx, `${c.kind}.decide`, subjectId, { case: id, outcome: status });
@@ -215,31 +212,53 @@ export async function decideCase(
   });
 }
 
-/** Consumers who checked the subject (or its representatives) while an entry that has now ended stood. */
+/**
+ * Consumers who checked the subject (or its representatives) while an entry that a repair or an annulment has cut
+ * short stood: each is told when the entry now ends (at once, or at the list's `min` after a repair) and whether
+ * the measure still applies from then on, on the subject's other decisions, as the stored state answers it.
+ */
 async function corrections(
   tx: FullTx,
+  versions: RulebookSet,
   subjectId: number,
   beforeState: string | undefined,
-  after: readonly { decision: string; until: number; since: number }[],
+  after: AnswerState | undefined,
   now: number,
 ) {
   if (!beforeState) return [];
   const prior = (
     JSON.parse(beforeState) as { entries: { decision: string; since: number; until: number | null }[] }
   ).entries;
-  const ended = prior.filter((p) => {
-    const a = after.find((x) => x.decision === p.decision);
-    return !a || a.until < (p.until ?? Number.POSITIVE_INFINITY);
-  });
-  if (ended.length === 0) return [];
-  const endedIds = new Set(ended.map((e) => e.decision));
+  // each entry cut short, with its new end (now, when it no longer stands at all)
+  const endOf = new Map<string, number>();
+  for (const p of prior) {
+    const a = after?.entries.find((x) => x.decision === p.decision);
+    if (!a || a.until < (p.until ?? Number.POSITIVE_INFINITY)) endOf.set(p.decision, a ? a.until : now);
+  }
+  if (endOf.size === 0) return [];
   const persons = (await tx.relationsOfOrgs([subjectId])).map((r) => Number(r.person_id));
   const out = [];
   for (const sid of [subjectId, ...persons]) {
     for (const chk of await tx.checksOf(sid)) {
       if (chk.applies !== 1) continue;
-      const ds = (JSON.parse(chk.decisions) as string[]).filter((d) => endedIds.has(d));
-      for (const d of ds) out.push(correctionNotice(sid, chk.asked_by, d, chk.measure, now, now));
+      for (const d of JSON.parse(chk.decisions) as string[]) {
+        const end = endOf.get(d);
+        if (end === undefined) continue;
+        const def = versions.at(end).measures.get(chk.measure) ?? versions.latest.measures.get(chk.measure);
+        // the subject's own state answers for a representative too: the measure reaches it through the subject
+        const still = def
+          ? answerFromSpans(
+              after?.spans ?? [],
+              after?.entries ?? [],
+              chk.measure,
+              def.appliesWhen.lists,
+              end,
+              'self',
+            )
+          : undefined;
+        const keeps = still?.applies ? still.decisions.filter((x) => x !== d) : [];
+        out.push(correctionNotice(sid, chk.asked_by, d, chk.measure, end, now, keeps));
+      }
     }
   }
   return out;

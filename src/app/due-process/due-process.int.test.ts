@@ -168,9 +168,14 @@ test('credit repair: refused before repair.after and without the required eviden
       'the next change is recomputed: not the end of the repaired record’s window',
     );
     const repFile = await exportFile(r.ctx, REP);
-    assert.ok(
-      repFile.notices.some((n) => n.kind === 'check.correction' && n.recipient === 'rail-operator'),
-      'the consumer who checked is told',
+    const told = repFile.notices.find(
+      (n) => n.kind === 'check.correction' && n.recipient === 'rail-operator',
+    ) as { title: string } | undefined;
+    assert.ok(told, 'the consumer who checked is told');
+    assert.match(
+      told.title,
+      /^Correction: measure transport\.high_speed_rail no longer applies from 2026-03-15$/,
+      'nothing else keeps the restriction: it no longer applies, from the day the entry ended',
     );
     await assert.rejects(decideCase(r.ctx, c.id, 'reject', 'again'), { code: 'repair.already_decided' });
   } finally {
@@ -270,6 +275,42 @@ test('a delivery that keeps failing is dead-lettered after the limit and visible
     const dead = await r.ctx.store.outbox('dead', 10);
     assert.equal(dead.length, 1);
     assert.equal(dead[0]?.attempts, MAX_ATTEMPTS);
+  } finally {
+    await r.dispose();
+  }
+});
+
+test('a repair that leaves another decision standing does not tell consumers the measure no longer applies', async () => {
+  const r = await testRegistry('2026-03-01');
+  try {
+    await new Ingestor(r.ctx).apply(setup);
+    await new Ingestor(r.ctx).apply([
+      rec('court', 'C-1', ORG, 'court.judgment_default', '2026-02-01'),
+      rec('court', 'C-2', ORG, 'court.judgment_default', '2026-02-02'),
+    ]);
+    r.clock.advance(11 * DAY); // past the notice period: both entries stand
+    const bank = { ...r.ctx, actor: 'land-bureau' };
+    const asked = await checkMeasure(bank, ORG, 'consumption.property_purchase');
+    assert.equal(asked.applies, true);
+    assert.equal(asked.decisions.length, 2, 'one decision a judgment');
+    const c = await applyForRepair(r.ctx, ORG, { source: 'court', id: 'C-1' }, LETTER, [PROOF]);
+    await decideCase({ ...r.ctx, actor: 'reviewer:wu' }, c.id, 'approve', 'Judgment C-1 performed in full.');
+    const after = await checkMeasure(r.ctx, ORG, 'consumption.property_purchase');
+    assert.equal(after.applies, true, 'the other judgment still keeps the company from buying property');
+    const file = await exportFile(r.ctx, ORG);
+    const told = file.notices.filter(
+      (n) => n.kind === 'check.correction' && n.recipient === 'land-bureau',
+    ) as unknown as { title: string; reasons: string[] }[];
+    assert.equal(told.length, 1, 'told once, of the decision the repair cut short');
+    const [n] = told;
+    assert.doesNotMatch(n!.title, /no longer applies/);
+    assert.match(n!.title, /still applies, on other decisions/);
+    const kept = asked.decisions.filter((d) => after.decisions.includes(d));
+    assert.deepEqual(kept.length, 1);
+    assert.ok(
+      n!.reasons.some((x) => x.includes(kept[0]!)),
+      `the notice names the decision that still stands: ${JSON.stringify(n!.reasons)}`,
+    );
   } finally {
     await r.dispose();
   }

@@ -108,7 +108,10 @@ export interface CorrectionV1 {
   readonly t: 'correction';
   readonly d: string;
   readonly m: string;
+  /** When the decision stops standing. */
   readonly e: Stored;
+  /** The decisions on which the measure still applies from then on; absent in corrections written before. */
+  readonly k?: readonly string[];
 }
 
 /** An answer as a watch notice states it. */

@@ -183,8 +183,12 @@ describe('a compact notice renders to the body the builder used to store, byte f
       { case: 'OBJ-1', outcome: 'annulled', n: 2, x: undefined },
     ] as const;
     same(caseNotice(...c), reference.caseNotice(...c));
+    // a correction written before corrections said whether the measure still applies (no `k`) reads as then
+    const written = correctionNotice(7, 'token:abc', 'D-1', 'rail.high_speed', NOW - DAY, NOW);
+    const { k, ...before } = JSON.parse(written.body) as Record<string, unknown>;
+    assert.deepEqual(k, [], 'a correction now says on which decisions the measure still applies');
     same(
-      correctionNotice(7, 'token:abc', 'D-1', 'rail.high_speed', NOW - DAY, NOW),
+      { ...written, body: JSON.stringify(before) },
       reference.correctionNotice(7, 'token:abc', 'D-1', 'rail.high_speed', NOW - DAY, NOW),
     );
     const w = {

@@ -206,14 +206,32 @@ function caseBody(c: CaseV1): NoticeBody {
 }
 
 function correctionBody(c: CorrectionV1): NoticeBody {
+  const date = iso(c.e)?.slice(0, 10);
+  const basis = { legal_basis: 'credit repair and objection procedure', options: [] };
+  // written before corrections said whether the measure still applies: read as then
+  if (c.k === undefined)
+    return {
+      title: `Correction: measure ${c.m} no longer applies`,
+      reasons: [
+        `list decision ${c.d} behind your earlier check ended on ${date} after a repair or annulment`,
+      ],
+      ...basis,
+      refs: { decision: c.d, measure: c.m },
+    };
+  const keeps = c.k;
   return {
-    title: `Correction: measure ${c.m} no longer applies`,
+    title:
+      keeps.length > 0
+        ? `Correction: measure ${c.m} still applies, on other decisions; decision ${c.d} stands only until ${date}`
+        : `Correction: measure ${c.m} no longer applies from ${date}`,
     reasons: [
-      `list decision ${c.d} behind your earlier check ended on ${iso(c.e)?.slice(0, 10)} after a repair or annulment`,
+      `list decision ${c.d} behind your earlier check stands only until ${date}, after a repair or annulment`,
+      ...(keeps.length > 0
+        ? [`the measure still applies from then on, on decision(s) ${keeps.join(', ')}`]
+        : []),
     ],
-    legal_basis: 'credit repair and objection procedure',
-    options: [],
-    refs: { decision: c.d, measure: c.m },
+    ...basis,
+    refs: { decision: c.d, measure: c.m, still_applies_on: [...keeps] },
   };
 }
 

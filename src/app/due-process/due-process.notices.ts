@@ -137,7 +137,10 @@ export function caseNotice(
   return noticeRow(subjectId, kind, caseId, now, { v: 1, t: 'case', ti: title, re: reasons, rf: refs });
 }
 
-/** A correction to a consumer that was told a measure applied while an entry that has now ended stood. */
+/**
+ * A correction to a consumer that was told a measure applied while an entry now cut short stood: the decision, its
+ * new end, and the decisions on which the measure still applies from then on (none: it no longer applies).
+ */
 export function correctionNotice(
   subjectId: number,
   consumer: string,
@@ -145,13 +148,14 @@ export function correctionNotice(
   measure: string,
   ended: number,
   now: number,
+  keeps: readonly string[] = [],
 ): NoticeRow {
   return noticeRow(
     subjectId,
     'check.correction',
     `${decision}|${measure}`,
     now,
-    { v: 1, t: 'correction', d: decision, m: measure, e: stored(ended) },
+    { v: 1, t: 'correction', d: decision, m: measure, e: stored(ended), k: [...keeps] },
     consumer,
   );
 }
