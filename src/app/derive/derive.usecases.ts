@@ -1,7 +1,7 @@
 import type { Derivation } from '../../rules/explain.ts';
 import type { ListEntry } from '../../rules/lists.ts';
 import { borneBy } from '../../rules/measures.ts';
-import type { Rulebook } from '../../rules/rulebook.model.ts';
+import { gradeOf, type Rulebook } from '../../rules/rulebook.model.ts';
 import type { RulebookOf, RulebookSet } from '../../rules/versions.ts';
 import { bearerNotices } from '../due-process/due-process.bearer-notices.ts';
 import { decisionNotice, emitNotices, gradeDropNotice } from '../due-process/due-process.notices.ts';
@@ -260,10 +260,13 @@ export async function storeDerived(
     if (!(d.event === 'exit' && lapsedExits.has(`${d.subject_id}\u0000${d.id}`)))
       notices.push(decisionNotice(d, now, rb, decided[i]));
   });
+  // a subject derived for the first time (registered in the same import as its first records) starts from the
+  // grade of the base score: a record that lowers it is a grade drop like any other (DESIGN §6)
+  const start = gradeOf(rb, rb.scale.base);
   for (const d of derived) {
-    const prev = before.get(d.subject_id);
-    if (prev && gradeRank(rb, d.grade) > gradeRank(rb, prev.grade))
-      notices.push(gradeDropNotice(d.subject_id, prev.grade, d.grade, d.score, now, rb));
+    const from = before.get(d.subject_id)?.grade ?? start;
+    if (gradeRank(rb, d.grade) > gradeRank(rb, from))
+      notices.push(gradeDropNotice(d.subject_id, from, d.grade, d.score, now, rb));
   }
   notices.push(...(await bearerNoticesOf(tx, loaded, states, versions, now)));
   await emitNotices(tx, notices, now);

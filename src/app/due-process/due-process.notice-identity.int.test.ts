@@ -95,3 +95,47 @@ test('hundreds of subjects dropping a grade at one instant: every notice is deli
     await r.dispose();
   }
 });
+
+test('a subject imported together with the record that lowers its grade is told of the grade drop', async () => {
+  const r = await testRegistry('2026-03-01');
+  try {
+    const together = makeUsci('91350100', 'MA000001');
+    const apart = makeUsci('91350100', 'MA000002');
+    const evasion = (id: string, subject: string) => ({
+      source: 'tax-bureau',
+      id,
+      subject,
+      type: 'tax.evasion',
+      occurred_at: '2026-02-20',
+      legal_basis: 'Tax Collection Administration Law art. 63',
+      evidence: [EVIDENCE],
+    });
+    await new Ingestor(r.ctx).apply([
+      { kind: 'source', id: 'tax-bureau', name: 'Tax Bureau', domains: ['tax'] },
+      { kind: 'organization', usci: apart, name: 'Registered First Co.' },
+    ]);
+    // one file: the subject's line, then its first record
+    await new Ingestor(r.ctx).apply([
+      { kind: 'organization', usci: together, name: 'Same File Co.' },
+      evasion('E-1', together),
+      evasion('E-2', apart),
+    ]);
+    const drops = async (usci: string) => {
+      const [s] = await r.ctx.store.transaction((tx) => tx.subjectsByUsci([usci]));
+      return (await r.ctx.store.noticesOf(Number(s!.id))).filter((n) => n.kind === 'grade.drop');
+    };
+    const [first] = await drops(apart);
+    assert.ok(first, 'the subject registered beforehand is told');
+    const [same] = await drops(together);
+    assert.ok(same, 'so is the subject registered in the same file');
+    assert.equal(JSON.parse(same.body).f, JSON.parse(first.body).f, 'from the same starting grade');
+    assert.equal(JSON.parse(same.body).to, JSON.parse(first.body).to);
+    // registering a subject with no record is no drop
+    await new Ingestor(r.ctx).apply([
+      { kind: 'organization', usci: makeUsci('91350100', 'MA000003'), name: 'Clean Co.' },
+    ]);
+    assert.deepEqual(await drops(makeUsci('91350100', 'MA000003')), []);
+  } finally {
+    await r.dispose();
+  }
+});
