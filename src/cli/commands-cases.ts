@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from '@commander-js/extra-typings';
 import { decideCase, fileObjection, type Outcome } from '../app/due-process/due-process.cases.ts';
-import { renderedNotices } from '../app/due-process/due-process.notice-render.ts';
 import { deliverDue } from '../app/due-process/due-process.outbox.ts';
 import { applyForRepair, type EvidenceItem } from '../app/due-process/due-process.repairs.ts';
-import { findSubject } from '../app/queries/queries.usecases.ts';
+import { renderedNoticesOf } from '../app/due-process/due-process.views.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { formatInstant } from '../domain/time.ts';
 import { dbOptions } from './options.ts';
@@ -129,9 +128,7 @@ export function commands(program: Command): void {
       const ctx = await openRegistry(resolveOptions(o));
       try {
         // stored compactly: rendered as they were written (app/due-process/due-process.notice-render.ts)
-        const rows = await ctx.store.transaction(async (tx) =>
-          renderedNotices(tx, await tx.noticesOf(Number((await findSubject(ctx, tx, subject)).id))),
-        );
+        const rows = await renderedNoticesOf(ctx, subject);
         if (o.json)
           process.stdout.write(
             `${JSON.stringify(

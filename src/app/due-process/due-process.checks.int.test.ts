@@ -10,7 +10,7 @@ import { exportFile } from '../queries/queries.export.ts';
 import { checkSubjects, findSubject } from '../queries/queries.usecases.ts';
 import { type Engine, postgresAvailable, type TestRegistry, testRegistry } from '../testing/test-registry.ts';
 import { createToken } from '../tokens/tokens.usecases.ts';
-import { checksOfSubject, exportForApi } from './due-process.views.ts';
+import { checksOfSubject, exportForApi, noticesOfSubject, renderedNoticesOf } from './due-process.views.ts';
 
 /**
  * The checks in a subject's file (DESIGN §5: every check is logged and shown to the subject) a page at a time: the
@@ -188,6 +188,35 @@ test('a cursor the registry did not give out, or a page size out of range, is re
     assert.equal(p.items.length, 5);
     const none = await exportFile(r.ctx, OTHER);
     assert.deepEqual([none.checks, none.checks_total, none.checks_next], [[], 0, null]);
+  } finally {
+    await r.dispose();
+  }
+});
+
+test('reading a person’s notices is a read of its file: audited and shown to the person, an organization’s not', async () => {
+  const { r, auditor } = await registry('sqlite');
+  try {
+    await new Ingestor(r.ctx).apply([
+      { kind: 'organization', usci: '91350100M000100Y43', name: 'Fuzhou Example Co.' },
+    ]);
+    const reads = async (ref: string) =>
+      (await exportForApi(r.ctx, ref)).looked.filter((l) => l.what === 'subject.read_notices');
+    assert.deepEqual(await reads(PERSON), [], 'nobody has read them yet');
+    // as the API reads them, and as the command line does
+    await noticesOfSubject(auditor, PERSON, { onlyToSubject: false });
+    await renderedNoticesOf({ ...r.ctx, actor: 'cli' }, PERSON);
+    assert.deepEqual(
+      (await reads(PERSON)).map((l) => l.who),
+      ['cli', 'Oversight office (auditor)'],
+      'newest first',
+    );
+    await noticesOfSubject(auditor, '91350100M000100Y43', { onlyToSubject: false });
+    const entries = await r.ctx.store.transaction((tx) => tx.auditRange(0, 10_000));
+    assert.equal(
+      entries.filter((e) => e.action === 'subject.read_notices').length,
+      2,
+      'an organization’s notices are no person’s file: no read entry for them',
+    );
   } finally {
     await r.dispose();
   }

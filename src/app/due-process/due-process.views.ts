@@ -4,7 +4,7 @@ import { audit } from '../audit/audit.log.ts';
 import { refOf } from '../derive/derive.files.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { CaseKind, CaseRow, CaseStatus, NoticeRow } from '../ports/ports.due-process.ts';
-import type { Tx } from '../ports/ports.store.ts';
+import type { SubjectRow, Tx } from '../ports/ports.store.ts';
 import {
   CHECKS_PAGE,
   CHECKS_PAGE_MAX,
@@ -14,7 +14,13 @@ import {
 } from '../queries/queries.checks.ts';
 import { exportFile, whoIs } from '../queries/queries.export.ts';
 import { findSubject } from '../queries/queries.usecases.ts';
-import { noticeRulebooks, noticeText, type RulebookOf } from './due-process.notice-render.ts';
+import {
+  noticeRulebooks,
+  noticeText,
+  type RenderedNotice,
+  type RulebookOf,
+  renderedNotices,
+} from './due-process.notice-render.ts';
 
 /**
  * Due-process reads as integrators see them: subjects named by USCI or `P…` reference, people by the label and
@@ -159,6 +165,20 @@ function noticeView(n: NoticeRow, who: (actor: string) => string, rulebookOf: Ru
   };
 }
 
+/** Reading a person's notices is a read of its file (DESIGN §6): audited, and shown to the person under `looked`. */
+async function auditNoticesRead(ctx: AppContext, tx: Tx, s: SubjectRow): Promise<void> {
+  if (s.kind === 'person') await audit(tx, ctx, 'subject.read_notices', Number(s.id), {});
+}
+
+/** Every notice in a subject's file as stored, each rendered as it was written (the command line's `notices`). */
+export async function renderedNoticesOf(ctx: AppContext, ref: string): Promise<RenderedNotice[]> {
+  return ctx.store.transaction(async (tx) => {
+    const s = await findSubject(ctx, tx, ref);
+    await auditNoticesRead(ctx, tx, s);
+    return renderedNotices(tx, await tx.noticesOf(Number(s.id)));
+  });
+}
+
 /**
  * The notices in a subject's file, newest first. The subject itself sees those addressed to it (as its own pages
  * show them); staff also see the corrections sent to consumers who checked the subject.
@@ -170,6 +190,7 @@ export async function noticesOfSubject(
 ): Promise<NoticeView[]> {
   return ctx.store.transaction(async (tx) => {
     const s = await findSubject(ctx, tx, ref);
+    await auditNoticesRead(ctx, tx, s);
     const who = await whoIs(tx);
     const rulebookOf = await noticeRulebooks(tx);
     return (await tx.noticesOf(Number(s.id)))

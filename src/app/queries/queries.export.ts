@@ -142,6 +142,7 @@ const READS = [
   'subject.read_history',
   'subject.read_file',
   'subject.read_checks',
+  'subject.read_notices',
 ] as const;
 
 /** Names an actor as people know it: a token by its label and role, never by its id. */
