@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, rmSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { WorkersOption } from '../app/derive/derive.pool.ts';
 import { type ImportSummary, importLines, type Rejection } from '../app/ingest/ingest.file.ts';
@@ -19,7 +19,8 @@ export interface ImportIo {
 /**
  * `credence import FILE...`: first derives the subjects an earlier, interrupted import left due (their records
  * are stored, their scores not yet recomputed), then reads each file; every line is applied or written with its
- * number and reason to FILE.rejects.ndjson. Answers whether any line was rejected.
+ * number and reason to FILE.rejects.ndjson (a rejects file of an earlier run is removed first). Answers whether any
+ * line was rejected.
  */
 export async function importFiles(ctx: AppContext, files: readonly string[], io: ImportIo): Promise<boolean> {
   const left = await tick(ctx);
@@ -35,6 +36,12 @@ export async function importFiles(ctx: AppContext, files: readonly string[], io:
 
 async function importFile(ctx: AppContext, file: string, io: ImportIo): Promise<ImportSummary> {
   const size = fileSize(file);
+  // the rejects file describes one run: an earlier run's would contradict a clean one
+  const rejectsFile = `${file}.rejects.ndjson`;
+  if (existsSync(rejectsFile)) {
+    rmSync(rejectsFile);
+    io.out(`${rejectsFile} of an earlier run removed\n`);
+  }
   const bar = io.tty
     ? new SingleBar({
         format: `${file} [{bar}] {percentage}% | {lines} lines | {rejected} rejected | eta {eta_formatted}`,
@@ -45,7 +52,7 @@ async function importFile(ctx: AppContext, file: string, io: ImportIo): Promise<
   let bytes = 0;
   let rejects: ReturnType<typeof createWriteStream> | undefined;
   const onReject = (r: Rejection) => {
-    rejects ??= createWriteStream(`${file}.rejects.ndjson`);
+    rejects ??= createWriteStream(rejectsFile);
     rejects.write(
       `${JSON.stringify({ line: r.line, code: r.code, field: r.field, reason: r.message, input: r.input })}\n`,
     );

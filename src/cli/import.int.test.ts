@@ -225,5 +225,13 @@ test('credence import first derives the subjects an interrupted import left due,
       rejected.map((x) => [x.line, x.code]),
       [[2, 'input.malformed_json']],
     );
+
+    // the line mended and the file imported again: no rejects file is left to say otherwise
+    writeFileSync(file, `${recordLine('ndjson', 'K2', 2)}\n${recordLine('ndjson', 'K3', 3)}\n`);
+    out = '';
+    assert.equal(await importFiles(r.ctx, [file], { out: (t) => (out += t), tty: false }), false);
+    assert.match(out, /2 lines — 1 created, 0 updated, 1 unchanged, 0 rejected/);
+    assert.match(out, /rejects\.ndjson of an earlier run removed/);
+    assert.equal(existsSync(`${file}.rejects.ndjson`), false, 'the old rejections are gone');
   });
 });
