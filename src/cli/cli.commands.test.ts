@@ -166,6 +166,15 @@ describe('operational errors: one clear line, exit 1, no stack trace', () => {
     assert.doesNotMatch(usage.stderr, /\n\s+at /);
   });
 
+  test('serve with no registry named serves the embedded default under ./data, created on first start', async () => {
+    const cwd = mkdtempSync(join(dir, 'here-'));
+    // the port is taken, so the server stops right after opening its registry
+    const r = await credence(['serve', '--port', String(port)], { cwd });
+    oneLine(r, 1, /the port is already in use/);
+    assert.ok(existsSync(join(cwd, 'data', 'credence.db')), 'the registry file');
+    assert.ok(existsSync(join(cwd, 'data', 'credence.db.key')), 'and its identity key beside it');
+  });
+
   test('the identity key file is found the same way from any directory', async () => {
     const key = join(dir, 'keys', 'registry.key');
     const other = join(dir, 'elsewhere.db');

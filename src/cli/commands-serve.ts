@@ -15,6 +15,8 @@ import { openRegistry, resolveOptions } from './registry.ts';
 
 const DEFAULT_RULEBOOK = new URL('../../rulebooks/default.yaml', import.meta.url);
 const DEMO_DB = 'data/demo.db';
+/** The embedded default (DESIGN §8: SQLite in a file under ./data), when no registry is named. */
+const DEFAULT_DB = 'data/credence.db';
 
 /**
  * Runs the periodic work of a registry inside the server, each job on its own schedule: deliveries (a lane per
@@ -54,7 +56,11 @@ function schedule(ctx: AppContext, log: (msg: string) => void): () => Promise<vo
 /** serve and token: the HTTP server and its credentials. */
 export function commands(program: Command): void {
   dbOptions(
-    program.command('serve').description('serve the HTTP API (and, with --demo, a seeded demo registry)'),
+    program
+      .command('serve')
+      .description(
+        `serve the HTTP API (and, with --demo, a seeded demo registry); with no registry named, ${DEFAULT_DB} (created on first start)`,
+      ),
   )
     .option('--port <port>', 'port to listen on', (v) => Number(v), 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
@@ -69,9 +75,8 @@ export function commands(program: Command): void {
       'browser origins allowed to call the API, comma-separated, or * (env CREDENCE_CORS_ORIGIN; default off)',
     )
     .action(async (o) => {
-      const location = resolveOptions(
-        o.demo && !o.db && !o.databaseUrl && !process.env.DATABASE_URL ? { db: DEMO_DB } : o,
-      );
+      const named = o.db || o.databaseUrl || process.env.DATABASE_URL;
+      const location = resolveOptions(named ? o : { ...o, db: o.demo ? DEMO_DB : DEFAULT_DB });
       const fresh = location.db !== undefined && !existsSync(location.db);
       const ctx = await openRegistry(location, fresh || o.demo === true, 'server');
       const hasRulebook = (await ctx.store.rulebooks()).length > 0;
