@@ -19,6 +19,16 @@ const NUMBERED =
 const ROMAN =
   /\b(?:[Aa]rt(?:icle)?s?|ART(?:ICLE)?S?|[Ss]ection|SECTION|[Pp]art|PART|[Cc]hapter|CHAPTER|[Aa]nnex|ANNEX)\.?\s+[IVXL]+\b/;
 
+const NO_ARTICLE = `cites no article, section or paragraph: name the provision, e.g. "Company Law of the PRC, art. 178"`;
+
+/**
+ * Whether the only fault of `text` is that it names no article: a real citation of a whole instrument, such as a
+ * memorandum cited by its title and year (DESIGN's own example: "Joint memorandum on judgment defaulters (2016)").
+ */
+export function citesWholeInstrument(text: string): boolean {
+  return legalBasisProblem(text) === NO_ARTICLE;
+}
+
 /** Why `text` is not an acceptable legal basis, or undefined when it cites an instrument and an article. */
 export function legalBasisProblem(text: string): string | undefined {
   const t = text.trim();
@@ -28,8 +38,7 @@ export function legalBasisProblem(text: string): string | undefined {
   if (FILLER.test(t)) return `"${t}" is a placeholder, not a citation: cite an instrument and an article`;
   if (t.length < MIN_LENGTH)
     return `"${t}" is too short to cite an instrument and an article (at least ${MIN_LENGTH} characters)`;
-  if (!NUMBERED.test(t) && !ROMAN.test(t))
-    return `cites no article, section or paragraph: name the provision, e.g. "Company Law of the PRC, art. 178"`;
+  if (!NUMBERED.test(t) && !ROMAN.test(t)) return NO_ARTICLE;
   // something must be left besides the provision: the instrument it belongs to
   const rest = t.replace(new RegExp(NUMBERED.source, 'gi'), ' ').replace(new RegExp(ROMAN.source, 'g'), ' ');
   if ((rest.match(/[\p{L}]/gu) ?? []).length < 3)

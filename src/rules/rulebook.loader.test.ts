@@ -949,6 +949,9 @@ describe('the shipped rulebooks', () => {
     );
     assert.ok(r.warnings.some((w) => w.path === 'lists.blacklist.enter_on.1'));
     assert.ok(r.warnings.some((w) => w.path === 'memoranda.0.links.to_measures.0'));
+    // as DESIGN writes it: its memorandum is cited whole, by title and year, which warns to name the part
+    assert.match(text, /legal_basis: Joint memorandum on judgment defaulters \(2016\)\n/);
+    assert.ok(r.warnings.some((w) => w.path === 'memoranda.0.legal_basis'));
     for (const w of r.warnings) assert.equal(typeof w.line, 'number');
   });
 

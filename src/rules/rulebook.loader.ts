@@ -90,7 +90,11 @@ function yamlMessage(m: string): string {
 }
 
 /** Policy findings that inform but never block. */
-const ADVISORY = new Set(['rulebook.legal_basis.missing', 'rulebook.publication.unused']);
+const ADVISORY = new Set([
+  'rulebook.legal_basis.missing',
+  'rulebook.legal_basis.whole_memorandum',
+  'rulebook.publication.unused',
+]);
 
 /**
  * Loads, validates and compiles a rulebook from its YAML text. `hash` identifies the version (sha-256 of the text).

@@ -66,14 +66,31 @@ describe('legal bases must cite an instrument and an article', () => {
       const r = load(withBases(bad, bad, bad));
       assert.equal(r.value, undefined);
       const paths = r.issues.filter((i) => i.code === 'rulebook.legal_basis').map((i) => i.path);
+      // a memorandum cited whole, with no article, is the one place that only warns (below)
+      const whole = bad === 'Company Law of the PRC';
       assert.deepEqual(paths.sort(), [
         'lists.defaulters.legal_basis',
         'measures.rail.ban.legal_basis',
-        'memoranda.0.legal_basis',
+        ...(whole ? [] : ['memoranda.0.legal_basis']),
       ]);
       for (const i of r.issues) assert.equal(typeof i.line, 'number');
     });
   }
+
+  test('a memorandum cited whole by its title and year loads with a warning; its placeholder does not load', () => {
+    const whole = 'Joint memorandum on judgment defaulters (2016)';
+    const r = load(withBases(GOOD, GOOD, whole));
+    assert.ok(r.value, JSON.stringify(r.issues));
+    assert.deepEqual(
+      r.warnings.filter((w) => w.path === 'memoranda.0.legal_basis').map((w) => w.message),
+      [legalBasisProblem(whole)],
+    );
+    // the same words on a list or a sanction are refused: those are the decisions that reach people
+    assert.equal(load(withBases(whole, GOOD, GOOD)).value, undefined);
+    assert.equal(load(withBases(GOOD, whole, GOOD)).value, undefined);
+    for (const bad of ['TODO', 'Joint memorandum TBD', 'n/a'])
+      assert.equal(load(withBases(GOOD, GOOD, bad)).value, undefined, bad);
+  });
 
   test('a placeholder hidden inside an otherwise real citation is still refused', () => {
     for (const sneaky of [

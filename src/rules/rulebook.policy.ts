@@ -1,7 +1,7 @@
 import { type Duration, parseDuration } from '../domain/duration.ts';
 import { domainEntry, notPermittedMessage } from './domains.ts';
 import { protectedCategoryOf } from './guardrails.ts';
-import { legalBasisProblem } from './legal-basis.ts';
+import { citesWholeInstrument, legalBasisProblem } from './legal-basis.ts';
 import { PUBLICATION_TIERS, tierProblems } from './publication.ts';
 import type { Severity } from './rulebook.model.ts';
 import { arr, type Doc, obj, type Path, str } from './rulebook.problems.ts';
@@ -16,11 +16,11 @@ export type Report = (path: Path, message: string, code: string) => void;
  * Runs on the parsed document, beside the compile pass; every problem is reported, none stops the others.
  */
 export function checkPolicy(doc: Doc, report: Report): void {
-  const basis = (path: Path, v: unknown) => {
+  const basis = (path: Path, v: unknown, wholeInstrument = 'rulebook.legal_basis') => {
     // every language's text is a citation
     for (const t of texts(v)) {
       const problem = legalBasisProblem(t);
-      if (problem) report(path, problem, 'rulebook.legal_basis');
+      if (problem) report(path, problem, citesWholeInstrument(t) ? wholeInstrument : 'rulebook.legal_basis');
     }
   };
   const domain = (path: Path, v: unknown) => {
@@ -73,7 +73,9 @@ export function checkPolicy(doc: Doc, report: Report): void {
     const m = obj(raw);
     const path = ['memoranda', i];
     guard([...path, 'id'], m.id, 'memorandum');
-    basis([...path, 'legal_basis'], m.legal_basis);
+    // a memorandum is itself the instrument that links the domains: cited whole (by its title and year, as DESIGN's
+    // example does), it loads with a warning to name the part; a placeholder or a bare word is refused as anywhere
+    basis([...path, 'legal_basis'], m.legal_basis, 'rulebook.legal_basis.whole_memorandum');
     arr(obj(m.links).from_domains).forEach((d, j) => {
       domain([...path, 'links', 'from_domains', j], d);
     });
