@@ -589,6 +589,19 @@ describe('propagation', () => {
     assert.equal(scoreOn(tl, '2026-04-01'), 1000);
   });
 
+  test('an organization’s record naming another organization does not count for it: only persons act on behalf', () => {
+    const file = fileOf([], {
+      agents: [
+        {
+          subject: BRANCH,
+          records: [rec('tax.evasion', '2026-03-01', { onBehalfOf: ORG.ref, culpability: 'knowledge' })],
+        },
+      ],
+    });
+    const tl = new Timeline(file, new RulebookSet([scoringBook()]));
+    assert.equal(scoreOn(tl, '2026-04-01'), 1000);
+  });
+
   test('the on_behalf_of factor scales the points', () => {
     const book = scoringBook({ propagation: 'propagation: { on_behalf_of: 0.25 }\n' });
     const file = fileOf([], {

@@ -89,6 +89,24 @@ test('a record on behalf of an organization with a forged region names the rule 
   );
 });
 
+test('an organization’s record cannot be sent as on behalf of another organization: only persons act on behalf', async () => {
+  const other = makeUsci('91350100', 'MA000002');
+  const orgRecord = (id: string, extra: Record<string, unknown>) => ({
+    ...rec(id, extra),
+    subject: ORG,
+    type: 'tax.evasion',
+  });
+  assert.deepEqual(
+    await outcomes([
+      { kind: 'organization', usci: other, name: 'Another Co.' },
+      orgRecord('B1', { on_behalf_of: other, culpability: 'knowledge' }),
+      orgRecord('B2', { on_behalf_of: other }),
+      orgRecord('B3', {}),
+    ]),
+    ['ok', 'record.invalid_on_behalf_of@on_behalf_of', 'record.invalid_on_behalf_of@on_behalf_of', 'ok'],
+  );
+});
+
 test('a person whose number names no province, and an organization whose code names no region, are not registered', async () => {
   const first17 = '99010119900307451';
   const noProvince = first17 + nationalIdCheckChar(first17);

@@ -114,6 +114,14 @@ export async function validateRecordFields(
     );
   let onBehalfOf: number | null = null;
   if (behalfRef !== undefined) {
+    // DESIGN §3.4: what a person did for an organization counts for it; an organization's own record counts for
+    // it directly, and one organization's record never counts for another
+    if (subject.kind !== 'person')
+      reject(
+        'record.invalid_on_behalf_of',
+        'on_behalf_of',
+        "on_behalf_of is for a person's record (what a person did for an organization); an organization's record counts for that organization itself",
+      );
     const uc = checkUsci(behalfRef, d.exceptions);
     if (!uc.ok) reject(usciCode(uc.rule), 'on_behalf_of', `on_behalf_of: ${uc.message}`);
     const org = await d.orgByUsci(tx, behalfRef);
