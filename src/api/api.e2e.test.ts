@@ -435,9 +435,18 @@ describe('submitting records', () => {
   test('resubmitting the same record returns the original answer; different content is a conflict', async () => {
     const first = await call('POST /v1/records', { token: tokens.source, body: record('TB-IDEM') });
     assert.equal(first.status, 201);
-    const again = await call('POST /v1/records', { token: tokens.source, body: record('TB-IDEM') });
+    const stored = (first.body as { record: Record<string, unknown> }).record;
+    assert.deepEqual(
+      [stored.source, stored.id, stored.subject, stored.type, stored.occurred_at],
+      ['tax-bureau', 'TB-IDEM', ORG, 'tax.late_payment', '2026-03-01T00:00:00.000Z'],
+    );
+    // later, and with the date written another way: the same content, so the original is returned as it was stored
+    const again = await call('POST /v1/records', {
+      token: tokens.source,
+      body: record('TB-IDEM', { occurred_at: '2026-03-01T08:00:00+08:00' }),
+    });
     assert.equal(again.status, 200);
-    assert.deepEqual(again.body, { status: 'unchanged', what: 'record tax-bureau/TB-IDEM' });
+    assert.deepEqual(again.body, { status: 'unchanged', what: 'record tax-bureau/TB-IDEM', record: stored });
     const changed = await call('POST /v1/records', {
       token: tokens.source,
       body: record('TB-IDEM', { occurred_at: '2026-03-02' }),

@@ -2,11 +2,12 @@ import Type from 'typebox';
 import type { LineResult } from '../app/ingest/ingest.usecases.ts';
 import { Ingestor } from '../app/ingest/ingest.usecases.ts';
 import { withGroupedCommit } from '../app/ports/ports.group-commit.ts';
+import { storedRecord } from '../app/queries/queries.records.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { AUTHORIZATION, accessOf } from './api.authorization.ts';
 import { guard } from './auth.ts';
 import { problemResponses } from './openapi.ts';
-import { Accepted, BatchResult, RecordLine } from './schemas.ts';
+import { BatchResult, RecordAccepted, RecordLine } from './schemas.ts';
 import { type Api, acceptedOrThrow } from './types.ts';
 
 export const MAX_BATCH_LINES = 10_000;
@@ -19,12 +20,12 @@ export function recordRoutes(app: Api): void {
     guard(accessOf(AUTHORIZATION['POST /v1/records']!), {
       summary: 'Submit one record',
       description:
-        '201 when created; 200 when the same content was already submitted under this source and id; 409 (record.duplicate_conflict) when it exists with different content. A source token writes only its own records.',
+        '201 when created; 200 when the same content was already submitted under this source and id, with the original record as stored; 409 (record.duplicate_conflict) when it exists with different content. A source token writes only its own records.',
       operationId: 'submitRecord',
       ...problemResponses(409),
       tags: ['records'],
       body: RecordLine,
-      response: { 200: Accepted, 201: Accepted },
+      response: { 200: RecordAccepted, 201: RecordAccepted },
     }),
     async (req, reply) => {
       // one record: it shares a COMMIT with the records and checks that arrive with it
@@ -32,7 +33,10 @@ export function recordRoutes(app: Api): void {
         req.body,
       ]);
       const out = acceptedOrThrow(r);
-      return reply.code(out.status === 'created' ? 201 : 200).send(out);
+      // the record as stored: a resubmission answers with the original (DESIGN §8)
+      const record = await storedRecord(req.actx, req.body.source, req.body.id);
+      if (!record) throw new CredenceError('internal.no_result', 'the record was accepted but is not stored');
+      return reply.code(out.status === 'created' ? 201 : 200).send({ ...out, record });
     },
   );
 

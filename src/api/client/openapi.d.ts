@@ -232,7 +232,7 @@ export type paths = {
     put?: never;
     /**
      * Submit one record
-     * @description 201 when created; 200 when the same content was already submitted under this source and id; 409 (record.duplicate_conflict) when it exists with different content. A source token writes only its own records. Roles: source (own-source, source-domain).
+     * @description 201 when created; 200 when the same content was already submitted under this source and id, with the original record as stored; 409 (record.duplicate_conflict) when it exists with different content. A source token writes only its own records. Roles: source (own-source, source-domain).
      */
     post: operations['submitRecord'];
     delete?: never;
@@ -3781,10 +3781,48 @@ export interface operations {
           /**
            * @example {
            *       "status": "created",
-           *       "what": "record tax-bureau/T-2026-0001 about 91350100M000100Y43"
+           *       "what": "what",
+           *       "record": {
+           *         "source": "source",
+           *         "id": "id",
+           *         "subject": "91350100M000100Y43",
+           *         "type": "type",
+           *         "occurred_at": "2026-06-01T00:00:00.000Z",
+           *         "recorded_at": "2026-06-01T00:00:00.000Z",
+           *         "legal_basis": "legal basis",
+           *         "evidence": [
+           *           "evidence"
+           *         ],
+           *         "amount": 0,
+           *         "on_behalf_of": "on behalf of",
+           *         "culpability": "culpability",
+           *         "note": "note",
+           *         "content_hash": "content hash"
+           *       }
            *     }
            */
-          'application/json': components['schemas']['Accepted'];
+          'application/json': {
+            record: {
+              amount: number | null;
+              content_hash: string;
+              culpability: string | null;
+              evidence: string[];
+              id: string;
+              legal_basis: string;
+              note: string | null;
+              /** Format: date-time */
+              occurred_at: string;
+              on_behalf_of: string | null;
+              /** Format: date-time */
+              recorded_at: string;
+              source: string;
+              /** @description the USCI of an organization, the registry reference P… of a person */
+              subject: string;
+              type: string;
+            };
+            status: 'created' | 'updated' | 'unchanged';
+            what: string;
+          };
         };
       };
       /** @description Default Response */
@@ -3796,10 +3834,48 @@ export interface operations {
           /**
            * @example {
            *       "status": "created",
-           *       "what": "record tax-bureau/T-2026-0001 about 91350100M000100Y43"
+           *       "what": "what",
+           *       "record": {
+           *         "source": "source",
+           *         "id": "id",
+           *         "subject": "91350100M000100Y43",
+           *         "type": "type",
+           *         "occurred_at": "2026-06-01T00:00:00.000Z",
+           *         "recorded_at": "2026-06-01T00:00:00.000Z",
+           *         "legal_basis": "legal basis",
+           *         "evidence": [
+           *           "evidence"
+           *         ],
+           *         "amount": 0,
+           *         "on_behalf_of": "on behalf of",
+           *         "culpability": "culpability",
+           *         "note": "note",
+           *         "content_hash": "content hash"
+           *       }
            *     }
            */
-          'application/json': components['schemas']['Accepted'];
+          'application/json': {
+            record: {
+              amount: number | null;
+              content_hash: string;
+              culpability: string | null;
+              evidence: string[];
+              id: string;
+              legal_basis: string;
+              note: string | null;
+              /** Format: date-time */
+              occurred_at: string;
+              on_behalf_of: string | null;
+              /** Format: date-time */
+              recorded_at: string;
+              source: string;
+              /** @description the USCI of an organization, the registry reference P… of a person */
+              subject: string;
+              type: string;
+            };
+            status: 'created' | 'updated' | 'unchanged';
+            what: string;
+          };
         };
       };
       /** @description Bad request */
