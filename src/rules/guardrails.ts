@@ -224,6 +224,12 @@ function tokens(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The categories that name how data would be captured (cameras, faces, gait, speech online), not who it is about. */
+export const CAPTURE_CATEGORIES: ReadonlySet<string> = new Set([
+  'biometrics',
+  'surveillance data (camera, face, gait, social-media speech)',
+]);
+
 /** The protected category that `text` names, if any. */
 export function protectedCategoryOf(text: string): string | undefined {
   for (const [word, category] of CHINESE) if (text.includes(word)) return category;

@@ -1,6 +1,6 @@
 import { checkUsci } from '../../domain/usci.ts';
 import { domainEntry, notPermittedMessage } from '../../rules/domains.ts';
-import { protectedCategoryOf } from '../../rules/guardrails.ts';
+import { CAPTURE_CATEGORIES, protectedCategoryOf } from '../../rules/guardrails.ts';
 import { audit } from '../audit/audit.log.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { SourceRow, Tx } from '../ports/ports.store.ts';
@@ -19,6 +19,20 @@ export async function registerSource(
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(id))
     reject('source.invalid_id', 'id', 'source ids use letters, digits, ".", "_" and "-"');
   const name = text(l, 'name', { required: true, max: 200 })!;
+  // DESIGN §4: no ingestion of camera, face, gait or social-media-speech data — nor a source that says it brings
+  // such data (a health commission or a court may be a source: only the capture of such data is refused here)
+  for (const [field, value] of [
+    ['id', id],
+    ['name', name],
+  ] as const) {
+    const c = protectedCategoryOf(value);
+    if (c && CAPTURE_CATEGORIES.has(c))
+      reject(
+        'source.surveillance',
+        field,
+        `source ${field} "${value}" names ${c}: the registry does not ingest such data, nor register a source of it`,
+      );
+  }
   const domains = l.domains;
   if (
     !Array.isArray(domains) ||

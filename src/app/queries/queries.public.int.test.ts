@@ -95,3 +95,27 @@ test('a source cannot be authorised for a domain outside the catalogue, least of
     await r.dispose();
   }
 });
+
+test('a source that says it brings camera, face, gait or online-speech data is refused; a health commission is not', async () => {
+  const r = await testRegistry('2026-05-01');
+  try {
+    const lines = [
+      { kind: 'source', id: 'net-1', name: 'Facial recognition camera network', domains: ['transport'] },
+      { kind: 'source', id: 'monitor-2', name: 'Social media speech monitor', domains: ['market'] },
+      { kind: 'source', id: 'cctv-ops', name: 'Municipal operations centre', domains: ['transport'] },
+      { kind: 'source', id: 'health-comm', name: 'Municipal Health Commission', domains: ['market'] },
+    ];
+    const out = await new Ingestor(r.ctx).apply(lines);
+    assert.deepEqual(
+      out.map((x) => (x.ok ? 'ok' : `${x.code}@${x.field}`)),
+      ['source.surveillance@name', 'source.surveillance@name', 'source.surveillance@id', 'ok'],
+    );
+    assert.deepEqual(
+      (await r.ctx.store.sources()).map((s) => s.id),
+      ['health-comm'],
+      'a refused source is not registered',
+    );
+  } finally {
+    await r.dispose();
+  }
+});
