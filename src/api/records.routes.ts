@@ -7,7 +7,8 @@ import { CredenceError } from '../domain/errors.ts';
 import { AUTHORIZATION, accessOf } from './api.authorization.ts';
 import { guard } from './auth.ts';
 import { problemResponses } from './openapi.ts';
-import { BatchResult, RecordAccepted, RecordLine } from './schemas.ts';
+import { RecordAccepted } from './schemas.records.ts';
+import { BatchResult, RecordLine } from './schemas.ts';
 import { type Api, acceptedOrThrow } from './types.ts';
 
 export const MAX_BATCH_LINES = 10_000;

@@ -61,6 +61,7 @@ export interface SubjectFile {
     readonly path: readonly string[];
     readonly records: readonly LedgerRecord[];
   }[];
-  /** Persons with records on behalf of this organization (all their records, for their history). */
+  /** Persons with records on behalf of this organization (all their records, for their history): only a person's
+   * record counts for the organization it names (DESIGN §3.4). */
   readonly agents: readonly { readonly subject: SubjectRef; readonly records: readonly LedgerRecord[] }[];
 }

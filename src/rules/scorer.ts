@@ -133,10 +133,8 @@ export class Timeline {
         });
     }
     for (const a of file.agents) {
-      // DESIGN §3.4: a person's record on behalf of an organization; an organization's own records count for it
-      if (a.subject.kind !== 'person') continue;
       for (const rec of a.records) {
-        if (rec.onBehalfOf === file.subject.ref && rec.culpability) {
+        if (a.subject.kind === 'person' && rec.onBehalfOf === file.subject.ref && rec.culpability) {
           items.push({
             rec,
             facts: a.subject.facts,
