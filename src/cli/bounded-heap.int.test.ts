@@ -43,6 +43,8 @@ test('an import runs in a process with a bounded heap, and answers exactly as an
     for (const heap of ['96', '0']) {
       const db = join(dir, `r${heap}.db`);
       assert.equal(run(['init', '--db', db]).status, 0);
+      // each run from the same state: no rejects file of the run before (it would be removed, and say so)
+      rmSync(`${f}.rejects.ndjson`, { force: true });
       // the child reports its heap limit when asked: it must be the bound, and only with a bound
       const r = run(['import', '--db', db, '--heap', heap, f], { CREDENCE_REPORT_HEAP: '1' });
       assert.equal(r.status, 1, 'a rejected line makes the exit code 1, through the relaunch too');
