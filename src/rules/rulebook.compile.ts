@@ -244,7 +244,9 @@ export function compileDocument(doc: Doc, p: Problems, hash: string, source: str
   const listOrder = orderLists(lists, p);
   for (const l of lists.values()) {
     const isTarget = [...lists.values()].some((o) => o.escalate?.to === l.name);
-    if (l.enterOn.length === 0 && !l.enterWhen && !isTarget)
+    // a list whose enter_on or enter_when is written but wrong has its error already: no second word about it
+    const raw = obj(obj(doc.lists)[l.name]);
+    if (l.enterOn.length + arr(raw.enter_on).length === 0 && !l.enterWhen && !raw.enter_when && !isTarget)
       p.warn(
         ['lists', l.name],
         'no enter_on, no enter_when and no escalation into it: nobody can ever be listed',

@@ -809,6 +809,10 @@ describe('conditions are type-checked when the rulebook loads', () => {
     max: P1Y
 `);
     issueAt(rejected(text), 'lists.watch.enter_when', /true or false/);
+    // its condition is wrong, not missing: no warning that nobody can ever be listed
+    assert.ok(!load(text).warnings.some((w) => /nobody can ever be listed/.test(w.message)));
+    const none = load(book('lists:\n  watch:\n    kind: warning\n    max: P1Y\n'));
+    assert.ok(none.warnings.some((w) => w.path === 'lists.watch' && /nobody can ever be listed/.test(w.message)));
   });
 
   test('a condition that does not parse is a load error', () => {
