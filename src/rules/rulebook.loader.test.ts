@@ -812,7 +812,9 @@ describe('conditions are type-checked when the rulebook loads', () => {
     // its condition is wrong, not missing: no warning that nobody can ever be listed
     assert.ok(!load(text).warnings.some((w) => /nobody can ever be listed/.test(w.message)));
     const none = load(book('lists:\n  watch:\n    kind: warning\n    max: P1Y\n'));
-    assert.ok(none.warnings.some((w) => w.path === 'lists.watch' && /nobody can ever be listed/.test(w.message)));
+    assert.ok(
+      none.warnings.some((w) => w.path === 'lists.watch' && /nobody can ever be listed/.test(w.message)),
+    );
   });
 
   test('a condition that does not parse is a load error', () => {
