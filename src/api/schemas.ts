@@ -140,6 +140,9 @@ export const FileView = Type.Object({
       legal_basis: Type.String(),
       evidence: Type.Array(Type.String()),
       amount: Nullable(Type.Number()),
+      on_behalf_of: Nullable(
+        Type.String({ description: 'the USCI of the organization the record was on behalf of' }),
+      ),
       culpability: Nullable(Type.String()),
       note: Nullable(Type.String()),
       content_hash: Type.String(),

@@ -1128,6 +1128,7 @@ export type components = {
         legal_basis: string;
         note: string | null;
         occurred_at: string | null;
+        on_behalf_of: string | null;
         recorded_at: string | null;
         source: string;
         status_history: {
@@ -1227,6 +1228,7 @@ export type components = {
         legal_basis: string;
         note: string | null;
         occurred_at: string | null;
+        on_behalf_of: string | null;
         recorded_at: string | null;
         source: string;
         status_history: {
@@ -7465,6 +7467,7 @@ export interface operations {
            *             "evidence"
            *           ],
            *           "amount": 0,
+           *           "on_behalf_of": "on behalf of",
            *           "culpability": "culpability",
            *           "note": "note",
            *           "content_hash": "content hash",
@@ -7847,6 +7850,7 @@ export interface operations {
            *             "evidence"
            *           ],
            *           "amount": 0,
+           *           "on_behalf_of": "on behalf of",
            *           "culpability": "culpability",
            *           "note": "note",
            *           "content_hash": "content hash",

@@ -19,6 +19,13 @@ import { explanationView, findSubject, listView, refreshIfDue } from './queries.
 const iso = (t: number | null | undefined): string | null =>
   t === null || t === undefined || !Number.isFinite(t) ? null : formatInstant(t);
 
+/** A status entry's data with its instants (an objection's review `deadline`) in ISO 8601, as every time is shown. */
+function isoTimes(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const o = data as Record<string, unknown>;
+  return typeof o.deadline === 'number' ? { ...o, deadline: iso(o.deadline) } : o;
+}
+
 /** The subject's whole file: records with their status history, decisions, checks, and the explained score. */
 export async function exportFile(ctx: AppContext, ref: string) {
   return ctx.store.transaction(async (tx) => {
@@ -30,7 +37,11 @@ export async function exportFile(ctx: AppContext, ref: string) {
     const { files, rows, events } = await loadFiles(tx, versions, [id]);
     const d = derive(new Timeline(files.get(id)!, versions), now);
     const evs = events.get(id) ?? [];
-    const records = (rows.get(id) ?? []).map((r) => ({
+    const own = rows.get(id) ?? [];
+    // the organizations the subject's records were on behalf of, by USCI (never by an internal number)
+    const behalf = own.flatMap((r) => (r.on_behalf_of === null ? [] : [Number(r.on_behalf_of)]));
+    const uscis = new Map((await tx.subjectsById([...new Set(behalf)])).map((o) => [Number(o.id), refOf(o)]));
+    const records = own.map((r) => ({
       source: r.source,
       id: r.record_id,
       type: r.type,
@@ -39,6 +50,7 @@ export async function exportFile(ctx: AppContext, ref: string) {
       legal_basis: r.legal_basis,
       evidence: JSON.parse(r.evidence) as string[],
       amount: r.amount,
+      on_behalf_of: r.on_behalf_of === null ? null : (uscis.get(Number(r.on_behalf_of)) ?? null),
       culpability: r.culpability,
       note: r.note,
       content_hash: r.content_hash,
@@ -49,7 +61,7 @@ export async function exportFile(ctx: AppContext, ref: string) {
           at: iso(Number(e.at)),
           by: e.actor,
           reason: e.reason,
-          data: JSON.parse(e.data),
+          data: isoTimes(JSON.parse(e.data)),
         })),
     }));
     const decisions = (await tx.decisionsOf(id)).map((r) => ({
