@@ -4,7 +4,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { decideCase, fileObjection, type Outcome } from '../app/due-process/due-process.cases.ts';
 import { deliverDue } from '../app/due-process/due-process.outbox.ts';
 import { applyForRepair, type EvidenceItem } from '../app/due-process/due-process.repairs.ts';
-import { renderedNoticesOf } from '../app/due-process/due-process.views.ts';
+import { auditCaseReads, renderedNoticesOf } from '../app/due-process/due-process.views.ts';
 import { CredenceError } from '../domain/errors.ts';
 import { formatInstant } from '../domain/time.ts';
 import { dbOptions } from './options.ts';
@@ -91,6 +91,8 @@ export function commands(program: Command): void {
           o.kind === 'objection' || o.kind === 'repair' ? o.kind : undefined,
           500,
         );
+        // a person's cases are part of its file: reading them is audited
+        await ctx.store.transaction((tx) => auditCaseReads(ctx, tx, rows));
         if (o.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         else
           for (const c of rows)

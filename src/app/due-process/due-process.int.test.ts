@@ -10,6 +10,7 @@ import { EVIDENCE, testRegistry } from '../testing/test-registry.ts';
 import { decideCase, fileObjection } from './due-process.cases.ts';
 import { backoff, deliverDue, MAX_ATTEMPTS, signature } from './due-process.outbox.ts';
 import { applyForRepair } from './due-process.repairs.ts';
+import { caseById, caseQueue, casesOfSubject } from './due-process.views.ts';
 
 const ORG = '91350100M000100Y43';
 const REP = '110101199003074514';
@@ -311,6 +312,36 @@ test('a repair that leaves another decision standing does not tell consumers the
       n!.reasons.some((x) => x.includes(kept[0]!)),
       `the notice names the decision that still stands: ${JSON.stringify(n!.reasons)}`,
     );
+  } finally {
+    await r.dispose();
+  }
+});
+
+test('reading a person’s objections is a read of its file: each read audited, an organization’s cases not', async () => {
+  const r = await testRegistry('2026-03-01');
+  try {
+    await new Ingestor(r.ctx).apply(setup);
+    await new Ingestor(r.ctx).apply([
+      rec('rail', 'F-1', REP, 'transport.fare_evasion', '2026-02-25'),
+      rec('tax-bureau', 'T-1', ORG, 'tax.late_payment', '2026-02-25'),
+    ]);
+    const mine = await fileObjection(r.ctx, REP, { source: 'rail', id: 'F-1' }, 'I had a valid ticket.');
+    await fileObjection(r.ctx, ORG, { source: 'tax-bureau', id: 'T-1' }, 'Paid on time.');
+    const reviewer = { ...r.ctx, actor: 'reviewer:wu' };
+    const reads = async () =>
+      (await r.ctx.store.transaction((tx) => tx.auditRange(0, 10_000))).filter(
+        (e) => e.action === 'subject.read_cases',
+      );
+    assert.deepEqual(await reads(), []);
+    await casesOfSubject(reviewer, REP, 'objection');
+    await caseById(reviewer, mine.id);
+    const queue = await caseQueue(reviewer, { limit: 10 });
+    assert.equal(queue.items.length, 2, 'the queue shows both cases');
+    const entries = await reads();
+    assert.equal(entries.length, 3, 'three reads of the person’s cases; the company’s are no person’s file');
+    assert.ok(entries.every((e) => e.actor === 'reviewer:wu'));
+    const looked = (await exportFile(r.ctx, REP)).looked.filter((l) => l.what === 'subject.read_cases');
+    assert.equal(looked.length, 3, 'and the person sees each one');
   } finally {
     await r.dispose();
   }

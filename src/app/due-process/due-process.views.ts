@@ -72,11 +72,29 @@ export async function caseView(ctx: AppContext, row: CaseRow): Promise<CaseView>
   return v!;
 }
 
+/**
+ * Reading a person's objections or repair applications (its statements, letters and evidence) is a read of its file
+ * (DESIGN §6): one audit entry for each person whose cases are read, shown to the person under `looked`.
+ */
+export async function auditCaseReads(ctx: AppContext, tx: Tx, rows: readonly CaseRow[]): Promise<void> {
+  const ids = [...new Set(rows.map((c) => Number(c.subject_id)))];
+  if (ids.length === 0) return;
+  for (const s of await tx.subjectsById(ids)) {
+    if (s.kind !== 'person') continue;
+    const cases = rows.filter((c) => Number(c.subject_id) === Number(s.id)).map((c) => c.id);
+    await audit(tx, ctx, 'subject.read_cases', Number(s.id), { cases });
+  }
+}
+
 /** A case by id, or `case.not_found`. */
 export async function caseById(ctx: AppContext, id: string): Promise<CaseView> {
-  const row = await ctx.store.caseById(id);
-  if (!row) throw new CredenceError('case.not_found', `no case ${id}`);
-  return caseView(ctx, row);
+  return ctx.store.transaction(async (tx) => {
+    const row = await tx.caseById(id);
+    if (!row) throw new CredenceError('case.not_found', `no case ${id}`);
+    await auditCaseReads(ctx, tx, [row]);
+    const [v] = await caseViews(tx, [row], ctx.clock.now());
+    return v!;
+  });
 }
 
 /** A subject's objections or repair applications, oldest first. */
@@ -84,6 +102,7 @@ export async function casesOfSubject(ctx: AppContext, ref: string, kind: CaseKin
   return ctx.store.transaction(async (tx) => {
     const s = await findSubject(ctx, tx, ref);
     const rows = (await tx.casesOf(Number(s.id))).filter((c) => c.kind === kind);
+    await auditCaseReads(ctx, tx, rows);
     return caseViews(tx, rows, ctx.clock.now());
   });
 }
@@ -127,6 +146,7 @@ export async function caseQueue(
     });
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
+    await auditCaseReads(ctx, tx, page);
     return {
       items: await caseViews(tx, page, now),
       next: rows.length > q.limit && last ? encodeCursor(last) : null,

@@ -155,6 +155,7 @@ const READS = [
   'subject.read_file',
   'subject.read_checks',
   'subject.read_notices',
+  'subject.read_cases',
 ] as const;
 
 /** Names an actor as people know it: a token by its label and role, never by its id. */
