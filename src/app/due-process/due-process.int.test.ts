@@ -249,6 +249,11 @@ test('a webhook receiver that is down for an hour gets every notice later, signe
     const t = Number(/t=(\d+)/.exec(g.sig)?.[1]);
     assert.equal(g.sig, signature('s3cret', g.body, t), 'the signature verifies with the shared secret');
     assert.equal(JSON.parse(g.body).kind, 'record.adverse');
+    assert.equal(
+      JSON.parse(g.body).subject,
+      ORG,
+      'whose notice it is, by USCI, not only by an internal number',
+    );
     const again = await deliverDue(r.ctx);
     assert.equal(again.delivered, 0, 'nothing is sent twice');
   } finally {

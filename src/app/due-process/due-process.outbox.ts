@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { refOf } from '../derive/derive.files.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { DueProcessTx, OutboxRow, SubscriberRow } from '../ports/ports.due-process.ts';
 import { noticeRulebooks, type RulebookOf, renderNotice } from './due-process.notice-render.ts';
@@ -142,12 +143,16 @@ async function deliverOne(
   if (now < b.openUntil) {
     error = `not sent: circuit open after ${b.failures} consecutive failures`;
   } else {
+    // whose notice it is, as people name subjects (USCI, or P… for a person); the internal number stays for old
+    // receivers
+    const [whose] = await ctx.store.subjectsById([Number(notice.subject_id)]);
     const body = JSON.stringify({
       id: notice.id,
       delivery: o.id,
       recipient: notice.recipient,
       kind: notice.kind,
       created_at: new Date(Number(notice.created_at)).toISOString(),
+      subject: whose ? refOf(whose) : null,
       subject_id: Number(notice.subject_id),
       ...JSON.parse(rendered.text),
     });
