@@ -139,6 +139,27 @@ export class DueProcessRepo implements DueProcessTx {
       );
     return sel.orderBy('deadline').orderBy('id').limit(q.limit).execute();
   }
+  async deleteCasesOf(subjectId: number, source: string, recordId: string) {
+    const gone = await this.dp
+      .deleteFrom('cases')
+      .where('subject_id', '=', subjectId)
+      .where('source', '=', source)
+      .where('record_id', '=', recordId)
+      .returningAll()
+      .execute();
+    this.ledger.removed('cases', gone);
+    return gone;
+  }
+  async deleteNotices(subjectId: number, ids: readonly string[]) {
+    if (ids.length === 0) return;
+    const gone = await this.dp
+      .deleteFrom('notices')
+      .where('subject_id', '=', subjectId)
+      .where('id', 'in', ids)
+      .returningAll()
+      .execute();
+    this.ledger.removed('notices', gone);
+  }
   async insertNotices(rows: readonly NoticeRow[]) {
     const fresh: NoticeRow[] = [];
     const byKey = new Map(rows.map((r) => [`${r.subject_id}|${r.id}`, r]));

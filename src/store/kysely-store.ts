@@ -133,6 +133,17 @@ export class KyselyTx extends DerivedRepo implements Tx {
       .execute();
     this.ledger.removed('records', gone);
   }
+  async deleteEventsOf(subjectId: number, source: string, recordId: string) {
+    const gone = await this.db
+      .deleteFrom('record_events')
+      .where('subject_id', '=', subjectId)
+      .where('source', '=', source)
+      .where('record_id', '=', recordId)
+      .returningAll()
+      .execute();
+    this.ledger.removed('record_events', gone);
+    return gone.length;
+  }
   async eventsOf(subjectIds: readonly number[]) {
     return readIn(this.db, 'eventsOf', subjectIds, (list) =>
       this.db

@@ -514,16 +514,46 @@ const scenarios: Scenario[] = [
       ]);
       const orgId = await subjectId(r, ORG);
       const [old] = await r.ctx.store.recordsByKeys([{ source: 'tax-bureau', record_id: 'OLD' }]);
+      // the subject objected to both: the statements, the status entries and the notices repeat the records
+      await fileObjection(
+        r.ctx,
+        ORG,
+        { source: 'tax-bureau', id: 'OLD' },
+        'Paid long ago: receipt attached.',
+      );
+      await fileObjection(r.ctx, ORG, { source: 'court', id: 'KEEP' }, 'Performed already.');
+      const about = async (id: string) => {
+        const file = await exportFile(r.ctx, ORG);
+        return {
+          records: file.records.filter((x) => x.id === id).length,
+          cases: (await r.ctx.store.casesOf(orgId)).filter((c) => c.record_id === id).length,
+          notices: file.notices.filter((n) => JSON.stringify(n).includes(id)).length,
+        };
+      };
+      assert.deepEqual(await about('OLD'), { records: 1, cases: 1, notices: 2 }, 'its notice and the filing');
+      const kept = await about('KEEP');
       assert.equal(await purge(r.ctx), 1);
       assert.equal(await purge(r.ctx), 0, 'a second run finds nothing');
       const left = (await r.ctx.store.recordsOf([orgId])).map((x) => x.record_id);
       assert.deepEqual(left, ['KEEP']);
+      assert.deepEqual(await about('OLD'), { records: 0, cases: 0, notices: 0 }, 'nothing of it is left');
+      assert.equal(
+        (await r.ctx.store.eventsOf([orgId])).filter((e) => e.record_id === 'OLD').length,
+        0,
+        'nor its status entries',
+      );
+      assert.deepEqual(await about('KEEP'), kept, 'the other record keeps everything');
       const entry = (await r.ctx.store.auditRange(0, 1000)).find((a) => a.action === 'record.purge');
       assert.deepEqual(JSON.parse(entry!.detail), {
         record: 'tax-bureau/OLD',
         content_hash: old!.content_hash,
+        removed: { status_entries: 1, cases: 1, notices: 2 },
       });
-      assert.equal((await verifyAudit(r.ctx.store)).ok, true);
+      assert.equal(
+        (await verifyAudit(r.ctx.store)).ok,
+        true,
+        'every removed row is accounted for in the chain',
+      );
       return plain({ left, entry, derived: await r.ctx.store.derivedOf([orgId]) });
     },
   },

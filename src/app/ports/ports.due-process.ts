@@ -80,11 +80,15 @@ export interface DueProcessTx {
   openCases(kind: CaseKind | undefined, limit: number): Promise<CaseRow[]>;
   /** A page of the reviewer's queue in (deadline, id) order, after a cursor; `overdue` compares with `now`. */
   casesPage(q: CasePageQuery): Promise<CaseRow[]>;
+  /** Deletes the cases about a record (a purge), noting their removal for the audit chain; answers them. */
+  deleteCasesOf(subjectId: number, source: string, recordId: string): Promise<CaseRow[]>;
 
   insertNotices(rows: readonly NoticeRow[]): Promise<NoticeRow[]>;
   noticesOf(subjectId: number): Promise<NoticeRow[]>;
   /** A notice by (subject, id): ids are unique per subject, and delivery must send that subject's notice. */
   noticeById(subjectId: number, id: string): Promise<NoticeRow | undefined>;
+  /** Deletes a subject's notices by id (a purge), noting their removal for the audit chain. */
+  deleteNotices(subjectId: number, ids: readonly string[]): Promise<void>;
 
   insertSubscriber(row: SubscriberRow): Promise<void>;
   subscribers(): Promise<SubscriberRow[]>;

@@ -284,6 +284,8 @@ export interface Tx extends DueProcessTx {
   maxRecordSeq(subjectIds: readonly number[]): Promise<Map<number, number>>;
   insertRecords(rows: readonly RecordRow[]): Promise<void>;
   deleteRecord(subjectId: number, seq: number): Promise<void>;
+  /** Deletes a record's status entries (a purge), noting their removal for the audit chain; answers how many. */
+  deleteEventsOf(subjectId: number, source: string, recordId: string): Promise<number>;
   eventsOf(subjectIds: readonly number[]): Promise<RecordEventRow[]>;
   insertEvent(row: Omit<RecordEventRow, 'seq'>): Promise<void>;
 
