@@ -22,6 +22,10 @@ test('anyone gets a signed report, the key at /v1/keys, and a verdict that catch
     assert.match(res.headers['content-type'] as string, /^application\/pdf/);
     const pdf = res.rawPayload;
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    // the OpenAPI document declares what is sent: a PDF, not JSON
+    const doc = (await app.inject({ method: 'GET', url: '/v1/openapi.json' })).json();
+    const declared = doc.paths['/v1/organizations/{usci}/report'].get.responses['200'].content;
+    assert.deepEqual(Object.keys(declared), ['application/pdf']);
 
     const keys = (await app.inject({ method: 'GET', url: '/v1/keys' })).json();
     assert.equal(keys.keys[0].spki, signer.publicKey);

@@ -82,7 +82,14 @@ export function reportRoutes(app: Api): void {
           lang: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh')])),
           at: Type.Optional(Type.String()),
         }),
-        response: { 200: Type.Unknown({ description: 'application/pdf' }) },
+        response: {
+          200: {
+            description: 'the signed credit report',
+            content: {
+              'application/pdf': { schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) },
+            },
+          },
+        },
       }),
       config: publicLimit(20),
     },

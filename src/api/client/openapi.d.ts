@@ -3644,7 +3644,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description application/pdf */
+      /** @description the signed credit report */
       200: {
         headers: {
           /** @description validator of this answer, for If-None-Match */
@@ -3652,8 +3652,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /** @example {} */
-          'application/json': unknown;
+          /** @example text */
+          'application/pdf': string;
         };
       };
       /** @description Not modified: the answer still has the ETag named in If-None-Match */
