@@ -111,14 +111,18 @@ function capture() {
   return { calls, post };
 }
 
-/** What a subscriber received for a notice when bodies were stored rendered: the envelope and the stored body. */
-function delivered(n: NoticeRow, fullBody: string, delivery: string): string {
+/**
+ * What a subscriber receives for a notice: the envelope (which names the subject by USCI or P… since webhooks carry
+ * `subject`) and the body as it was stored when bodies were stored rendered.
+ */
+function delivered(n: NoticeRow, fullBody: string, delivery: string, subject = ORG): string {
   return JSON.stringify({
     id: n.id,
     delivery,
     recipient: n.recipient,
     kind: n.kind,
     created_at: new Date(Number(n.created_at)).toISOString(),
+    subject,
     subject_id: Number(n.subject_id),
     ...JSON.parse(fullBody),
   });
