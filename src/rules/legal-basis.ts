@@ -19,15 +19,11 @@ const NUMBERED =
 const ROMAN =
   /\b(?:[Aa]rt(?:icle)?s?|ART(?:ICLE)?S?|[Ss]ection|SECTION|[Pp]art|PART|[Cc]hapter|CHAPTER|[Aa]nnex|ANNEX)\.?\s+[IVXL]+\b/;
 
-const NO_ARTICLE = `cites no article, section or paragraph: name the provision, e.g. "Company Law of the PRC, art. 178"`;
-
 /**
- * Whether the only fault of `text` is that it names no article: a real citation of a whole instrument, such as a
- * memorandum cited by its title and year (DESIGN's own example: "Joint memorandum on judgment defaulters (2016)").
+ * The problem of a real citation of a whole instrument that names no article, such as a memorandum cited by its title
+ * and year (DESIGN's own example: "Joint memorandum on judgment defaulters (2016)").
  */
-export function citesWholeInstrument(text: string): boolean {
-  return legalBasisProblem(text) === NO_ARTICLE;
-}
+export const NO_ARTICLE = `cites no article, section or paragraph: name the provision, e.g. "Company Law of the PRC, art. 178"`;
 
 /** Why `text` is not an acceptable legal basis, or undefined when it cites an instrument and an article. */
 export function legalBasisProblem(text: string): string | undefined {

@@ -1,7 +1,7 @@
 import { type Duration, parseDuration } from '../domain/duration.ts';
 import { domainEntry, notPermittedMessage } from './domains.ts';
 import { protectedCategoryOf } from './guardrails.ts';
-import { citesWholeInstrument, legalBasisProblem } from './legal-basis.ts';
+import { legalBasisProblem, NO_ARTICLE } from './legal-basis.ts';
 import { PUBLICATION_TIERS, tierProblems } from './publication.ts';
 import type { Severity } from './rulebook.model.ts';
 import { arr, type Doc, obj, type Path, str } from './rulebook.problems.ts';
@@ -20,7 +20,7 @@ export function checkPolicy(doc: Doc, report: Report): void {
     // every language's text is a citation
     for (const t of texts(v)) {
       const problem = legalBasisProblem(t);
-      if (problem) report(path, problem, citesWholeInstrument(t) ? wholeInstrument : 'rulebook.legal_basis');
+      if (problem) report(path, problem, problem === NO_ARTICLE ? wholeInstrument : 'rulebook.legal_basis');
     }
   };
   const domain = (path: Path, v: unknown) => {

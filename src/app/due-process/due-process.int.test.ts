@@ -6,7 +6,7 @@ import { DAY } from '../../domain/time.ts';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
 import { exportFile } from '../queries/queries.export.ts';
 import { checkMeasure, scoreOf } from '../queries/queries.usecases.ts';
-import { EVIDENCE, testRegistry } from '../testing/test-registry.ts';
+import { EVIDENCE, type TestRegistry, testRegistry } from '../testing/test-registry.ts';
 import { decideCase, fileObjection } from './due-process.cases.ts';
 import { backoff, deliverDue, MAX_ATTEMPTS, signature } from './due-process.outbox.ts';
 import { applyForRepair } from './due-process.repairs.ts';
@@ -37,6 +37,15 @@ const LETTER = {
   signed_by: 'Zhang Wei, legal representative',
 };
 const PROOF = { kind: 'proof_of_performance', ref: `sha256:${'cd'.repeat(32)}` };
+
+/** The setup, a fare evasion of the person (suspended while disputed) and a late payment of the company (not). */
+async function withDisputableRecords(r: TestRegistry) {
+  await new Ingestor(r.ctx).apply(setup);
+  await new Ingestor(r.ctx).apply([
+    rec('rail', 'F-1', REP, 'transport.fare_evasion', '2026-02-25'),
+    rec('tax-bureau', 'T-1', ORG, 'tax.late_payment', '2026-02-25'),
+  ]);
+}
 
 test('an objection annulled by a reviewer restores the score and ends the list entry it grounded', async () => {
   const r = await testRegistry('2026-03-01');
@@ -100,11 +109,7 @@ test('an objection after its window is refused with the date the window closed',
 test('a disputed record of a suspend-while-disputed type stops counting at once; others only once the review deadline passes', async () => {
   const r = await testRegistry('2026-03-01');
   try {
-    await new Ingestor(r.ctx).apply(setup);
-    await new Ingestor(r.ctx).apply([
-      rec('rail', 'F-1', REP, 'transport.fare_evasion', '2026-02-25'),
-      rec('tax-bureau', 'T-1', ORG, 'tax.late_payment', '2026-02-25'),
-    ]);
+    await withDisputableRecords(r);
     const personBefore = (await scoreOf(r.ctx, REP)).score;
     const orgBefore = (await scoreOf(r.ctx, ORG)).score;
     await fileObjection(r.ctx, REP, { source: 'rail', id: 'F-1' }, 'I had a valid ticket.');
@@ -325,11 +330,7 @@ test('a repair that leaves another decision standing does not tell consumers the
 test('reading a person’s objections is a read of its file: each read audited, an organization’s cases not', async () => {
   const r = await testRegistry('2026-03-01');
   try {
-    await new Ingestor(r.ctx).apply(setup);
-    await new Ingestor(r.ctx).apply([
-      rec('rail', 'F-1', REP, 'transport.fare_evasion', '2026-02-25'),
-      rec('tax-bureau', 'T-1', ORG, 'tax.late_payment', '2026-02-25'),
-    ]);
+    await withDisputableRecords(r);
     const mine = await fileObjection(r.ctx, REP, { source: 'rail', id: 'F-1' }, 'I had a valid ticket.');
     await fileObjection(r.ctx, ORG, { source: 'tax-bureau', id: 'T-1' }, 'Paid on time.');
     const reviewer = { ...r.ctx, actor: 'reviewer:wu' };

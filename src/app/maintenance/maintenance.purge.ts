@@ -5,6 +5,7 @@ import { recompute } from '../derive/derive.usecases.ts';
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { subjectBatches } from '../ports/ports.batches.ts';
 import type { AppContext } from '../ports/ports.context.ts';
+import type { NoticeRow } from '../ports/ports.due-process.ts';
 
 /**
  * Whether a notice body describes the record or one of its cases: a compact notice names the record (`t: record`,
@@ -38,6 +39,8 @@ export async function purge(ctx: AppContext): Promise<number> {
   for await (const ids of subjectBatches(ctx.store, 1000)) {
     await ctx.store.transaction(async (tx) => {
       const touched = new Set<number>();
+      // a subject's notices, read once however many of its records are purged, less those removed since
+      const left = new Map<number, NoticeRow[]>();
       for (const r of await tx.recordsOf(ids)) {
         const type =
           versions.at(Number(r.occurred_at)).recordTypes.get(r.type) ??
@@ -50,9 +53,13 @@ export async function purge(ctx: AppContext): Promise<number> {
         // they repeat its content (DESIGN §6 retention); the chain keeps the hash of every row removed
         const events = await tx.deleteEventsOf(sid, r.source, r.record_id);
         const cases = new Set((await tx.deleteCasesOf(sid, r.source, r.record_id)).map((c) => c.id));
-        const notices = (await tx.noticesOf(sid))
-          .filter((n) => describes(n.body, r.source, r.record_id, cases))
-          .map((n) => n.id);
+        const all = left.get(sid) ?? (await tx.noticesOf(sid));
+        const gone = all.filter((n) => describes(n.body, r.source, r.record_id, cases));
+        left.set(
+          sid,
+          all.filter((n) => !gone.includes(n)),
+        );
+        const notices = gone.map((n) => n.id);
         await tx.deleteNotices(sid, notices);
         await audit(tx, ctx, 'record.purge', sid, {
           record: `${r.source}/${r.record_id}`,
