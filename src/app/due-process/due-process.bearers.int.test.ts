@@ -61,6 +61,17 @@ test('a legal representative is warned, told of the entry and of the exit in not
     assert.ok((await kinds(r, REP)).includes('bearer.entry'));
     const railway = await createToken(r.ctx, { role: 'consumer', label: 'Railway ticketing' });
     assert.equal((await checkMeasure({ ...r.ctx, actor: `token:${railway.id}` }, REP, RAIL)).applies, true);
+    // asked together, in one group: the role reaches the representative only for the measure borne through it
+    const asked = await Promise.all([
+      checkMeasure(r.ctx, REP, 'transport.discount'),
+      checkMeasure(r.ctx, REP, RAIL),
+      checkMeasure(r.ctx, NEXT, RAIL),
+      checkMeasure(r.ctx, ORG, RAIL),
+    ]);
+    assert.deepEqual(
+      asked.map((c) => c.applies),
+      [false, true, false, false],
+    );
 
     // the legal representative sees in their own file what reaches them, and who asked and who looked
     const reviewer = await createToken(r.ctx, { role: 'reviewer', label: 'Credit office, Wu' });

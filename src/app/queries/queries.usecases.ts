@@ -3,6 +3,7 @@ import { checkNationalId } from '../../domain/national-id.ts';
 import { formatInstant } from '../../domain/time.ts';
 import { derive, type Explanation } from '../../rules/explain.ts';
 import { activeAt, type ListEntry } from '../../rules/lists.ts';
+import type { MeasureDef } from '../../rules/rulebook.model.ts';
 import { Timeline } from '../../rules/scorer.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { audit } from '../audit/audit.log.ts';
@@ -240,8 +241,14 @@ export async function checkSubjects(
       return [measure, def] as const;
     }),
   );
+  // the persons asked about a measure borne through a role (a legal representative, an actual controller): the
+  // others' roles cannot bring it to them, and are not read
   const persons = [
-    ...new Set(asks.filter((a) => a.subject.kind === 'person').map((a) => Number(a.subject.id))),
+    ...new Set(
+      asks
+        .filter((a) => a.subject.kind === 'person' && bornViaRole(defs.get(a.measure)!))
+        .map((a) => Number(a.subject.id)),
+    ),
   ];
   // the roles the persons held at the date asked about: relations are dated registry facts (DESIGN §2)
   const roles = persons.length > 0 ? await tx.rolesAt(persons, when) : [];
@@ -290,5 +297,9 @@ export async function checkSubjects(
   }
   return out;
 }
+
+/** Whether a measure can reach a person through a role they hold in an organization, not only as themselves. */
+const bornViaRole = (def: Pick<MeasureDef, 'appliesTo'>): boolean =>
+  def.appliesTo.some((b) => b !== 'person' && b !== 'organization');
 
 export { activeAt };
