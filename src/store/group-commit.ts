@@ -88,6 +88,8 @@ export class GroupCommit {
           const tx = this.deps.makeTx(trx);
           // a call that appends its own audit entry commits the rows before it too, as one transaction would
           tx.ledger.carry(kept);
+          // the call appends its rows to the list it carries: if it fails, the list is cut back to this length
+          const mark = kept.rows.length;
           if (savepoints) await savepoint(trx, SAVEPOINT);
           try {
             const value = await call.fn(tx);
@@ -96,6 +98,7 @@ export class GroupCommit {
             outcomes.push({ kind: 'done', value });
           } catch (error) {
             outcomes.push(this.deps.lostRace(error) ? { kind: 'again' } : { kind: 'failed', error });
+            kept.rows.length = mark;
             if (!savepoints) throw error;
             // if the savepoint cannot be rolled back, the whole group fails below and this call with its own error
             await savepoint(trx, ROLLBACK);

@@ -157,8 +157,11 @@ export class LedgerJournal {
    * Takes over commitments taken from another journal, after any noted here: a grouped call's transaction starts
    * with the rows of the calls before it that no entry has committed yet (store/group-commit.ts).
    */
-  carry(from: { readonly rows: readonly Commitment[]; readonly latest: number }): void {
-    for (const r of from.rows) this.pending.push(r);
+  carry(from: { readonly rows: Commitment[]; readonly latest: number }): void {
+    // taken over, not copied, when nothing is noted here yet: a group's calls pass one list along, each appending
+    // to it (a call that fails is cut off it again by the group, store/group-commit.ts)
+    if (this.pending.length === 0) this.pending = from.rows;
+    else for (const r of from.rows) this.pending.push(r);
     this.latest = Math.max(this.latest, from.latest);
   }
   /** The commitments noted since the last call, and the latest write time among them. */
