@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { type Dialect, type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { audit } from '../app/audit/audit.log.ts';
 import { verifyLedger } from '../app/audit/audit.verify.ts';
 import { Ingestor } from '../app/ingest/ingest.usecases.ts';
 import type { AppContext } from '../app/ports/ports.context.ts';
@@ -207,6 +208,40 @@ for (const engine of ['sqlite', 'postgres'] as const) {
         );
         assert.deepEqual(await checksOf(r.ctx.store, ORGS[5]!), []);
         assert.equal((await checkMeasure(r.ctx, ORGS[5]!, MEASURE)).id.endsWith('-1'), true);
+        await chainHolds(r.ctx.store);
+      } finally {
+        await r.dispose();
+      }
+    });
+
+    test('a call that wrote an audit entry of its own and then fails leaves the rows before it to the group', async () => {
+      const r = await registry(engine);
+      try {
+        const [a, b, untouched] = [ORGS[1]!, ORGS[2]!, ORGS[3]!];
+        const first = checkMeasure(r.ctx, a, MEASURE);
+        // its stray checks are of a subject no other call checks: no later row takes their keys
+        const failing = r.ctx.store.grouped(async (tx) => {
+          await strayCheck(r.ctx, tx, untouched);
+          // its entry commits the rows before it, the first check's among them, and is rolled back with the call
+          await audit(tx, r.ctx, 'test.own_entry', null, { afterwards: 'fails' });
+          await strayCheck(r.ctx, tx, untouched);
+          throw new Error('the caller gave up');
+        });
+        const last = checkMeasure(r.ctx, b, MEASURE);
+        const settled = await Promise.allSettled([first, failing, last]);
+        assert.deepEqual(
+          settled.map((s) => s.status),
+          ['fulfilled', 'rejected', 'fulfilled'],
+        );
+        for (const usci of [a, b])
+          assert.deepEqual(
+            (await checksOf(r.ctx.store, usci)).map((c) => c.asked_by),
+            ['test'],
+          );
+        assert.deepEqual(await checksOf(r.ctx.store, untouched), []);
+        const actions = (await r.ctx.store.auditRange(0, 100_000)).map((e) => e.action);
+        assert.ok(!actions.includes('test.own_entry'));
+        // the first check is committed by the group's entry, and nothing of the failed call is
         await chainHolds(r.ctx.store);
       } finally {
         await r.dispose();
