@@ -49,6 +49,11 @@ export function combineAnswers(
   return { applies: true, until, decisions: answers.flatMap((a) => [...a.decisions]) };
 }
 
+/** Whether a measure can reach a person through a role they hold in an organization, not only as themselves. */
+export function bornThroughRoles(def: Pick<MeasureDef, 'appliesTo'>): boolean {
+  return def.appliesTo.some((b) => b !== 'person' && b !== 'organization');
+}
+
 /**
  * Whose state can bring a measure to a subject: itself when it bears the measure, and for a person the
  * organizations it held a role in at the date asked about (`roles`: the persons' roles then, see Tx.rolesAt).

@@ -3,7 +3,6 @@ import { checkNationalId } from '../../domain/national-id.ts';
 import { formatInstant } from '../../domain/time.ts';
 import { derive, type Explanation } from '../../rules/explain.ts';
 import { activeAt, type ListEntry } from '../../rules/lists.ts';
-import type { MeasureDef } from '../../rules/rulebook.model.ts';
 import { Timeline } from '../../rules/scorer.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { audit } from '../audit/audit.log.ts';
@@ -14,7 +13,7 @@ import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { subjectByRef } from '../ingest/ingest.lookup.ts';
 import type { AppContext } from '../ports/ports.context.ts';
 import type { DerivedRow, SubjectRow, Tx } from '../ports/ports.store.ts';
-import { combineAnswers, type Holder, holdersFor } from './queries.answers.ts';
+import { bornThroughRoles, combineAnswers, type Holder, holdersFor } from './queries.answers.ts';
 
 export { combineAnswers, type Holder };
 
@@ -246,7 +245,7 @@ export async function checkSubjects(
   const persons = [
     ...new Set(
       asks
-        .filter((a) => a.subject.kind === 'person' && bornViaRole(defs.get(a.measure)!))
+        .filter((a) => a.subject.kind === 'person' && bornThroughRoles(defs.get(a.measure)!))
         .map((a) => Number(a.subject.id)),
     ),
   ];
@@ -297,9 +296,5 @@ export async function checkSubjects(
   }
   return out;
 }
-
-/** Whether a measure can reach a person through a role they hold in an organization, not only as themselves. */
-const bornViaRole = (def: Pick<MeasureDef, 'appliesTo'>): boolean =>
-  def.appliesTo.some((b) => b !== 'person' && b !== 'organization');
 
 export { activeAt };
