@@ -62,6 +62,21 @@ export class DerivedRepo extends RegistryRepo {
     const [key, ...rest] = DERIVED_COLUMNS;
     await insertRows(this.db, 'derived', DERIVED_COLUMNS, rows, { conflict: [key], update: rest });
   }
+  async clearExplained(subjectIds: readonly number[]) {
+    // a rebuild's: compiled once a chunk size; only the rows that have one are written
+    for (const c of chunks(subjectIds))
+      await compiledOnce(this.db, 'clearExplained', c, (v) =>
+        this.db
+          .updateTable('derived')
+          .set({ explained: null })
+          .where(
+            'subject_id',
+            'in',
+            c.map((_, i) => v(i)),
+          )
+          .where('explained', 'is not', null),
+      );
+  }
   async storeExplained(subjectId: number, computedAt: number, explained: string) {
     await this.db
       .updateTable('derived')

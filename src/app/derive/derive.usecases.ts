@@ -206,6 +206,22 @@ export async function storedOf(
 }
 
 /**
+ * Whether a projection derived again is the one stored, column for column but its `computed_at` (a stored
+ * projection is valid from then until its next_change_at) and its explained view (which is not derived here).
+ */
+function sameProjection(stored: DerivedRow | undefined, d: DerivedRow): boolean {
+  return (
+    stored !== undefined &&
+    stored.state === d.state &&
+    stored.marks === d.marks &&
+    Number(stored.score) === d.score &&
+    stored.grade === d.grade &&
+    (stored.next_change_at === null ? null : Number(stored.next_change_at)) === d.next_change_at &&
+    stored.rulebook_hash === d.rulebook_hash
+  );
+}
+
+/**
  * Stores what was derived of the loaded files: the projections, the decisions that have become due (those not
  * in `known`) and their notices, grade drops against `before`, and bearers' notices (watches: watchDerived).
  */
@@ -251,7 +267,12 @@ export async function storeDerived(
     });
     decisions.push(...decisionRows(id, d.entries, now, versions.byHash, known, inputs, decided));
   }
-  await tx.upsertDerived(derived);
+  // a projection that comes out as it is stored is not written again (a full rebuild finds most so): it keeps its
+  // computed_at, and loses its explained view as every recomputation's does
+  const same = new Set<number>();
+  for (const d of derived) if (sameProjection(before.get(d.subject_id), d)) same.add(d.subject_id);
+  await tx.upsertDerived(same.size === 0 ? derived : derived.filter((d) => !same.has(d.subject_id)));
+  await tx.clearExplained([...same]);
   await tx.insertDecisions(decisions);
   // adverse events become notices: warnings, entries and exits as they fall due, and grade drops
   const rb = versions.at(now);

@@ -4,8 +4,6 @@
 // engines and for any window size — a window of one subject leaves every branch and agent outside it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { makeUsci } from '../../domain/usci.ts';
 import { simulatePopulation } from '../../sim/population.ts';
 import { loadFiles } from '../derive/derive.files.ts';
@@ -13,6 +11,7 @@ import { loadedCounts, marksHead, marksString, versionsKey } from '../derive/der
 import { activeRulebooks } from '../governance/governance.rulebooks.ts';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
 import type { DerivedRow, Tx } from '../ports/ports.store.ts';
+import { tamper } from '../testing/tamper.ts';
 import {
   type Engine,
   EVIDENCE,
@@ -63,23 +62,6 @@ async function population(engine: Engine): Promise<TestRegistry> {
     record('G2', AGENT, { on_behalf_of: OTHER, culpability: 'knowledge' }),
   ]);
   return r;
-}
-
-/** Runs SQL on the registry's database behind the registry's back, as someone with database access would. */
-async function tamper(r: TestRegistry, ...statements: string[]): Promise<void> {
-  if (r.location.db) {
-    const db = new Database(r.location.db);
-    for (const s of statements) db.exec(s);
-    db.close();
-    return;
-  }
-  const c = new pg.Client({ connectionString: r.location.databaseUrl });
-  await c.connect();
-  try {
-    for (const s of statements) await c.query(s);
-  } finally {
-    await c.end();
-  }
 }
 
 /** The subjects whose stored projection is not what deriving them now would store: by definition, from the files. */

@@ -123,7 +123,8 @@ export interface DerivedRow {
   readonly state: string;
   /**
    * JSON: the explained score as of `computed_at`, valid until `next_change_at` under the same rulebook; stored by
-   * the first read that computes it, cleared by every recomputation (null: not stored yet).
+   * the first read that computes it, cleared by every recomputation, also one that finds the projection unchanged
+   * and leaves the rest of its row as it was (null: not stored yet).
    */
   readonly explained?: string | null;
   /**
@@ -294,6 +295,8 @@ export interface Tx extends DueProcessTx {
   /** One subject's projection with its explained view, if one is stored. */
   derivedViewOf(subjectId: number): Promise<DerivedRow | undefined>;
   upsertDerived(rows: readonly DerivedRow[]): Promise<void>;
+  /** Clears the explained views of these subjects' projections (see DerivedRow.explained). */
+  clearExplained(subjectIds: readonly number[]): Promise<void>;
   /** Stores the explained view of a projection, unless it was recomputed since `computedAt`. */
   storeExplained(subjectId: number, computedAt: number, explained: string): Promise<void>;
   /** Per subject with any: its records' and events' last sequence numbers and counts (one aggregate each). */
