@@ -118,13 +118,19 @@ export class DerivedRepo extends RegistryRepo {
     return marksWindow(this.db, after, size, expect, 'probe');
   }
   async markDue(subjectIds: readonly number[], at: number) {
+    // an import's, for every batch: compiled once a chunk size (compiled.ts)
     for (const c of chunks(subjectIds))
-      await this.db
-        .updateTable('derived')
-        .set({ next_change_at: at })
-        .where('subject_id', 'in', c)
-        .where((eb) => eb.or([eb('next_change_at', 'is', null), eb('next_change_at', '>', at)]))
-        .execute();
+      await compiledOnce(this.db, 'markDue', [at, ...c], (v) =>
+        this.db
+          .updateTable('derived')
+          .set({ next_change_at: v(0) })
+          .where(
+            'subject_id',
+            'in',
+            c.map((_, i) => v(i + 1)),
+          )
+          .where((eb) => eb.or([eb('next_change_at', 'is', null), eb('next_change_at', '>', v(0))])),
+      );
   }
   async dueSubjects(until: number, limit: number, after: number) {
     const rows = await this.db

@@ -14,7 +14,7 @@ import type {
   Tx,
 } from '../app/ports/ports.store.ts';
 import type { IndexQuery } from '../app/search/search.normalize.ts';
-import { insertRows, readIn, rowsIn } from './compiled.ts';
+import { compiledOnce, insertRows, readIn, rowsIn } from './compiled.ts';
 import { DerivedRepo } from './derived.repo.ts';
 import { GroupCommit } from './group-commit.ts';
 import { insertAuditRow, insertCheckRow, lastAuditRow } from './hot.statements.ts';
@@ -79,16 +79,23 @@ export class KyselyTx extends DerivedRepo implements Tx {
   async recordsByKeys(keys: readonly { source: string; record_id: string }[]) {
     if (keys.length === 0) return [];
     const out: RecordRow[] = [];
+    // an import's duplicate check, for every batch: compiled once a chunk size (compiled.ts)
     for (const c of chunks(keys, 250)) {
-      out.push(
-        ...(await this.db
-          .selectFrom('records')
-          .selectAll()
-          .where((eb) =>
-            eb.or(c.map((k) => eb.and([eb('source', '=', k.source), eb('record_id', '=', k.record_id)]))),
-          )
-          .execute()),
+      const r = await compiledOnce(
+        this.db,
+        'recordsByKeys',
+        c.flatMap((k) => [k.source, k.record_id]),
+        (v) =>
+          this.db
+            .selectFrom('records')
+            .selectAll()
+            .where((eb) =>
+              eb.or(
+                c.map((_, j) => eb.and([eb('source', '=', v(2 * j)), eb('record_id', '=', v(2 * j + 1))])),
+              ),
+            ),
       );
+      for (const row of r.rows) out.push(row);
     }
     return out;
   }
