@@ -9,7 +9,7 @@ import {
   type Rulebook,
   type SubjectFacts,
 } from './rulebook.model.ts';
-import { ascendingUnique } from './times.ts';
+import { ascendingUnique, runningSums } from './times.ts';
 import type { RulebookSet } from './versions.ts';
 
 /** One record as it reaches a subject: its own, a branch's, or an agent's acting on its behalf. */
@@ -307,7 +307,9 @@ export class Timeline {
   private sweep(mode: 'corrected' | 'known'): Sweep {
     let sw = this.sweeps.get(mode);
     if (sw) return sw;
-    const deltas: [number, number][] = [];
+    // each change as two numbers in flat arrays, not a pair each: a rebuild makes a few for every record
+    const at: number[] = [];
+    const by: number[] = [];
     const versionTimes = this.versions.changeTimes;
     for (const item of this.items) {
       const rec = item.rec;
@@ -329,23 +331,13 @@ export class Timeline {
         if (t < rec.occurredAt) continue;
         const value = this.pointsAt(item, t, mode === 'known' ? t : Number.POSITIVE_INFINITY);
         if (value !== prev) {
-          deltas.push([t, value - prev]);
+          at.push(t);
+          by.push(value - prev);
           prev = value;
         }
       }
     }
-    deltas.sort((a, b) => a[0] - b[0]);
-    const times: number[] = [];
-    const raws: number[] = [];
-    let raw = 0;
-    for (const [t, d] of deltas) {
-      raw += d;
-      if (times.length > 0 && times[times.length - 1] === t) raws[raws.length - 1] = raw;
-      else {
-        times.push(t);
-        raws.push(raw);
-      }
-    }
+    const { times, sums: raws } = runningSums(at, by);
     sw = new Sweep(times, raws);
     this.sweeps.set(mode, sw);
     return sw;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { ascendingUnique } from './times.ts';
+import { ascendingUnique, runningSums } from './times.ts';
 
 test('moments come out ascending and once each, as a sorted set gives them', () => {
   const moment = fc.oneof(
@@ -13,6 +13,40 @@ test('moments come out ascending and once each, as a sorted set gives them', () 
     fc.property(fc.array(moment, { maxLength: 80 }), (xs) => {
       const expected = [...new Set(xs)].sort((a, b) => a - b);
       assert.deepEqual(ascendingUnique([...xs]), expected);
+    }),
+  );
+});
+
+test('a step function sums its changes in time order, those at one moment in the order given, to the last bit', () => {
+  const change = fc.tuple(
+    fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(Number.POSITIVE_INFINITY)),
+    // points with fractions (a branch's share of a parent's), so that the order of the additions shows
+    fc.oneof(fc.double({ min: -200, max: 200, noNaN: true }), fc.integer({ min: -50, max: 50 })),
+  );
+  fc.assert(
+    fc.property(fc.array(change, { maxLength: 60 }), (changes) => {
+      // as the scorer summed them before: the pairs sorted by time (a stable sort), added one by one
+      const pairs = [...changes].sort((a, b) => a[0] - b[0]);
+      const times: number[] = [];
+      const sums: number[] = [];
+      let sum = 0;
+      for (const [t, d] of pairs) {
+        sum += d;
+        if (times.at(-1) === t) sums[sums.length - 1] = sum;
+        else {
+          times.push(t);
+          sums.push(sum);
+        }
+      }
+      const got = runningSums(
+        changes.map((c) => c[0]),
+        changes.map((c) => c[1]),
+      );
+      assert.deepEqual(got, { times, sums });
+      assert.ok(
+        got.sums.every((s, i) => Object.is(s, sums[i])),
+        'bit for bit',
+      );
     }),
   );
 });

@@ -25,3 +25,35 @@ export function ascendingUnique(xs: number[]): number[] {
   xs.length = k;
   return xs;
 }
+
+/**
+ * A step function from changes (`by[i]` at `at[i]`): its moments in ascending order without repeats, and the
+ * running sum of the changes up to each. Changes at one moment are added in the order given (a stable sort of
+ * their indices), so a sum comes out the same, to the last bit, as adding the changes one by one in time order.
+ */
+export function runningSums(
+  at: readonly number[],
+  by: readonly number[],
+): { times: number[]; sums: number[] } {
+  const order: number[] = new Array(at.length);
+  let ordered = true;
+  for (let i = 0; i < order.length; i++) {
+    order[i] = i;
+    if (i > 0 && (at[i - 1] as number) > (at[i] as number)) ordered = false;
+  }
+  // one record's changes, or a few records' one after another, come in order already: no sort (and its copy)
+  if (!ordered) order.sort((a, b) => (at[a] as number) - (at[b] as number));
+  const times: number[] = [];
+  const sums: number[] = [];
+  let sum = 0;
+  for (const i of order) {
+    const t = at[i] as number;
+    sum += by[i] as number;
+    if (times.length > 0 && times[times.length - 1] === t) sums[sums.length - 1] = sum;
+    else {
+      times.push(t);
+      sums.push(sum);
+    }
+  }
+  return { times, sums };
+}
