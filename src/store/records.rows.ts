@@ -1,4 +1,4 @@
-import type { RecordRow } from '../app/ports/ports.store.ts';
+import type { RecordRow, SubjectRow } from '../app/ports/ports.store.ts';
 
 /** The columns of `records` in the order a read as arrays returns them (compiled.ts, ROWS_AS_ARRAYS). */
 export const RECORD_COLUMNS = [
@@ -35,5 +35,29 @@ export function recordFromArray(a: readonly unknown[]): RecordRow {
     culpability: a[11] as string | null,
     note: a[12] as string | null,
     content_hash: a[13] as string,
+  };
+}
+
+/** The columns of `subjects` in the order a read as arrays returns them. */
+export const SUBJECT_COLUMNS = [
+  'id',
+  'kind',
+  'usci',
+  'id_hash',
+  'name',
+  'parent_id',
+  'created_at',
+] as const satisfies readonly (keyof SubjectRow)[];
+
+/** A subjects row read as an array, in SUBJECT_COLUMNS' order. */
+export function subjectFromArray(a: readonly unknown[]): SubjectRow {
+  return {
+    id: a[0] as number,
+    kind: a[1] as SubjectRow['kind'],
+    usci: a[2] as string | null,
+    id_hash: a[3] as string | null,
+    name: a[4] as string,
+    parent_id: a[5] as number | null,
+    created_at: a[6] as number,
   };
 }

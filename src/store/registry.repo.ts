@@ -1,7 +1,8 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { RegistryFactRow, TokenRow, Tx } from '../app/ports/ports.store.ts';
-import { compiledOnce, readIn } from './compiled.ts';
+import { compiledOnce, readIn, rowsIn } from './compiled.ts';
 import { IdempotencyRepo } from './idempotency.store.ts';
+import { SUBJECT_COLUMNS, subjectFromArray } from './records.rows.ts';
 import { numericFact, relationSpans, spansAt } from './registry-facts.ts';
 import type { Database } from './schema.ts';
 import { indexOrganization, reindexName } from './search.repo.ts';
@@ -139,14 +140,11 @@ export class RegistryRepo extends IdempotencyRepo {
       );
       return r.rows;
     }
-    return readIn(this.db, 'subjectsById', ids, (list) =>
-      this.db.selectFrom('subjects').selectAll().where('id', 'in', list),
-    );
+    // a derivation's slice: read as arrays (compiled.ts)
+    return rowsIn(this.db, 'subjects', SUBJECT_COLUMNS, 'id', ids, subjectFromArray);
   }
   async childrenOf(parentIds: readonly number[]) {
-    return readIn(this.db, 'childrenOf', parentIds, (list) =>
-      this.db.selectFrom('subjects').selectAll().where('parent_id', 'in', list),
-    );
+    return rowsIn(this.db, 'subjects', SUBJECT_COLUMNS, 'parent_id', parentIds, subjectFromArray);
   }
   async searchOrganizations(prefix: string, limit: number, after = 0) {
     return this.db

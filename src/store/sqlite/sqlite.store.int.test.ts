@@ -46,7 +46,7 @@ test('a registry file is read through a memory map unless the opener asks for no
   }
 });
 
-test('records read as arrays (the derivation path) are the rows as stored, every column in its place', async () => {
+test('records and subjects read as arrays (the derivation path) are the rows as stored, every column in its place', async () => {
   const r = await testRegistry('2026-11-01');
   try {
     const rb = (await r.ctx.store.transaction((tx) => activeRulebooks(tx))).at(parseInstant('2026-11-01')!);
@@ -101,6 +101,24 @@ test('records read as arrays (the derivation path) are the rows as stored, every
       assert.deepEqual(
         read.map((x) => ({ ...x })),
         stored,
+      );
+      // the subjects too, and the branches of their parents: organizations with and without a parent, persons
+      const subjects = raw.prepare('SELECT * FROM subjects ORDER BY id').all() as Record<string, unknown>[];
+      for (const column of ['usci', 'id_hash', 'parent_id'])
+        assert.ok(
+          subjects.some((s) => s[column] !== null) && subjects.some((s) => s[column] === null),
+          `the population fills ${column} and leaves it empty, so that its place is checked`,
+        );
+      const byId = (a: { id: unknown }, b: { id: unknown }) => Number(a.id) - Number(b.id);
+      const readSubjects = await r.ctx.store.transaction((tx) => tx.subjectsById(ids));
+      assert.deepEqual(readSubjects.map((x) => ({ ...x })).sort(byId), subjects);
+      const parents = [
+        ...new Set(subjects.flatMap((s) => (s.parent_id === null ? [] : [Number(s.parent_id)]))),
+      ];
+      const children = await r.ctx.store.transaction((tx) => tx.childrenOf(parents));
+      assert.deepEqual(
+        children.map((x) => ({ ...x })).sort(byId),
+        subjects.filter((s) => s.parent_id !== null),
       );
     } finally {
       raw.close();
