@@ -287,7 +287,7 @@ export function commands(program: Command): void {
         });
         bar?.stop();
         process.stdout.write(
-          `rebuilt ${r.subjects} subjects from the ledger (${r.recomputed} recomputed, ${r.subjects - r.recomputed} unchanged)\n`,
+          `rebuilt ${r.subjects} subjects from the ledger (${r.recomputed} recomputed, ${r.subjects - r.recomputed} unchanged; ${r.written} projections written, ${r.recomputed - r.written} found as stored)\n`,
         );
       } finally {
         await ctx.store.close();

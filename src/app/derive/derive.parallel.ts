@@ -22,7 +22,7 @@ export async function recomputeOn(
   versions: RulebookSet,
   ids: readonly number[],
   now: number,
-): Promise<{ loaded: LoadedFiles; states: Map<number, StoredState> }> {
+): Promise<{ loaded: LoadedFiles; states: Map<number, StoredState>; written: number }> {
   if (!pool || pool.key !== versionsKey(versions)) return recompute(tx, versions, ids, now);
   await tx.lockSubjects(ids);
   const parts: { loaded: LoadedFiles; derived: Promise<Map<number, Computed>> }[] = [];
@@ -36,10 +36,13 @@ export async function recomputeOn(
   }
   const { before, known } = await storedOf(tx, ids);
   const states = new Map<number, StoredState>();
-  for (const p of parts)
-    for (const [id, s] of await storeDerived(tx, versions, now, p.loaded, await p.derived, before, known))
-      states.set(id, s);
+  let written = 0;
+  for (const p of parts) {
+    const stored = await storeDerived(tx, versions, now, p.loaded, await p.derived, before, known);
+    for (const [id, s] of stored.states) states.set(id, s);
+    written += stored.written;
+  }
   const loaded = mergeLoaded(parts.map((p) => p.loaded));
   await watchDerived(tx, versions, now, loaded, states, before);
-  return { loaded, states };
+  return { loaded, states, written };
 }

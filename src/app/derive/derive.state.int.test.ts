@@ -195,13 +195,17 @@ test('states written whole before read as they are, and verify finds them equal 
     await r.ctx.store.transaction((tx) => tx.upsertDerived([first!]));
 
     // the migration marks whole states for recomputation: the next rebuild rewrites them compactly, same content
-    assert.deepEqual(await rebuildAll(r.ctx), { subjects: rows.length, recomputed: 0 });
+    assert.deepEqual(await rebuildAll(r.ctx), { subjects: rows.length, recomputed: 0, written: 0 });
     const db = new Kysely<unknown>({
       dialect: new SqliteDialect({ database: new SQLite(join(r.dir, 'registry.db')) }),
     });
     await compactStatesMigration.up(db);
     await db.destroy();
-    assert.deepEqual(await rebuildAll(r.ctx), { subjects: rows.length, recomputed: rewritten.length });
+    assert.deepEqual(await rebuildAll(r.ctx), {
+      subjects: rows.length,
+      recomputed: rewritten.length,
+      written: rewritten.length,
+    });
     const after = await r.ctx.store.derivedOf(rewritten.map((x) => Number(x.subject_id)));
     for (const row of after) {
       assert.ok(!row.state.includes('"title"'), row.state);

@@ -180,7 +180,13 @@ export async function recompute(
   versions: RulebookSet,
   ids: readonly number[],
   now: number,
-): Promise<{ loaded: LoadedFiles; derivations: Map<number, Derivation>; states: Map<number, StoredState> }> {
+): Promise<{
+  loaded: LoadedFiles;
+  derivations: Map<number, Derivation>;
+  states: Map<number, StoredState>;
+  /** Projections written: those that came out different from the stored row, or with none stored. */
+  written: number;
+}> {
   await tx.lockSubjects(ids);
   const loaded = await loadFiles(tx, versions, ids);
   const { before, known } = await storedOf(tx, ids);
@@ -191,9 +197,9 @@ export async function recompute(
     derivations.set(id, d);
     computed.set(id, computedOf(d));
   }
-  const states = await storeDerived(tx, versions, now, loaded, computed, before, known);
+  const { states, written } = await storeDerived(tx, versions, now, loaded, computed, before, known);
   await watchDerived(tx, versions, now, loaded, states, before);
-  return { loaded, derivations, states };
+  return { loaded, derivations, states, written };
 }
 
 /** What is stored of the subjects before they are derived again: their projections and the ids of their decisions. */
@@ -224,6 +230,7 @@ function sameProjection(stored: DerivedRow | undefined, d: DerivedRow): boolean 
 /**
  * Stores what was derived of the loaded files: the projections, the decisions that have become due (those not
  * in `known`) and their notices, grade drops against `before`, and bearers' notices (watches: watchDerived).
+ * Answers the subjects' states and how many projections it wrote (see recompute).
  */
 export async function storeDerived(
   tx: Tx,
@@ -233,7 +240,7 @@ export async function storeDerived(
   computed: ReadonlyMap<number, Computed>,
   before: ReadonlyMap<number, DerivedRow>,
   known: ReadonlySet<string>,
-): Promise<Map<number, StoredState>> {
+): Promise<{ states: Map<number, StoredState>; written: number }> {
   const states = new Map<number, StoredState>();
   const derived: DerivedRow[] = [];
   const decisions: DecisionRow[] = [];
@@ -291,7 +298,7 @@ export async function storeDerived(
   }
   notices.push(...(await bearerNoticesOf(tx, loaded, states, versions, now)));
   await emitNotices(tx, notices, now);
-  return states;
+  return { states, written: derived.length - same.size };
 }
 
 /**

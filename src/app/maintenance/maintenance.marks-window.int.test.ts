@@ -233,9 +233,13 @@ for (const engine of ['sqlite', 'postgres'] as Engine[]) {
           assert.deepEqual(found.stale, expected, how);
           assert.equal(found.walked, total + 1, `${how} walk every subject`);
         }
-      assert.deepEqual(await rebuildAll(r.ctx), { subjects: total + 1, recomputed: expected.length });
+      assert.deepEqual(await rebuildAll(r.ctx), {
+        subjects: total + 1,
+        recomputed: expected.length,
+        written: expected.length,
+      });
       assert.deepEqual(await staleByDefinition(r), []);
-      assert.deepEqual(await rebuildAll(r.ctx), { subjects: total + 1, recomputed: 0 });
+      assert.deepEqual(await rebuildAll(r.ctx), { subjects: total + 1, recomputed: 0, written: 0 });
       const rebuilt = await snapshot(r);
       await rebuildAll(r.ctx, { full: true });
       assert.deepEqual(

@@ -64,6 +64,7 @@ for (const engine of ['sqlite', 'postgres'] as Engine[]) {
       assert.deepEqual(await rebuildAll(r.ctx, { full: true }), {
         subjects: ids.length,
         recomputed: ids.length,
+        written: forged.size,
       });
       const after = await rows();
       const content = ({ computed_at: _c, explained: _e, ...rest }: DerivedRow) => rest;

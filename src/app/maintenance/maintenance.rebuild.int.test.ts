@@ -37,10 +37,14 @@ test('rebuild with nothing changed recomputes nobody; --full recomputes everybod
     const before = await snapshot(r);
     const n = before.size;
     assert.ok(n > 100);
-    assert.deepEqual(await rebuildAll(r.ctx), { subjects: n, recomputed: 0 });
-    assert.deepEqual(await rebuildAll(r.ctx, { full: true }), { subjects: n, recomputed: n });
+    assert.deepEqual(await rebuildAll(r.ctx), { subjects: n, recomputed: 0, written: 0 });
+    assert.deepEqual(
+      await rebuildAll(r.ctx, { full: true }),
+      { subjects: n, recomputed: n, written: 0 },
+      'every projection comes out as stored, and none is written again',
+    );
     assert.deepEqual(await snapshot(r), before, 'a full recomputation gives the same projections');
-    assert.deepEqual(await rebuildAll(r.ctx), { subjects: n, recomputed: 0 });
+    assert.deepEqual(await rebuildAll(r.ctx), { subjects: n, recomputed: 0, written: 0 });
   } finally {
     await r.dispose();
   }

@@ -22,6 +22,11 @@ export interface RebuildResult {
   readonly subjects: number;
   /** Subjects whose projection was recomputed (all of them with `full`). */
   readonly recomputed: number;
+  /**
+   * Projections written again: those recomputed that came out different from the stored row (a full rebuild
+   * leaves the others as they are), or had none stored.
+   */
+  readonly written: number;
 }
 
 /**
@@ -46,8 +51,21 @@ export async function rebuildAll(
   const total = opts.onProgress || opts.full ? await ctx.store.subjectCount() : 0;
   let done = 0;
   let recomputed = 0;
+  let written = 0;
   const recomputeAll = async (todo: readonly number[], pool?: DerivePool) => {
-    await inSlices(ctx.store, todo, (tx, s) => recomputeOn(pool, tx, versions, s, now), SLICES);
+    // counted once a slice has committed (a transaction tried again counts once)
+    let slice = 0;
+    await inSlices(
+      ctx.store,
+      todo,
+      async (tx, s) => {
+        slice = (await recomputeOn(pool, tx, versions, s, now)).written;
+      },
+      SLICES,
+      () => {
+        written += slice;
+      },
+    );
     recomputed += todo.length;
   };
   if (opts.full)
@@ -58,7 +76,7 @@ export async function rebuildAll(
         done += ids.length;
         opts.onProgress?.(done, total);
       }
-      return { subjects: done, recomputed };
+      return { subjects: done, recomputed, written };
     });
   // the comparison is made by the database a window of subjects at a time; recomputations go a batch at a time
   const expect = { head: marksHead(vkey), rulebookHash: inForce, now };
@@ -71,7 +89,7 @@ export async function rebuildAll(
     more = w.subjects === WINDOW;
     if (w.subjects > 0) opts.onProgress?.(done, total);
   }
-  return { subjects: done, recomputed };
+  return { subjects: done, recomputed, written };
 }
 
 /**
