@@ -1,55 +1,27 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { cliArgs } from '../testing/cli.ts';
+import { credenceAt, registryWithLatePayments, writeLines } from '../testing/cli.ts';
 import { EVIDENCE } from '../testing/test-registry.ts';
 
 const ORG = '91350100M000100Y43';
 
-function credence(...args: string[]) {
-  const r = spawnSync(process.execPath, [...cliArgs(), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CREDENCE_NOW: '2026-03-20' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const credence = (...args: string[]) => credenceAt('2026-03-20', ...args);
 
 test('the audit commands: clean is 0, a truncation caught against a kept checkpoint is 1, a bad checkpoint is 2', {
   timeout: 120_000,
 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'credence-audit-cli-'));
-  const db = join(dir, 'r.db');
   try {
-    assert.equal(credence('init', '--db', db).code, 0);
+    const db = registryWithLatePayments(dir, '2026-03-20', ORG);
     assert.equal(
       statSync(`${db}.signing.key`).mode & 0o777,
       0o600,
       'the signing key is readable by its owner only',
     );
-    const file = join(dir, 'lines.ndjson');
-    writeFileSync(
-      file,
-      [
-        { kind: 'source', id: 'tax-bureau', name: 'Tax Bureau', domains: ['tax'] },
-        { kind: 'organization', usci: ORG, name: 'Fuzhou Example Co.' },
-        ...[1, 2].map((i) => ({
-          source: 'tax-bureau',
-          id: `TB-${i}`,
-          subject: ORG,
-          type: 'tax.late_payment',
-          occurred_at: `2026-02-0${i}`,
-          legal_basis: 'Tax Collection Administration Law art. 32',
-          evidence: [EVIDENCE],
-        })),
-      ]
-        .map((l) => JSON.stringify(l))
-        .join('\n'),
-    );
-    assert.equal(credence('import', file, '--db', db).code, 0);
 
     const clean = credence('verify', '--db', db);
     assert.equal(clean.code, 0, clean.out + clean.err);
@@ -100,24 +72,19 @@ test('a record edited in the database is named by credence verify, with exit 1',
   try {
     assert.equal(credence('init', '--db', db).code, 0);
     const file = join(dir, 'lines.ndjson');
-    writeFileSync(
-      file,
-      [
-        { kind: 'source', id: 'tax-bureau', name: 'Tax Bureau', domains: ['tax'] },
-        { kind: 'organization', usci: ORG, name: 'Fuzhou Example Co.' },
-        {
-          source: 'tax-bureau',
-          id: 'TB-1',
-          subject: ORG,
-          type: 'tax.evasion',
-          occurred_at: '2026-02-01',
-          legal_basis: 'Tax Collection Administration Law art. 63',
-          evidence: [EVIDENCE],
-        },
-      ]
-        .map((l) => JSON.stringify(l))
-        .join('\n'),
-    );
+    writeLines(file, [
+      { kind: 'source', id: 'tax-bureau', name: 'Tax Bureau', domains: ['tax'] },
+      { kind: 'organization', usci: ORG, name: 'Fuzhou Example Co.' },
+      {
+        source: 'tax-bureau',
+        id: 'TB-1',
+        subject: ORG,
+        type: 'tax.evasion',
+        occurred_at: '2026-02-01',
+        legal_basis: 'Tax Collection Administration Law art. 63',
+        evidence: [EVIDENCE],
+      },
+    ]);
     assert.equal(credence('import', file, '--db', db).code, 0);
     const sql = new Database(db);
     sql.prepare("update records set type = 'tax.late_payment' where record_id = 'TB-1'").run();

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { describe, test } from 'node:test';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { Ingestor } from '../ingest/ingest.usecases.ts';
 import { purge } from '../maintenance/maintenance.purge.ts';
 import type { Signer } from '../ports/ports.context.ts';
 import { exportFile } from '../queries/queries.export.ts';
 import { checkMeasure } from '../queries/queries.usecases.ts';
+import { tamper } from '../testing/tamper.ts';
 import { type Engine, EVIDENCE, type TestRegistry, testRegistry } from '../testing/test-registry.ts';
 import { createToken } from '../tokens/tokens.usecases.ts';
 import { prepareAudit } from './audit.adopt.ts';
@@ -56,23 +55,6 @@ async function registry(engine: Engine): Promise<TestRegistry> {
   await checkMeasure(r.ctx, ORG, 'transport.air_travel');
   await createToken(r.ctx, { role: 'auditor', label: 'the inspectorate' });
   return r;
-}
-
-/** Runs SQL on the registry's database behind the registry's back, as someone with database access would. */
-async function tamper(r: TestRegistry, ...statements: string[]): Promise<void> {
-  if (r.location.db) {
-    const db = new Database(r.location.db);
-    for (const s of statements) db.exec(s);
-    db.close();
-    return;
-  }
-  const c = new pg.Client({ connectionString: r.location.databaseUrl });
-  await c.connect();
-  try {
-    for (const s of statements) await c.query(s);
-  } finally {
-    await c.end();
-  }
 }
 
 const messages = async (r: TestRegistry, against?: Parameters<typeof verifyChain>[1]) =>
