@@ -90,6 +90,24 @@ export class DerivedRepo extends RegistryRepo {
     for (const c of chunks(subjectIds)) await this.countLedger(counts, c);
     return [...counts.values()];
   }
+  async ledgerSize(subjectIds: readonly number[]) {
+    let n = 0;
+    for (const c of chunks([...new Set(subjectIds)]))
+      for (const table of ['records', 'record_events'] as const) {
+        const r = await compiledOnce(this.db, `ledgerSize|${table}`, c, (v) =>
+          this.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where(
+              'subject_id',
+              'in',
+              c.map((_, i) => v(i)),
+            ),
+        );
+        n += Number(r.rows[0]?.n ?? 0);
+      }
+    return n;
+  }
   /** Adds the records' and events' last sequence numbers and counts of these subjects. */
   private async countLedger(into: Map<number, Mutable<LedgerCount>>, ids: readonly number[]) {
     for (const [table, upto, n] of [

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { makeUsci } from '../../domain/usci.ts';
 import { importLines } from '../ingest/ingest.file.ts';
 import { rebuildAll, tick } from '../maintenance/maintenance.tick.ts';
+import type { Tx } from '../ports/ports.store.ts';
 import { EVIDENCE, testRegistry } from '../testing/test-registry.ts';
 import { DERIVE_RECORDS, nextSlice } from './derive.slices.ts';
 
@@ -91,6 +92,53 @@ test('slices are cut by the records of the files they load, never below one subj
     assert.equal(slices[0]!.length, Math.floor(DERIVE_RECORDS / 1201));
     // then the last parent (1,201), the agent (its 4 records) and as many branches of 40 as the budget leaves
     assert.equal(slices[1]!.length, 2 + Math.floor((DERIVE_RECORDS - 1201 - 4) / 40));
+  } finally {
+    await r.dispose();
+  }
+});
+
+/** The slice as counted subject by subject (what nextSlice answered before it first tried a bound from one count). */
+async function countedSlice(tx: Tx, candidates: readonly number[], records: number): Promise<number[]> {
+  const involved = new Map<number, number[]>(candidates.map((id) => [id, [id]]));
+  for (const b of await tx.childrenOf(candidates)) involved.get(Number(b.parent_id))?.push(Number(b.id));
+  for (const a of await tx.agentsOf(candidates)) if (a.agent !== a.org) involved.get(a.org)?.push(a.agent);
+  const all = [...new Set([...involved.values()].flat())];
+  const size = new Map((await tx.ledgerCounts(all)).map((c) => [c.subject_id, c.records + c.events]));
+  let total = 0;
+  const out: number[] = [];
+  for (const id of candidates) {
+    const file = involved.get(id)!.reduce((sum, s) => sum + (size.get(s) ?? 0), 0);
+    if (out.length > 0 && total + file > records) break;
+    total += file;
+    out.push(id);
+  }
+  return out;
+}
+
+test('the bound from one count never changes a slice, an agent acting for two parents in it included', async () => {
+  const r = await testRegistry(NOW);
+  try {
+    await importLines(r.ctx, lines(registry()), () => assert.fail('no line is rejected'));
+    const ids = await r.ctx.store.subjectIdsAfter(0, 10_000);
+    const parents = (await r.ctx.store.subjectsByUsci([usci(1), usci(32), usci(63), usci(94)])).map((s) =>
+      Number(s.id),
+    );
+    const small = ids.slice(-20);
+    await r.ctx.store.transaction(async (tx) => {
+      // two parents: 1,200 branch records each, and the agent's 4 records in both files (2,408 in all), while the
+      // subjects involved hold 2,404 between them: a budget in between must stop after the first parent
+      const pair = parents.slice(0, 2);
+      assert.deepEqual(await nextSlice(tx, pair, 256, 2405), [pair[0]]);
+      for (const candidates of [pair, parents, small, [...small.slice(0, 5), parents[2]!, ...small.slice(5)]])
+        for (const budget of [1, 40, 1203, 1204, 1205, 2404, 2405, 2407, 2408, 3612, 4096, 10_000]) {
+          const at = `${candidates.length} candidates, budget ${budget}`;
+          assert.deepEqual(
+            await nextSlice(tx, candidates, 256, budget),
+            await countedSlice(tx, candidates, budget),
+            at,
+          );
+        }
+    });
   } finally {
     await r.dispose();
   }

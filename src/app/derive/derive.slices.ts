@@ -31,6 +31,17 @@ export async function nextSlice(
   for (const b of branches) involved.get(Number(b.parent_id))?.push(Number(b.id));
   for (const a of agents) if (a.agent !== a.org) involved.get(a.org)?.push(a.agent);
   const all = [...new Set([...involved.values()].flat())];
+  // a bound first, from one count: the files' sizes summed are at most every involved subject's records and
+  // events counted as many times as the subject is most often involved (a branch or an agent of two candidates)
+  const times = new Map<number, number>();
+  let most = 1;
+  for (const ids of involved.values())
+    for (const s of ids) {
+      const k = (times.get(s) ?? 0) + 1;
+      times.set(s, k);
+      if (k > most) most = k;
+    }
+  if ((await tx.ledgerSize(all)) * most <= records) return candidates;
   const size = new Map((await tx.ledgerCounts(all)).map((c) => [Number(c.subject_id), c.records + c.events]));
   let total = 0;
   let n = 0;

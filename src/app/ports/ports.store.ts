@@ -301,6 +301,8 @@ export interface Tx extends DueProcessTx {
   storeExplained(subjectId: number, computedAt: number, explained: string): Promise<void>;
   /** Per subject with any: its records' and events' last sequence numbers and counts (one aggregate each). */
   ledgerCounts(subjectIds: readonly number[]): Promise<LedgerCount[]>;
+  /** The records and events of these subjects, in all (each subject counted once): one count each. */
+  ledgerSize(subjectIds: readonly number[]): Promise<number>;
   /**
    * `rebuild`'s comparison of the next `size` subjects after id `after` (in id order) with the ledger, made by the
    * database: how many subjects the window holds and its last id; the subjects whose projection must be

@@ -142,6 +142,13 @@ describe('PostgreSQL set-based statements', {
           assert.deepEqual(sorted(mine), sorted(theirs), `${m}, ${at}`);
         }
         assert.deepEqual(sorted(await set.maxRecordSeq(ids)), sorted(await chunked.maxRecordSeq(ids)), at);
+        // the one count a slice is bounded by: every record and event of the subjects named, each subject once
+        const counts = await chunked.ledgerCounts(ids);
+        assert.equal(
+          await set.ledgerSize(ids),
+          counts.reduce((n, c) => n + c.records + c.events, 0),
+          at,
+        );
         assert.deepEqual(sorted(await set.decisionIdsOf(ids)), sorted(await chunked.decisionIdsOf(ids)), at);
       }
       for (const [m, values] of [
