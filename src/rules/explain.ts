@@ -3,6 +3,7 @@ import { activeAt, deriveEntries, type ListEntry, pendingAt } from './lists.ts';
 import { deriveMeasureSpans, type MeasureSpan } from './measures.ts';
 import type { Rulebook } from './rulebook.model.ts';
 import type { Timeline } from './scorer.ts';
+import { ascendingUnique } from './times.ts';
 
 /** One line of an explanation: a record (or a rule applied to it), its points here, how it reached here. */
 export interface ExplainedContribution {
@@ -106,13 +107,13 @@ export function derive(tl: Timeline, at: number, known?: readonly ListEntry[]): 
  * own cap at `max` needs no recomputation: its span is stored with its end).
  */
 function upcomingTimes(tl: Timeline, at: number, entries: readonly ListEntry[]): number[] {
-  const future = new Set(tl.changeTimes().filter((t) => t > at));
+  const future = tl.changeTimes().filter((t) => t > at);
   for (const e of entries) {
-    if (e.warnedAt > at) future.add(e.warnedAt);
-    if (e.since > at) future.add(e.since);
-    if (e.until > at && Number.isFinite(e.until)) future.add(e.until);
+    if (e.warnedAt > at) future.push(e.warnedAt);
+    if (e.since > at) future.push(e.since);
+    if (e.until > at && Number.isFinite(e.until)) future.push(e.until);
   }
-  return [...future].sort((a, b) => a - b);
+  return ascendingUnique(future);
 }
 
 function explain(

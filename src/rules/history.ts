@@ -1,7 +1,7 @@
 import { addDuration, type Duration, parseDuration } from '../domain/duration.ts';
 import { CredenceError } from '../domain/errors.ts';
 import type { LedgerRecord } from './ledger.model.ts';
-import type { Rulebook, Sign } from './rulebook.model.ts';
+import type { HistoryView, Rulebook, Sign } from './rulebook.model.ts';
 
 /** `history.count(pattern, window[, sign])`: windows, patterns and the count itself. */
 
@@ -53,6 +53,32 @@ export function windowLeaves(o: number, w: Duration): number {
 }
 
 /** Counts the subject's other, non-annulled records matching `pattern` in the window [end − window, end]. */
+/**
+ * A record's history for its rules: the other records of its subject up to its date (excluding its end, and
+ * itself), as corrected. An object, not a closure, as a derivation makes one for each record under each version.
+ */
+export class RecordHistory implements HistoryView {
+  constructor(
+    private readonly v: Rulebook,
+    private readonly history: readonly LedgerRecord[],
+    private readonly rec: LedgerRecord,
+  ) {}
+  count(pattern: string, window: string, sign?: Sign): number {
+    const { v, history, rec } = this;
+    return countHistory(
+      v,
+      history,
+      rec.key,
+      rec.occurredAt,
+      false,
+      pattern,
+      window,
+      sign,
+      Number.POSITIVE_INFINITY,
+    );
+  }
+}
+
 export function countHistory(
   v: Rulebook,
   history: readonly LedgerRecord[],

@@ -3,7 +3,7 @@
 import type { Duration } from '../domain/duration.ts';
 import { countHistory } from './history.ts';
 import { type ExitReason, type Grounds, type ListEntry, type Make, plus } from './lists.model.ts';
-import type { HistoryView, ListDef, Rulebook } from './rulebook.model.ts';
+import type { HistoryView, ListDef, Rulebook, Sign, SubjectFacts } from './rulebook.model.ts';
 import type { Timeline } from './scorer.ts';
 import type { RulebookSet } from './versions.ts';
 
@@ -45,6 +45,55 @@ function windowsOf(set: RulebookSet, name: string): readonly Duration[] {
   return ws;
 }
 
+/** When the walk must look again whatever the records do: the end of a notice, a maximum, a hold. */
+function timerOf(state: State): number {
+  if (state.s === 'warned') return state.effective;
+  if (state.s === 'in') return Math.min(state.max, state.exitAt ?? INF);
+  return INF;
+}
+
+/**
+ * A list's condition at one moment (`at`), as the registry knew the ledger then: the version in force, the score
+ * and grade, and whether the condition holds. One object for the whole walk, its history view included (no closure
+ * a moment: a derivation walks every subject).
+ */
+class ConditionAt implements HistoryView {
+  holds = false;
+  score = 0;
+  grade = '';
+  l?: ListDef;
+  rb: Rulebook;
+  private t = 0;
+  private readonly ctx: { score: number; grade: string; subject: SubjectFacts; history: HistoryView };
+  constructor(
+    private readonly tl: Timeline,
+    private readonly name: string,
+  ) {
+    this.rb = tl.versions.at(0);
+    this.ctx = { score: 0, grade: '', subject: tl.file.subject.facts, history: this };
+  }
+  count(pattern: string, window: string, sign?: Sign): number {
+    const t = this.t;
+    return countHistory(this.rb, this.tl.file.records, undefined, t, true, pattern, window, sign, t);
+  }
+  at(t: number): void {
+    const rb = this.tl.versions.at(t);
+    const l = rb.lists.get(this.name);
+    const { score, grade } = this.tl.scoreAt(t, t);
+    this.score = score;
+    this.grade = grade;
+    this.l = l;
+    this.rb = rb;
+    if (!l?.enterWhen) this.holds = false;
+    else {
+      this.t = t;
+      this.ctx.score = score;
+      this.ctx.grade = grade;
+      this.holds = l.enterWhen.test(this.ctx);
+    }
+  }
+}
+
 /**
  * enter_when lists: a walk through every moment the condition can change. Warn when it becomes true;
  * enter when the notice ends if it is still true; leave at max, or once it has been false for the whole hold.
@@ -53,50 +102,17 @@ function windowsOf(set: RulebookSet, name: string): readonly Duration[] {
 export function conditionEntries(tl: Timeline, name: string, make: Make): ListEntry[] {
   const statics = tl.changeTimes(windowsOf(tl.versions, name));
   const out: ListEntry[] = [];
-  const own = tl.file.records;
   let state: State = { s: 'out' };
   // the condition at one moment, asked through one context and one history view made for the whole walk
-  let at = 0;
-  const history: HistoryView = {
-    count: (p, w, sign) => countHistory(c.rb, own, undefined, at, true, p, w, sign, at),
-  };
-  const ctx = { score: 0, grade: '', subject: tl.file.subject.facts, history };
-  const c: { holds: boolean; score: number; grade: string; l?: ListDef; rb: Rulebook } = {
-    holds: false,
-    score: 0,
-    grade: '',
-    rb: tl.versions.at(0),
-  };
-  const cond = (t: number): typeof c => {
-    const rb = tl.versions.at(t);
-    const l = rb.lists.get(name);
-    const { score, grade } = tl.scoreAt(t, t);
-    c.score = score;
-    c.grade = grade;
-    c.l = l;
-    c.rb = rb;
-    if (!l?.enterWhen) c.holds = false;
-    else {
-      at = t;
-      ctx.score = score;
-      ctx.grade = grade;
-      c.holds = l.enterWhen.test(ctx);
-    }
-    return c;
-  };
-  const timer = (): number => {
-    if (state.s === 'warned') return state.effective;
-    if (state.s === 'in') return Math.min(state.max, state.exitAt ?? INF);
-    return INF;
-  };
+  const c = new ConditionAt(tl, name);
   let i = 0;
   for (;;) {
     const nextStatic = statics[i] ?? INF;
-    const nextTimer = timer();
+    const nextTimer = timerOf(state);
     const t = Math.min(nextStatic, nextTimer);
     if (t === INF) break;
     if (nextStatic === t) i++;
-    const c = cond(t);
+    c.at(t);
     switch (state.s) {
       case 'out':
         if (c.holds && c.l) {
@@ -118,7 +134,7 @@ export function conditionEntries(tl: Timeline, name: string, make: Make): ListEn
               score: state.score,
               grade: state.grade,
             };
-            out.push(make(state.l, state.rb, g, state.at, state.effective, t, 'condition', true));
+            out.push(make.make(state.l, state.rb, g, state.at, state.effective, t, 'condition', true));
             state = { s: 'out' };
           }
         }
@@ -132,7 +148,7 @@ export function conditionEntries(tl: Timeline, name: string, make: Make): ListEn
           grade: cur.grade,
         };
         if (t >= cur.max) {
-          out.push(make(cur.l, cur.rb, g, cur.warnedAt, cur.since, cur.max, 'max', false));
+          out.push(make.make(cur.l, cur.rb, g, cur.warnedAt, cur.since, cur.max, 'max', false));
           state = c.holds ? { s: 'cooldown' } : { s: 'out' };
         } else if (c.holds) {
           state = { ...cur, falseSince: undefined, exitAt: undefined, exitWhy: undefined };
@@ -158,7 +174,7 @@ export function conditionEntries(tl: Timeline, name: string, make: Make): ListEn
           if (exitAt <= t) {
             const why = suspended ? suspensionWhy(tl, t) : undefined;
             out.push(
-              make(
+              make.make(
                 cur.l,
                 cur.rb,
                 g,
@@ -174,7 +190,16 @@ export function conditionEntries(tl: Timeline, name: string, make: Make): ListEn
           } else state = { ...cur, falseSince: t, exitAt, exitWhy };
         } else if (t >= cur.exitAt) {
           out.push(
-            make(cur.l, cur.rb, g, cur.warnedAt, cur.since, cur.exitAt, cur.exitWhy ?? 'condition', false),
+            make.make(
+              cur.l,
+              cur.rb,
+              g,
+              cur.warnedAt,
+              cur.since,
+              cur.exitAt,
+              cur.exitWhy ?? 'condition',
+              false,
+            ),
           );
           state = { s: 'out' };
         }
@@ -189,7 +214,7 @@ export function conditionEntries(tl: Timeline, name: string, make: Make): ListEn
       score: state.score,
       grade: state.grade,
     };
-    out.push(make(state.l, state.rb, g, state.warnedAt, state.since, INF, 'open', false));
+    out.push(make.make(state.l, state.rb, g, state.warnedAt, state.since, INF, 'open', false));
   } else if (state.s === 'warned') {
     const g: Grounds = {
       kind: 'condition',
@@ -197,7 +222,7 @@ export function conditionEntries(tl: Timeline, name: string, make: Make): ListEn
       score: state.score,
       grade: state.grade,
     };
-    out.push(make(state.l, state.rb, g, state.at, state.effective, state.effective, 'condition', true));
+    out.push(make.make(state.l, state.rb, g, state.at, state.effective, state.effective, 'condition', true));
   }
   return out;
 }

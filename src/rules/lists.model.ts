@@ -47,14 +47,17 @@ export function plus(t: number, d: Duration | undefined): number {
 }
 
 /** Builds a list entry (a decision) from its list, rulebook, grounds and dates. */
-export type Make = (
-  l: ListDef,
-  rb: Rulebook,
-  g: Grounds,
-  warnedAt: number,
-  since: number,
-  until: number,
-  exit: ExitReason,
-  lapsed: boolean,
-  extra?: Pick<ListEntry, 'resumes' | 'suspendedWhy'>,
-) => ListEntry;
+/** Makes a subject's list entries (an object, not a closure: a derivation makes one for every subject). */
+export interface Make {
+  make(
+    l: ListDef,
+    rb: Rulebook,
+    g: Grounds,
+    warnedAt: number,
+    since: number,
+    until: number,
+    exit: ExitReason,
+    lapsed: boolean,
+    extra?: Pick<ListEntry, 'resumes' | 'suspendedWhy'>,
+  ): ListEntry;
+}

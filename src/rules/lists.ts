@@ -1,10 +1,11 @@
 import { addDuration } from '../domain/duration.ts';
 import { fnv64 } from '../domain/hash.ts';
-import { knownAtOf, type LedgerRecord } from './ledger.model.ts';
+import { knownAtOf, type LedgerRecord, type SubjectRef } from './ledger.model.ts';
 import { conditionEntries } from './lists.condition.ts';
 import { type ExitReason, type Grounds, isAdverse, type ListEntry, type Make, plus } from './lists.model.ts';
 import type { ListDef, Rulebook } from './rulebook.model.ts';
 import type { Timeline } from './scorer.ts';
+import { stableSort } from './times.ts';
 
 export type { ExitReason, Grounds, ListEntry } from './lists.model.ts';
 export { isAdverse } from './lists.model.ts';
@@ -36,13 +37,13 @@ function legalBasisOf(
   return `${rb.name} ${rb.version}, lists.${l.name}`;
 }
 
-/** Every list entry of the subject, past, current and scheduled, given what the ledger holds now. */
-export function deriveEntries(tl: Timeline): ListEntry[] {
-  const subject = tl.file.subject;
-  const byKey = new Map(tl.file.records.map((r) => [r.key, r]));
-  const entries: ListEntry[] = [];
-
-  const make = (
+/** A subject's list entries, made the same way wherever they are derived (lists.model.ts, Make). */
+class EntryMaker implements Make {
+  constructor(
+    private readonly subject: SubjectRef,
+    private readonly byKey: ReadonlyMap<string, LedgerRecord>,
+  ) {}
+  make(
     l: ListDef,
     rb: Rulebook,
     grounds: Grounds,
@@ -52,7 +53,8 @@ export function deriveEntries(tl: Timeline): ListEntry[] {
     exit: ExitReason,
     lapsed: boolean,
     extra: Pick<ListEntry, 'resumes' | 'suspendedWhy'> = {},
-  ): ListEntry => {
+  ): ListEntry {
+    const { subject, byKey } = this;
     const earliest = l.min ? plus(since, l.min) : undefined;
     return {
       ...extra,
@@ -71,31 +73,40 @@ export function deriveEntries(tl: Timeline): ListEntry[] {
       lapsed,
       public: subject.kind === 'organization' ? l.public.organization : l.public.person,
     };
-  };
+  }
+}
 
-  // An entry grounded on records ends at max, at an approved repair (not before min) or at annulment.
-  const recordExit = (
-    l: ListDef,
-    since: number,
-    grounds: readonly LedgerRecord[],
-  ): { until: number; exit: ExitReason } => {
-    let until = l.max ? plus(since, l.max) : INF;
-    let exit: ExitReason = l.max ? 'max' : 'open';
-    for (const r of grounds) {
-      if (r.annulledAt !== undefined && r.annulledAt < until) {
-        until = Math.max(r.annulledAt, since);
-        exit = 'annulled';
-      }
-      if (r.repairedAt !== undefined) {
-        const t = Math.max(r.repairedAt, plus(since, l.min));
-        if (t < until) {
-          until = t;
-          exit = 'repair';
-        }
+// An entry grounded on records ends at max, at an approved repair (not before min) or at annulment.
+function recordExit(
+  l: ListDef,
+  since: number,
+  grounds: readonly LedgerRecord[],
+): { until: number; exit: ExitReason } {
+  let until = l.max ? plus(since, l.max) : INF;
+  let exit: ExitReason = l.max ? 'max' : 'open';
+  for (const r of grounds) {
+    if (r.annulledAt !== undefined && r.annulledAt < until) {
+      until = Math.max(r.annulledAt, since);
+      exit = 'annulled';
+    }
+    if (r.repairedAt !== undefined) {
+      const t = Math.max(r.repairedAt, plus(since, l.min));
+      if (t < until) {
+        until = t;
+        exit = 'repair';
       }
     }
-    return { until, exit };
-  };
+  }
+  return { until, exit };
+}
+
+/** Every list entry of the subject, past, current and scheduled, given what the ledger holds now. */
+export function deriveEntries(tl: Timeline): ListEntry[] {
+  const subject = tl.file.subject;
+  const byKey = new Map(tl.file.records.map((r) => [r.key, r]));
+  const entries: ListEntry[] = [];
+
+  const make = new EntryMaker(subject, byKey);
 
   const conditionLists = new Set<string>();
   for (const name of tl.versions.listOrder) {
@@ -112,7 +123,16 @@ export function deriveEntries(tl: Timeline): ListEntry[] {
       const gone = Math.min(rec.annulledAt ?? INF, rec.repairedAt ?? INF);
       if (gone <= since) {
         entries.push(
-          make(l, rb, grounds, warnedAt, since, gone, rec.annulledAt === gone ? 'annulled' : 'repair', true),
+          make.make(
+            l,
+            rb,
+            grounds,
+            warnedAt,
+            since,
+            gone,
+            rec.annulledAt === gone ? 'annulled' : 'repair',
+            true,
+          ),
         );
         continue;
       }
@@ -138,7 +158,8 @@ export function deriveEntries(tl: Timeline): ListEntry[] {
     if (tl.versions.versions.some((v) => v.lists.get(name)?.enterWhen)) conditionLists.add(name);
   }
   for (const name of conditionLists) entries.push(...conditionEntries(tl, name, make));
-  return entries.sort(
+  return stableSort(
+    entries,
     (a, b) =>
       a.since - b.since ||
       a.list.localeCompare(b.list) ||
@@ -166,13 +187,13 @@ function segments(
     .flatMap((r) => r.suspended)
     .filter((s) => s.to > since && s.from < until)
     .sort((a, b) => a.from - b.from);
-  if (gaps.length === 0) return [make(l, rb, grounds, warnedAt, since, until, exit, false)];
+  if (gaps.length === 0) return [make.make(l, rb, grounds, warnedAt, since, until, exit, false)];
   const out: ListEntry[] = [];
   let from = since;
   let first: string | undefined;
   for (const g of gaps) {
     if (g.from > from) {
-      const e = make(l, rb, grounds, warnedAt, from, g.from, 'suspended', false, {
+      const e = make.make(l, rb, grounds, warnedAt, from, g.from, 'suspended', false, {
         ...(first ? { resumes: first } : {}),
         suspendedWhy: g.why ?? 'disputed',
       });
@@ -183,7 +204,7 @@ function segments(
     if (from >= until) break;
   }
   if (from < until)
-    out.push(make(l, rb, grounds, warnedAt, from, until, exit, false, first ? { resumes: first } : {}));
+    out.push(make.make(l, rb, grounds, warnedAt, from, until, exit, false, first ? { resumes: first } : {}));
   return out;
 }
 

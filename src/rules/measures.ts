@@ -2,7 +2,7 @@ import { addDuration, type Duration } from '../domain/duration.ts';
 import { activeAt, type ListEntry } from './lists.ts';
 import type { Bearer, ConditionReads, MeasureDef, Rulebook } from './rulebook.model.ts';
 import type { Timeline } from './scorer.ts';
-import { ascendingUnique } from './times.ts';
+import { ascendingUnique, stableSort } from './times.ts';
 
 /** A period in which a measure's condition holds for a subject, capped at the measure's max. */
 export interface MeasureSpan {
@@ -94,7 +94,7 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
       if (li >= 0) steps.push([e.until, li, -1]);
     }
   }
-  if (steps.length > 1) steps.sort((a, b) => a[0] - b[0]);
+  stableSort(steps, (a, b) => a[0] - b[0]);
   const sorted = ascendingUnique(times);
   const names = tl.versions.measureNames;
   const M = names.length;
@@ -225,7 +225,7 @@ export function deriveMeasureSpans(tl: Timeline, entries: readonly ListEntry[]):
   for (let i = 0; i < M; i++)
     if (!Number.isNaN(w.openFrom[i]!))
       out.push({ measure: names[i]!, from: w.openFrom[i]!, until: w.openCapped[i]! });
-  return out.length > 1 ? out.sort((a, b) => a.from - b.from || a.measure.localeCompare(b.measure)) : out;
+  return stableSort(out, (a, b) => a.from - b.from || a.measure.localeCompare(b.measure));
 }
 
 /**

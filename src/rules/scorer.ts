@@ -1,15 +1,8 @@
 import { addDuration, type Duration } from '../domain/duration.ts';
-import { countHistory, windowLeaves } from './history.ts';
+import { RecordHistory, windowLeaves } from './history.ts';
 import type { Interval, LedgerRecord, SubjectFile } from './ledger.model.ts';
-import {
-  gradeOf,
-  type HistoryView,
-  type RecordFacts,
-  type Rule,
-  type Rulebook,
-  type SubjectFacts,
-} from './rulebook.model.ts';
-import { ascendingUnique, runningSums } from './times.ts';
+import { gradeOf, type RecordFacts, type Rule, type Rulebook, type SubjectFacts } from './rulebook.model.ts';
+import { ascendingUnique, mergeAscendingUnique, runningSums, stableSort } from './times.ts';
 import type { RulebookSet } from './versions.ts';
 
 /** One record as it reaches a subject: its own, a branch's, or an agent's acting on its behalf. */
@@ -148,7 +141,8 @@ export class Timeline {
       }
     }
     // one canonical order, so that nothing downstream (list entries, explanation lines) depends on arrival order
-    items.sort(
+    stableSort(
+      items,
       (a, b) =>
         a.rec.occurredAt - b.rec.occurredAt ||
         (a.rec.key < b.rec.key ? -1 : a.rec.key > b.rec.key ? 1 : 0) ||
@@ -184,23 +178,10 @@ export class Timeline {
           source: rec.source,
           culpability: rec.culpability ?? '',
         };
-        const history: HistoryView = {
-          count: (pattern, window, sign) =>
-            countHistory(
-              v,
-              item.history,
-              rec.key,
-              rec.occurredAt,
-              false,
-              pattern,
-              window,
-              sign,
-              Number.POSITIVE_INFINITY,
-            ),
-        };
+        // one context for the record's rules (they read it, never change it)
+        const ctx = { record: facts, subject: item.facts, history: new RecordHistory(v, item.history, rec) };
         for (const r of applicable)
-          if (r.test({ record: facts, subject: item.facts, history }))
-            rules.push({ rule: r.id, points: r.points, reason: r.reason });
+          if (r.test(ctx)) rules.push({ rule: r.id, points: r.points, reason: r.reason });
       }
       const total = t.points + rules.reduce((s, r) => s + r.points, 0);
       result = {
@@ -363,7 +344,15 @@ export class Timeline {
     return out;
   }
 
-  private computeChangeTimes(extraWindows: readonly Duration[]): number[] {
+  private computeChangeTimes(extraWindows: readonly Duration[]): readonly number[] {
+    // the moments with extra windows are those without, and the moments the own records leave each window
+    if (extraWindows.length > 0) {
+      const leaves: number[] = [];
+      for (const item of this.items)
+        if (item.via === 'own')
+          for (const w of extraWindows) leaves.push(windowLeaves(item.rec.occurredAt, w));
+      return mergeAscendingUnique(this.changeTimes(), ascendingUnique(leaves));
+    }
     const times: number[] = [...this.versions.changeTimes];
     for (const item of this.items) {
       const rec = item.rec;
@@ -384,7 +373,6 @@ export class Timeline {
         times.push(s.from);
         if (Number.isFinite(s.to)) times.push(s.to);
       }
-      if (item.via === 'own') for (const w of extraWindows) times.push(windowLeaves(rec.occurredAt, w));
     }
     return ascendingUnique(times);
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { ascendingUnique, runningSums } from './times.ts';
+import { ascendingUnique, mergeAscendingUnique, runningSums, stableSort } from './times.ts';
 
 test('moments come out ascending and once each, as a sorted set gives them', () => {
   const moment = fc.oneof(
@@ -14,6 +14,41 @@ test('moments come out ascending and once each, as a sorted set gives them', () 
       const expected = [...new Set(xs)].sort((a, b) => a - b);
       assert.deepEqual(ascendingUnique([...xs]), expected);
     }),
+  );
+});
+
+test('two lists of moments merged come out as the two concatenated and made ascending and unique', () => {
+  const moment = fc.oneof(
+    fc.integer({ min: -5, max: 5 }),
+    fc.integer(),
+    fc.constantFrom(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN),
+  );
+  const list = fc.array(moment, { maxLength: 50 }).map((xs) => ascendingUnique(xs));
+  fc.assert(
+    fc.property(list, list, (a, b) => {
+      const before = [[...a], [...b]];
+      assert.deepEqual(mergeAscendingUnique(a, b), ascendingUnique([...a, ...b]));
+      // the inputs are the timeline's cached lists: left as they were
+      assert.deepEqual([a, b], before);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('a short or long list sorts in place as Array.prototype.sort sorts it, equal elements in their order', () => {
+  // few distinct keys, so that ties (where stability shows) are common; lengths on both sides of the insertion sort's
+  const entry = fc.record({ key: fc.integer({ min: 0, max: 4 }), name: fc.constantFrom('a', 'b', 'c') });
+  fc.assert(
+    fc.property(fc.array(entry, { maxLength: 40 }), (xs) => {
+      const tagged = xs.map((x, i) => ({ ...x, i }));
+      const compare = (a: (typeof tagged)[number], b: (typeof tagged)[number]) =>
+        a.key - b.key || a.name.localeCompare(b.name);
+      const expected = [...tagged].sort(compare);
+      const copy = [...tagged];
+      assert.equal(stableSort(copy, compare), copy);
+      assert.deepEqual(copy, expected);
+    }),
+    { numRuns: 500 },
   );
 });
 

@@ -26,6 +26,28 @@ export function ascendingUnique(xs: number[]): number[] {
   return xs;
 }
 
+/** Arrays up to this length are sorted by insertion: Array.prototype.sort copies every array it sorts. */
+const BY_INSERTION = 16;
+
+/**
+ * Sorts `xs` in place as `xs.sort(compare)` does (stably: equal elements keep their order), without the copy
+ * that `sort` makes of every array, however short: a derivation sorts a few short lists for every subject.
+ */
+export function stableSort<T>(xs: T[], compare: (a: T, b: T) => number): T[] {
+  const n = xs.length;
+  if (n > BY_INSERTION) return xs.sort(compare);
+  for (let i = 1; i < n; i++) {
+    const x = xs[i] as T;
+    let j = i - 1;
+    while (j >= 0 && compare(xs[j] as T, x) > 0) {
+      xs[j + 1] = xs[j] as T;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+  return xs;
+}
+
 /**
  * A step function from changes (`by[i]` at `at[i]`): its moments in ascending order without repeats, and the
  * running sum of the changes up to each. Changes at one moment are added in the order given (a stable sort of
@@ -42,7 +64,7 @@ export function runningSums(
     if (i > 0 && (at[i - 1] as number) > (at[i] as number)) ordered = false;
   }
   // one record's changes, or a few records' one after another, come in order already: no sort (and its copy)
-  if (!ordered) order.sort((a, b) => (at[a] as number) - (at[b] as number));
+  if (!ordered) stableSort(order, (a, b) => (at[a] as number) - (at[b] as number));
   const times: number[] = [];
   const sums: number[] = [];
   let sum = 0;
@@ -56,4 +78,36 @@ export function runningSums(
     }
   }
   return { times, sums };
+}
+
+/**
+ * The moments of two lists, each ascending without repeats, in one list ascending without repeats: what
+ * `ascendingUnique` gives for the two concatenated, without sorting them again.
+ */
+export function mergeAscendingUnique(a: readonly number[], b: readonly number[]): number[] {
+  // NaN compares with nothing: as ascendingUnique has it (in Set order), which no merge gives
+  if (a.some(Number.isNaN) || b.some(Number.isNaN)) return ascendingUnique([...a, ...b]);
+  const out: number[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x < y) {
+      out[k++] = x;
+      i++;
+    } else if (y < x) {
+      out[k++] = y;
+      j++;
+    } else {
+      out[k++] = x;
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out[k++] = a[i++] as number;
+  while (j < b.length) out[k++] = b[j++] as number;
+  out.length = k;
+  return out;
 }

@@ -66,21 +66,23 @@ export function toLedgerRecord(
     }
   }
   const onBehalf = row.on_behalf_of === null ? undefined : refs.get(Number(row.on_behalf_of));
-  return {
+  // the optional fields set one by one, in the order they have always had (no object to spread for each)
+  const rec: { -readonly [K in keyof LedgerRecord]: LedgerRecord[K] } = {
     key: `${row.source}/${row.record_id}`,
     id: row.record_id,
     source: row.source,
     type,
     occurredAt,
-    ...(knownAt > occurredAt ? { knownAt } : {}),
-    ...(amount !== undefined ? { amount } : {}),
-    ...(onBehalf ? { onBehalfOf: onBehalf } : {}),
-    ...(row.culpability ? { culpability: row.culpability } : {}),
-    legalBasis: row.legal_basis,
-    ...(annulledAt !== undefined ? { annulledAt } : {}),
-    ...(repairedAt !== undefined ? { repairedAt } : {}),
-    suspended,
-  };
+  } as LedgerRecord;
+  if (knownAt > occurredAt) rec.knownAt = knownAt;
+  if (amount !== undefined) rec.amount = amount;
+  if (onBehalf) rec.onBehalfOf = onBehalf;
+  if (row.culpability) rec.culpability = row.culpability;
+  rec.legalBasis = row.legal_basis;
+  if (annulledAt !== undefined) rec.annulledAt = annulledAt;
+  if (repairedAt !== undefined) rec.repairedAt = repairedAt;
+  rec.suspended = suspended;
+  return rec;
 }
 
 export interface LoadedFiles {
@@ -169,7 +171,7 @@ export async function loadFiles(
       l = (rows.get(id) ?? []).map((r) =>
         toLedgerRecord(
           r,
-          evs.filter((e) => e.record_id === r.record_id && e.source === r.source),
+          evs.length === 0 ? evs : evs.filter((e) => e.record_id === r.record_id && e.source === r.source),
           versions,
           refs,
         ),
@@ -178,6 +180,14 @@ export async function loadFiles(
     }
     return l;
   };
+  // each organization's agents, in the order the database gave them
+  const agentsByOrg = new Map<number, number[]>();
+  for (const a of agents) {
+    if (a.agent === a.org) continue;
+    const list = agentsByOrg.get(a.org);
+    if (list) list.push(a.agent);
+    else agentsByOrg.set(a.org, [a.agent]);
+  }
   const files = new Map<number, SubjectFile>();
   const involved = new Map<number, number[]>();
   const agentsOfId = new Map<number, number[]>();
@@ -186,27 +196,29 @@ export async function loadFiles(
     if (!s) continue;
     const branches: { subject: SubjectRef; depth: number; path: string[]; records: LedgerRecord[] }[] = [];
     const branchIds: number[] = [];
-    const walk = (parent: number, depth: number, path: string[], visited: Set<number>) => {
-      for (const kid of childrenOf.get(parent) ?? []) {
-        if (visited.has(kid)) continue;
-        visited.add(kid);
-        const ks = subjects.get(kid)!;
-        const kpath = [...path, refOf(ks)];
-        branchIds.push(kid);
-        branches.push({ subject: subjectRef(ks), depth, path: kpath, records: ledgerOf(kid) });
-        walk(kid, depth + 1, kpath, visited);
-      }
-    };
-    if (s.kind === 'organization') walk(id, 1, [], new Set([id]));
-    const agentFiles = agents
-      .filter((a) => a.org === id && a.agent !== id)
-      .map((a) => ({ subject: subjectRef(subjects.get(a.agent)!), records: ledgerOf(a.agent) }));
+    // branches, transitively (most organizations have none: no walk is made for them)
+    if (s.kind === 'organization' && childrenOf.has(id)) {
+      const walk = (parent: number, depth: number, path: string[], visited: Set<number>) => {
+        for (const kid of childrenOf.get(parent) ?? []) {
+          if (visited.has(kid)) continue;
+          visited.add(kid);
+          const ks = subjects.get(kid)!;
+          const kpath = [...path, refOf(ks)];
+          branchIds.push(kid);
+          branches.push({ subject: subjectRef(ks), depth, path: kpath, records: ledgerOf(kid) });
+          walk(kid, depth + 1, kpath, visited);
+        }
+      };
+      walk(id, 1, [], new Set([id]));
+    }
+    const mine = agentsByOrg.get(id) ?? [];
+    const agentFiles = mine.map((agent) => ({
+      subject: subjectRef(subjects.get(agent)!),
+      records: ledgerOf(agent),
+    }));
     files.set(id, { subject: subjectRef(s), records: ledgerOf(id), branches, agents: agentFiles });
     // in id order: the database returns them in no particular order
-    const agentIds = agents
-      .filter((a) => a.org === id && a.agent !== id)
-      .map((a) => a.agent)
-      .sort((a, b) => a - b);
+    const agentIds = [...mine].sort((a, b) => a - b);
     agentsOfId.set(id, agentIds);
     involved.set(id, [id, ...branchIds, ...agentIds]);
   }

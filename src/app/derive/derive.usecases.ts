@@ -86,8 +86,55 @@ export function ledgerInputs(loaded: LoadedFiles, id: number): { marks: LedgerMa
 }
 
 /**
+ * A decision's inputs, computed when the first decision of a derivation needs them (most derivations record none):
+ * the digest hashes every input record.
+ */
+class LazyInputs {
+  #value?: DecisionInputs;
+  constructor(
+    private readonly rulebooks: readonly string[],
+    private readonly ledger: readonly LedgerMark[],
+    private readonly rows: readonly Pick<RecordRow, 'source' | 'record_id' | 'content_hash'>[],
+    private readonly at: number,
+  ) {}
+  get value(): DecisionInputs {
+    this.#value ??= {
+      rulebooks: this.rulebooks,
+      ledger: this.ledger,
+      digest: inputsDigest(this.rows),
+      at: this.at,
+    };
+    return this.#value;
+  }
+}
+
+/** The three decisions of an entry, in the order they are recorded: when each is due, and on what date. */
+const DECISIONS: readonly {
+  readonly event: DecisionRow['event'];
+  readonly suffix: string;
+  readonly due: (e: ListEntry, now: number) => boolean;
+  readonly at: (e: ListEntry) => number;
+}[] = [
+  {
+    event: 'warning',
+    suffix: ':warning',
+    // a resumed entry continues a decision the subject was already warned of
+    due: (e, now) => !e.resumes && e.warnedAt < e.since && e.warnedAt <= now,
+    at: (e) => e.warnedAt,
+  },
+  { event: 'entry', suffix: '', due: (e, now) => !e.lapsed && e.since <= now, at: (e) => e.since },
+  {
+    event: 'exit',
+    suffix: ':exit',
+    due: (e, now) => Number.isFinite(e.until) && e.until <= now && (!e.lapsed || e.warnedAt < e.since),
+    at: (e) => e.until,
+  },
+];
+
+/**
  * The list decisions that have happened by `now` and are not yet recorded: warnings, entries and exits; the entry
- * each one is about goes to `decided`, in the same order, when given.
+ * each one is about goes to `decided`, in the same order, when given. (No closure is made a call: a derivation
+ * asks this for every subject.)
  */
 export function decisionRows(
   subjectId: number,
@@ -95,41 +142,32 @@ export function decisionRows(
   now: number,
   rulebookOf: RulebookOf,
   known: ReadonlySet<string> = new Set(),
-  inputs?: () => DecisionInputs,
+  inputs?: { readonly value: DecisionInputs },
   decided?: ListEntry[],
 ): DecisionRow[] {
   const rows: DecisionRow[] = [];
-  let given: DecisionInputs | undefined;
-  // the entry as encodeState writes it, without a parse and a second stringify
-  const data = (e: ListEntry) => {
-    given ??= inputs?.();
-    return JSON.stringify({
-      entries: [storedEntry(e, rulebookOf)],
-      spans: [],
-      ...(given ? { inputs: given } : {}),
-    });
-  };
-  const add = (id: string, e: ListEntry, event: DecisionRow['event'], effective_at: number) => {
-    if (known.has(id)) return;
-    rows.push({
-      subject_id: subjectId,
-      id,
-      list: e.list,
-      event,
-      effective_at,
-      recorded_at: now,
-      data: data(e),
-    });
-    decided?.push(e);
-  };
-  for (const e of entries) {
-    // a resumed entry continues a decision the subject was already warned of
-    if (!e.resumes && e.warnedAt < e.since && e.warnedAt <= now)
-      add(`${e.decision}:warning`, e, 'warning', e.warnedAt);
-    if (!e.lapsed && e.since <= now) add(e.decision, e, 'entry', e.since);
-    if (Number.isFinite(e.until) && e.until <= now && (!e.lapsed || e.warnedAt < e.since))
-      add(`${e.decision}:exit`, e, 'exit', e.until);
-  }
+  for (const e of entries)
+    for (const d of DECISIONS) {
+      if (!d.due(e, now)) continue;
+      const id = `${e.decision}${d.suffix}`;
+      if (known.has(id)) continue;
+      const given = inputs?.value;
+      rows.push({
+        subject_id: subjectId,
+        id,
+        list: e.list,
+        event: d.event,
+        effective_at: d.at(e),
+        recorded_at: now,
+        // the entry as encodeState writes it, without a parse and a second stringify
+        data: JSON.stringify({
+          entries: [storedEntry(e, rulebookOf)],
+          spans: [],
+          ...(given ? { inputs: given } : {}),
+        }),
+      });
+      decided?.push(e);
+    }
   return rows;
 }
 
@@ -249,6 +287,7 @@ export async function storeDerived(
   const lapsedExits = new Set<string>();
   const vkey = versionsKey(versions);
   const counts = loadedCounts(loaded);
+  const rulebookHashes = versions.versions.map((v) => v.hash);
   for (const id of loaded.files.keys()) {
     const d = computed.get(id)!;
     const { marks: ledger, rows: seen } = ledgerInputs(loaded, id);
@@ -266,12 +305,7 @@ export async function storeDerived(
       marks: marksString(vkey, loaded.involved.get(id) ?? [id], counts),
     });
     for (const e of d.entries) if (e.lapsed) lapsedExits.add(`${id}\u0000${e.decision}:exit`);
-    const inputs = (): DecisionInputs => ({
-      rulebooks: versions.versions.map((v) => v.hash),
-      ledger,
-      digest: inputsDigest(seen),
-      at: now,
-    });
+    const inputs = new LazyInputs(rulebookHashes, ledger, seen, now);
     decisions.push(...decisionRows(id, d.entries, now, versions.byHash, known, inputs, decided));
   }
   // a projection that comes out as it is stored is not written again (a full rebuild finds most so): it keeps its
