@@ -292,9 +292,12 @@ export class Timeline {
     const at: number[] = [];
     const by: number[] = [];
     const versionTimes = this.versions.changeTimes;
+    // one record's moments at a time, in one array for them all (emptied for each)
+    const times: number[] = [];
     for (const item of this.items) {
       const rec = item.rec;
-      const times: number[] = [rec.occurredAt];
+      times.length = 0;
+      times.push(rec.occurredAt);
       for (const v of this.versions.versions) {
         const pts = this.pointsUnder(item, v);
         if (pts) times.push(pts.countsUntil);
@@ -318,8 +321,8 @@ export class Timeline {
         }
       }
     }
-    const { times, sums: raws } = runningSums(at, by);
-    sw = new Sweep(times, raws);
+    const steps = runningSums(at, by);
+    sw = new Sweep(steps.times, steps.sums);
     this.sweeps.set(mode, sw);
     return sw;
   }

@@ -18,7 +18,7 @@ import { compiledOnce, insertRows, readIn, rowsIn } from './compiled.ts';
 import { DerivedRepo } from './derived.repo.ts';
 import { GroupCommit } from './group-commit.ts';
 import { insertAuditRow, insertCheckRow, lastAuditRow } from './hot.statements.ts';
-import { RECORD_COLUMNS, recordFromArray } from './records.rows.ts';
+import { LEDGER_COLUMNS, ledgerRowFromArray, RECORD_COLUMNS, recordFromArray } from './records.rows.ts';
 import { CHUNK, chunks } from './registry.repo.ts';
 import type { Database } from './schema.ts';
 import { searchPieces, searchRanked } from './search.repo.ts';
@@ -102,6 +102,12 @@ export class KyselyTx extends DerivedRepo implements Tx {
   async recordsOf(subjectIds: readonly number[]) {
     // a derivation reads thousands of rows at once (compiled.ts)
     return rowsIn(this.db, 'records', RECORD_COLUMNS, 'subject_id', subjectIds, recordFromArray, {
+      orderBy: ['subject_id', 'seq'],
+      size: CHUNK,
+    });
+  }
+  async ledgerRowsOf(subjectIds: readonly number[]) {
+    return rowsIn(this.db, 'records', LEDGER_COLUMNS, 'subject_id', subjectIds, ledgerRowFromArray, {
       orderBy: ['subject_id', 'seq'],
       size: CHUNK,
     });

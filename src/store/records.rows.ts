@@ -1,4 +1,4 @@
-import type { RecordRow, SubjectRow } from '../app/ports/ports.store.ts';
+import type { LedgerRow, RecordRow, SubjectRow } from '../app/ports/ports.store.ts';
 
 /** The columns of `records` in the order a read as arrays returns them (compiled.ts, ROWS_AS_ARRAYS). */
 export const RECORD_COLUMNS = [
@@ -35,6 +35,40 @@ export function recordFromArray(a: readonly unknown[]): RecordRow {
     culpability: a[11] as string | null,
     note: a[12] as string | null,
     content_hash: a[13] as string,
+  };
+}
+
+/** The columns a derivation reads of `records` (LedgerRow), in the order a read as arrays returns them. */
+export const LEDGER_COLUMNS = [
+  'subject_id',
+  'seq',
+  'source',
+  'record_id',
+  'type',
+  'occurred_at',
+  'recorded_at',
+  'legal_basis',
+  'amount',
+  'on_behalf_of',
+  'culpability',
+  'content_hash',
+] as const satisfies readonly (keyof LedgerRow)[];
+
+/** A records row read as an array of LEDGER_COLUMNS, in their order. */
+export function ledgerRowFromArray(a: readonly unknown[]): LedgerRow {
+  return {
+    subject_id: a[0] as number,
+    seq: a[1] as number,
+    source: a[2] as string,
+    record_id: a[3] as string,
+    type: a[4] as string,
+    occurred_at: a[5] as number,
+    recorded_at: a[6] as number,
+    legal_basis: a[7] as string,
+    amount: a[8] as number | null,
+    on_behalf_of: a[9] as number | null,
+    culpability: a[10] as string | null,
+    content_hash: a[11] as string,
   };
 }
 

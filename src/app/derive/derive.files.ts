@@ -3,7 +3,7 @@ import { regionOf, sectorOf } from '../../domain/usci.ts';
 import type { LedgerRecord, SubjectFile, SubjectRef, Suspension } from '../../rules/ledger.model.ts';
 import type { RulebookSet } from '../../rules/versions.ts';
 import { personRef } from '../ports/ports.context.ts';
-import type { RecordEventRow, RecordRow, SubjectRow, Tx } from '../ports/ports.store.ts';
+import type { LedgerRow, RecordEventRow, SubjectRow, Tx } from '../ports/ports.store.ts';
 
 export function refOf(s: Pick<SubjectRow, 'id' | 'kind' | 'usci'>): string {
   return s.kind === 'organization' && s.usci ? s.usci : personRef(Number(s.id));
@@ -22,7 +22,7 @@ export function subjectRef(s: SubjectRow): SubjectRef {
 
 /** Folds a record's status events into what the scorer needs (as corrected, with its suspensions). */
 export function toLedgerRecord(
-  row: RecordRow,
+  row: LedgerRow,
   events: readonly RecordEventRow[],
   versions: RulebookSet,
   refs: ReadonlyMap<number, string>,
@@ -88,7 +88,8 @@ export function toLedgerRecord(
 export interface LoadedFiles {
   readonly files: Map<number, SubjectFile>;
   readonly subjects: Map<number, SubjectRow>;
-  readonly rows: Map<number, RecordRow[]>;
+  /** The records read, as a derivation reads them (no evidence, no note: recordsOf has those). */
+  readonly rows: Map<number, LedgerRow[]>;
   readonly events: Map<number, RecordEventRow[]>;
   /** For each subject loaded: the subjects whose records are in its file (itself, its branches, its agents). */
   readonly involved: Map<number, number[]>;
@@ -148,7 +149,7 @@ export async function loadFiles(
   const known = <T extends { subject_id: number }>(xs: T[], at: (x: T) => number) =>
     asOf === undefined ? xs : xs.filter((x) => at(x) <= asOf);
   const rows = group(
-    known(await tx.recordsOf(all), (r) => Number(r.recorded_at)).filter(
+    known(await tx.ledgerRowsOf(all), (r) => Number(r.recorded_at)).filter(
       (r) => onlyRecords === undefined || onlyRecords.has(`${r.source}/${r.record_id}`),
     ),
   );

@@ -7,7 +7,7 @@ import { bearerNotices } from '../due-process/due-process.bearer-notices.ts';
 import { decisionNotice, emitNotices, gradeDropNotice } from '../due-process/due-process.notices.ts';
 import { sha256 } from '../ports/ports.context.ts';
 import type { NoticeRow } from '../ports/ports.due-process.ts';
-import type { DecisionRow, DerivedRow, RecordRow, Tx } from '../ports/ports.store.ts';
+import type { DecisionRow, DerivedRow, LedgerRow, RecordRow, Tx } from '../ports/ports.store.ts';
 import { watchChanges } from '../watches/watches.derive.ts';
 import { type Computed, computedOf, deriveFile } from './derive.compute.ts';
 import { type LoadedFiles, loadFiles } from './derive.files.ts';
@@ -55,7 +55,7 @@ export function inputsDigest(
 }
 
 /** Does an agent's record reach the organization `id`? Only when made on its behalf with a culpability. */
-function onBehalf(r: RecordRow, id: number): boolean {
+function onBehalf(r: LedgerRow, id: number): boolean {
   return r.on_behalf_of !== null && Number(r.on_behalf_of) === id && r.culpability !== null;
 }
 
@@ -64,11 +64,11 @@ function onBehalf(r: RecordRow, id: number): boolean {
  * last sequence number and the count of its records that reach this one (an agent's: only those on its behalf),
  * for subjects with at least one. They change exactly when the derivation's input changes.
  */
-export function ledgerInputs(loaded: LoadedFiles, id: number): { marks: LedgerMark[]; rows: RecordRow[] } {
+export function ledgerInputs(loaded: LoadedFiles, id: number): { marks: LedgerMark[]; rows: LedgerRow[] } {
   const involved = loaded.involved.get(id) ?? [id];
   const agents = new Set(loaded.agentsOf.get(id) ?? []);
   const marks: LedgerMark[] = [];
-  const rows: RecordRow[] = [];
+  const rows: LedgerRow[] = [];
   for (const sid of involved) {
     const all = loaded.rows.get(sid) ?? [];
     const own = agents.has(sid) ? all.filter((r) => onBehalf(r, id)) : all;

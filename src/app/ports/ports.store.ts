@@ -97,6 +97,12 @@ export interface RecordRow {
   readonly content_hash: string;
 }
 
+/**
+ * A record as a derivation reads it: every column but the evidence and the note, which nothing derived depends on
+ * (the score, the lists, the marks and the decisions' inputs read the rest).
+ */
+export type LedgerRow = Omit<RecordRow, 'evidence' | 'note'>;
+
 export type RecordEventKind = 'disputed' | 'upheld' | 'annulled' | 'corrected' | 'repaired';
 
 export interface RecordEventRow {
@@ -281,6 +287,8 @@ export interface Tx extends DueProcessTx {
 
   recordsByKeys(keys: readonly { source: string; record_id: string }[]): Promise<RecordRow[]>;
   recordsOf(subjectIds: readonly number[]): Promise<RecordRow[]>;
+  /** The same records as recordsOf, as a derivation reads them (LedgerRow), in the same order. */
+  ledgerRowsOf(subjectIds: readonly number[]): Promise<LedgerRow[]>;
   agentsOf(orgIds: readonly number[]): Promise<{ org: number; agent: number }[]>;
   maxRecordSeq(subjectIds: readonly number[]): Promise<Map<number, number>>;
   insertRecords(rows: readonly RecordRow[]): Promise<void>;

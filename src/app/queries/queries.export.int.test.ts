@@ -25,6 +25,7 @@ test('the exported file names the organization a record was on behalf of, and sh
         evidence: [EVIDENCE],
         on_behalf_of: ORG,
         culpability: 'knowledge',
+        note: 'Paid 12 days late.',
       },
     ]);
     assert.ok(results.every((x) => x.ok));
@@ -33,6 +34,9 @@ test('the exported file names the organization a record was on behalf of, and sh
     const [rec] = file.records;
     assert.equal(rec?.on_behalf_of, ORG, 'by USCI, never by an internal number');
     assert.equal(rec?.culpability, 'knowledge');
+    // the record whole: its evidence and its note, which a derivation does not read, are in the subject's file
+    assert.deepEqual(rec?.evidence, [EVIDENCE]);
+    assert.equal(rec?.note, 'Paid 12 days late.');
     const disputed = rec?.status_history.find((h) => h.event === 'disputed');
     assert.ok(disputed, JSON.stringify(rec?.status_history));
     const { deadline } = disputed.data as { deadline: unknown };

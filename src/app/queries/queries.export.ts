@@ -34,10 +34,11 @@ export async function exportFile(ctx: AppContext, ref: string) {
     const now = ctx.clock.now();
     const id = Number(s.id);
     await refreshIfDue(tx, versions, [id], now);
-    const { files, rows, events } = await loadFiles(tx, versions, [id]);
+    const { files, events } = await loadFiles(tx, versions, [id]);
     const d = derive(new Timeline(files.get(id)!, versions), now);
     const evs = events.get(id) ?? [];
-    const own = rows.get(id) ?? [];
+    // the records whole, evidence and notes included (a derivation's load reads neither)
+    const own = await tx.recordsOf([id]);
     // the organizations the subject's records were on behalf of, by USCI (never by an internal number)
     const behalf = own.flatMap((r) => (r.on_behalf_of === null ? [] : [Number(r.on_behalf_of)]));
     const uscis = new Map((await tx.subjectsById([...new Set(behalf)])).map((o) => [Number(o.id), refOf(o)]));

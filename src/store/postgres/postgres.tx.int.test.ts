@@ -132,6 +132,7 @@ describe('PostgreSQL set-based statements', {
           'registryFactsOf',
           'registryFactsNaming',
           'recordsOf',
+          'ledgerRowsOf',
           'agentsOf',
           'eventsOf',
           'derivedOf',

@@ -12,6 +12,7 @@ import { searchEntry } from '../../app/search/search.normalize.ts';
 import { DERIVED_STATE } from '../derived.repo.ts';
 import { type BulkWriter, KyselyTx } from '../kysely-store.ts';
 import { marksWindow } from '../marks-window.ts';
+import { LEDGER_COLUMNS } from '../records.rows.ts';
 import { numericFact } from '../registry-facts.ts';
 import type { Database } from '../schema.ts';
 
@@ -246,6 +247,16 @@ export class PostgresTx extends KyselyTx {
     return this.db
       .selectFrom('records')
       .selectAll()
+      .where(anyOf('subject_id', subjectIds))
+      .orderBy('subject_id')
+      .orderBy('seq')
+      .execute();
+  }
+  override async ledgerRowsOf(subjectIds: readonly number[]) {
+    if (subjectIds.length === 0) return [];
+    return this.db
+      .selectFrom('records')
+      .select(LEDGER_COLUMNS)
       .where(anyOf('subject_id', subjectIds))
       .orderBy('subject_id')
       .orderBy('seq')

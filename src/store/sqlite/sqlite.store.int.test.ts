@@ -102,6 +102,12 @@ test('records and subjects read as arrays (the derivation path) are the rows as 
         read.map((x) => ({ ...x })),
         stored,
       );
+      // as a derivation reads them: the same rows, column for column, without the evidence and the note
+      const ledger = await r.ctx.store.transaction((tx) => tx.ledgerRowsOf(ids));
+      assert.deepEqual(
+        ledger.map((x) => ({ ...x })),
+        stored.map(({ evidence: _e, note: _n, ...rest }) => rest),
+      );
       // the subjects too, and the branches of their parents: organizations with and without a parent, persons
       const subjects = raw.prepare('SELECT * FROM subjects ORDER BY id').all() as Record<string, unknown>[];
       for (const column of ['usci', 'id_hash', 'parent_id'])
