@@ -242,25 +242,21 @@ export class PostgresTx extends KyselyTx {
         as k(source, record_id) on r.source = k.source and r.record_id = k.record_id`.execute(this.db);
     return r.rows;
   }
-  override async recordsOf(subjectIds: readonly number[]) {
-    if (subjectIds.length === 0) return [];
+  /** The records of these subjects in one statement, in subject and sequence order, before their columns are chosen. */
+  private recordsInOrder(subjectIds: readonly number[]) {
     return this.db
       .selectFrom('records')
-      .selectAll()
       .where(anyOf('subject_id', subjectIds))
       .orderBy('subject_id')
-      .orderBy('seq')
-      .execute();
+      .orderBy('seq');
+  }
+  override async recordsOf(subjectIds: readonly number[]) {
+    if (subjectIds.length === 0) return [];
+    return this.recordsInOrder(subjectIds).selectAll().execute();
   }
   override async ledgerRowsOf(subjectIds: readonly number[]) {
     if (subjectIds.length === 0) return [];
-    return this.db
-      .selectFrom('records')
-      .select(LEDGER_COLUMNS)
-      .where(anyOf('subject_id', subjectIds))
-      .orderBy('subject_id')
-      .orderBy('seq')
-      .execute();
+    return this.recordsInOrder(subjectIds).select(LEDGER_COLUMNS).execute();
   }
   override async agentsOf(orgIds: readonly number[]) {
     if (orgIds.length === 0) return [];
