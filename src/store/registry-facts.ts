@@ -51,6 +51,38 @@ export function spansAt(spans: readonly RelationSpan[], at: number): RelationSpa
   return spans.filter((s) => s.from <= at && (s.to === null || at < s.to));
 }
 
+/** The columns of `registry_facts` in the order a read as arrays returns them (factFromArray). */
+export const FACT_COLUMNS = [
+  'subject_id',
+  'seq',
+  'fact',
+  'value',
+  'related_id',
+  'effective_at',
+  'recorded_at',
+  'actor',
+  'source',
+] as const satisfies readonly (keyof RegistryFactRow)[];
+
+/**
+ * A registry fact as read: an array of FACT_COLUMNS (SQLite's raw mode, one object built instead of two), or an
+ * object, whose bigint columns PostgreSQL returns as strings.
+ */
+export function factOf(r: unknown): RegistryFactRow {
+  if (!Array.isArray(r)) return numericFact(r as RegistryFactRow);
+  return {
+    subject_id: Number(r[0]),
+    seq: Number(r[1]),
+    fact: r[2] as RegistryFactRow['fact'],
+    value: r[3] as string | null,
+    related_id: r[4] === null ? null : Number(r[4]),
+    effective_at: Number(r[5]),
+    recorded_at: Number(r[6]),
+    actor: r[7] as string,
+    source: r[8] as string | null,
+  };
+}
+
 /** PostgreSQL returns bigint columns as strings unless a parser is installed: normalise to numbers. */
 export function numericFact(r: RegistryFactRow): RegistryFactRow {
   return {

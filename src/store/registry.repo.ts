@@ -1,9 +1,9 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { RegistryFactRow, TokenRow, Tx } from '../app/ports/ports.store.ts';
-import { compiledOnce, readIn, rowsIn } from './compiled.ts';
+import { compiledOnce, ROWS_AS_ARRAYS, readIn, rowsIn } from './compiled.ts';
 import { IdempotencyRepo } from './idempotency.store.ts';
 import { SUBJECT_COLUMNS, subjectFromArray } from './records.rows.ts';
-import { numericFact, relationSpans, spansAt } from './registry-facts.ts';
+import { FACT_COLUMNS, factOf, relationSpans, spansAt } from './registry-facts.ts';
 import type { Database } from './schema.ts';
 import { indexOrganization, reindexName } from './search.repo.ts';
 
@@ -224,24 +224,17 @@ export class RegistryRepo extends IdempotencyRepo {
     const facts: RegistryFactRow[] = [];
     const seen = new Set<string>();
     for (const c of chunks(personIds)) {
-      const r = await compiledOnce(this.db, 'factsOfOrgsNaming', c, (v) =>
-        this.db
-          .selectFrom('registry_facts')
-          .select(FACT_COLUMNS)
-          .where('subject_id', 'in', (eb) =>
-            eb
-              .selectFrom('registry_facts as named')
-              .select('named.subject_id')
-              .where(
-                'named.related_id',
-                'in',
-                c.map((_, i) => v(i)),
-              ),
-          )
-          .orderBy('subject_id')
-          .orderBy('seq'),
+      // read as arrays on SQLite; factOf takes either
+      const r = await compiledOnce(
+        this.db,
+        'factsOfOrgsNaming',
+        c,
+        (v) =>
+          sql<unknown>`${sql.raw(ROWS_AS_ARRAYS)}select ${sql.join(FACT_COLUMNS.map((k) => sql.ref(k)))}
+            from registry_facts where subject_id in (select named.subject_id from registry_facts as named
+            where named.related_id in (${sql.join(c.map((_, i) => v(i)))})) order by subject_id, seq`,
       );
-      for (const f of r.rows.map(numericFact)) {
+      for (const f of r.rows.map(factOf)) {
         // persons of two chunks may share an organization: its facts once
         const k = `${f.subject_id}/${f.seq}`;
         if (seen.has(k)) continue;
@@ -266,14 +259,15 @@ export class RegistryRepo extends IdempotencyRepo {
     return Number(r.n);
   }
   async subjectIdsAfter(after: number, limit: number) {
-    const rows = await this.db
-      .selectFrom('subjects')
-      .select('id')
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => Number(r.id));
+    // every page of a rebuild, a tick or a what-if: compiled once, read as arrays on SQLite
+    const { rows } = await compiledOnce(
+      this.db,
+      'subjectIdsAfter',
+      [after, limit],
+      (v) =>
+        sql<unknown>`${sql.raw(ROWS_AS_ARRAYS)}select id from subjects where id > ${v(0)} order by id limit ${v(1)}`,
+    );
+    return rows.map((r) => Number(Array.isArray(r) ? r[0] : (r as { id: unknown }).id));
   }
   async insertToken(row: TokenRow) {
     await this.db.insertInto('tokens').values(row).execute();
@@ -303,33 +297,17 @@ export class RegistryRepo extends IdempotencyRepo {
   }
 }
 
-const FACT_COLUMNS = [
-  'subject_id',
-  'seq',
-  'fact',
-  'value',
-  'related_id',
-  'effective_at',
-  'recorded_at',
-  'actor',
-  'source',
-] as const;
-
 /** The registry facts whose `column` is one of `ids`, in order of subject and sequence; compiled once a length. */
 async function factsIn(
   db: Kysely<Database> | Transaction<Database>,
   ids: readonly number[],
   column: 'subject_id' | 'related_id',
 ): Promise<RegistryFactRow[]> {
-  const rows = await readIn(db, `registryFacts|${column}`, ids, (list) =>
-    db
-      .selectFrom('registry_facts')
-      .select(FACT_COLUMNS)
-      .where(column, 'in', list)
-      .orderBy('subject_id')
-      .orderBy('seq'),
-  );
-  return rows.map((f) => numericFact(f as RegistryFactRow));
+  // read as arrays on SQLite (rowsIn); factOf takes either
+  const rows = await rowsIn(db, 'registry_facts', FACT_COLUMNS, column, ids, (a) => a, {
+    orderBy: ['subject_id', 'seq'],
+  });
+  return rows.map(factOf);
 }
 
 /** PostgreSQL returns bigint columns as strings unless a parser is installed: normalise to numbers. */

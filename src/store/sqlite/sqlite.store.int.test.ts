@@ -46,7 +46,7 @@ test('a registry file is read through a memory map unless the opener asks for no
   }
 });
 
-test('records and subjects read as arrays (the derivation path) are the rows as stored, every column in its place', async () => {
+test('records, subjects and registry facts read as arrays (the derivation path) are the rows as stored, every column in its place', async () => {
   const r = await testRegistry('2026-11-01');
   try {
     const rb = (await r.ctx.store.transaction((tx) => activeRulebooks(tx))).at(parseInstant('2026-11-01')!);
@@ -125,6 +125,35 @@ test('records and subjects read as arrays (the derivation path) are the rows as 
       assert.deepEqual(
         children.map((x) => ({ ...x })).sort(byId),
         subjects.filter((s) => s.parent_id !== null),
+      );
+      // registry facts: of subjects, naming subjects, and the roles of persons, which a check reads
+      const facts = raw.prepare('SELECT * FROM registry_facts ORDER BY subject_id, seq').all() as Record<
+        string,
+        unknown
+      >[];
+      for (const column of ['value', 'related_id'])
+        assert.ok(
+          facts.some((f) => f[column] !== null) && facts.some((f) => f[column] === null),
+          `the population fills ${column} and leaves it empty, so that its place is checked`,
+        );
+      const readFacts = await r.ctx.store.transaction((tx) => tx.registryFactsOf(ids));
+      assert.deepEqual(
+        readFacts.map((x) => ({ ...x })),
+        facts,
+      );
+      const naming = await r.ctx.store.transaction((tx) => tx.registryFactsNaming(ids));
+      assert.deepEqual(
+        naming.map((x) => ({ ...x })),
+        facts.filter((f) => f.related_id !== null),
+      );
+      const persons = subjects.filter((s) => s.kind === 'person').map((s) => Number(s.id));
+      const orgs = subjects.filter((s) => s.kind === 'organization').map((s) => Number(s.id));
+      const roles = await r.ctx.store.transaction((tx) => tx.relationSpansOfPersons(persons));
+      const ofOrgs = await r.ctx.store.transaction((tx) => tx.relationSpansOfOrgs(orgs));
+      assert.ok(roles.length > 0, 'persons hold roles in organizations');
+      assert.deepEqual(
+        roles,
+        ofOrgs.filter((x) => persons.includes(x.related_id)),
       );
     } finally {
       raw.close();
