@@ -916,3 +916,63 @@ describe('every score comes with its explanation', () => {
     assert.deepEqual(e.contributions, []);
   });
 });
+
+describe('the score read from its step functions is the sum of the records counting then', () => {
+  test('as corrected and as known at the time, asked in any order, whatever was annulled, recorded late, repaired or suspended (property)', () => {
+    const types = ['tax.late_payment', 'tax.evasion', 'market.penalty', 'community.volunteering'];
+    const start = at('2025-01-01');
+    const days = (n: number | undefined) => (n === undefined ? undefined : n * DAY);
+    const recordArb = fc.record({
+      type: fc.constantFrom(...types),
+      day: fc.integer({ min: 0, max: 900 }),
+      annulAfter: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
+      knownAfter: fc.option(fc.integer({ min: 1, max: 400 }), { nil: undefined }),
+      repairAfter: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
+      suspended: fc.option(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 200 })), {
+        nil: undefined,
+      }),
+    });
+    // a probe: a day, and whether the score is asked as the registry knew the ledger then
+    const probeArb = fc.tuple(fc.integer({ min: -10, max: 1500 }), fc.boolean());
+    fc.assert(
+      fc.property(
+        fc.array(recordArb, { maxLength: 12 }),
+        fc.array(probeArb, { minLength: 4, maxLength: 16 }),
+        (specs, probes) => {
+          const records = specs.map((s, i): LedgerRecord => {
+            const occurredAt = start + s.day * DAY;
+            const later = (n: number | undefined) => (n === undefined ? undefined : occurredAt + days(n)!);
+            const r: LedgerRecord = {
+              ...rec(s.type, '2025-01-01', { id: `P${i}` }),
+              occurredAt,
+              suspended: s.suspended
+                ? [
+                    {
+                      from: later(s.suspended[0])!,
+                      to: later(s.suspended[0] + s.suspended[1])!,
+                      why: 'disputed',
+                    },
+                  ]
+                : [],
+            };
+            const extra: Partial<LedgerRecord> = {};
+            if (s.annulAfter !== undefined) Object.assign(extra, { annulledAt: later(s.annulAfter) });
+            if (s.knownAfter !== undefined) Object.assign(extra, { knownAt: later(s.knownAfter) });
+            if (s.repairAfter !== undefined) Object.assign(extra, { repairedAt: later(s.repairAfter) });
+            return { ...r, ...extra };
+          });
+          const tl = timeline(records);
+          // the first lookups sum the records directly; later ones read the step functions
+          for (const [day, known] of probes) {
+            const t = start + day * DAY;
+            const knownAt = known ? t : Number.POSITIVE_INFINITY;
+            const direct = tl.contributions(t, knownAt).reduce((sum, c) => sum + c.points, 0);
+            const read = tl.scoreAt(t, knownAt).raw;
+            assert.ok(Math.abs(read - direct) < 1e-9, `day ${day}, known ${known}: ${read} ≠ ${direct}`);
+          }
+        },
+      ),
+      { seed: 20261201, numRuns: 400 },
+    );
+  });
+});
