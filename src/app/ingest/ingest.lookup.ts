@@ -40,6 +40,11 @@ export class SubjectLookup {
   readonly byHash = new Map<string, SubjectRow>();
   private readonly noUsci = new Set<string>();
   private readonly noHash = new Set<string>();
+  /**
+   * The keyed hashes of the national identity numbers this batch names: a person named by several lines, or
+   * prefetched and then resolved, is checked and hashed once. Held for the batch only (see begin).
+   */
+  private readonly hashes = new Map<string, string>();
 
   constructor(private readonly ctx: Pick<AppContext, 'hashNationalId'>) {}
 
@@ -49,12 +54,24 @@ export class SubjectLookup {
     this.byHash.clear();
     this.noUsci.clear();
     this.noHash.clear();
+    this.hashes.clear();
+  }
+
+  /** The keyed hash of a reference that is a national identity number (isNationalId), else undefined. */
+  hashOf(ref: string): string | undefined {
+    let h = this.hashes.get(ref);
+    if (h === undefined && isNationalId(ref)) {
+      h = this.ctx.hashNationalId(ref);
+      this.hashes.set(ref, h);
+    }
+    return h;
   }
 
   /** Starts a transaction's batch: absences are its own; the caches stay bounded, whatever the file. */
   begin(): void {
     this.noUsci.clear();
     this.noHash.clear();
+    this.hashes.clear();
     if (this.byUsci.size + this.byHash.size > SUBJECT_CACHE_LIMIT) this.clear();
   }
 
@@ -66,9 +83,8 @@ export class SubjectLookup {
       if (typeof ref === 'string' && ref !== '' && ref.length <= 64 && !this.byUsci.has(ref)) uscis.add(ref);
     };
     const person = (ref: unknown) => {
-      if (typeof ref !== 'string' || !isNationalId(ref)) return;
-      const h = this.ctx.hashNationalId(ref);
-      if (!this.byHash.has(h)) hashes.add(h);
+      const h = typeof ref === 'string' ? this.hashOf(ref) : undefined;
+      if (h !== undefined && !this.byHash.has(h)) hashes.add(h);
     };
     for (const line of lines) {
       if (line === null || typeof line !== 'object') continue;
@@ -77,7 +93,7 @@ export class SubjectLookup {
       for (const f of BY_NATIONAL_ID) person(l[f]);
       // a record's subject, as `resolve` reads it
       if (!('kind' in l) && typeof l.subject === 'string' && !isIdRef(l.subject))
-        (isNationalId(l.subject) ? person : usci)(l.subject);
+        (this.hashOf(l.subject) !== undefined ? person : usci)(l.subject);
     }
     const found = [
       ...(uscis.size > 0 ? await tx.subjectsByUsci([...uscis]) : []),

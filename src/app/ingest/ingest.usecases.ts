@@ -11,7 +11,7 @@ import type { RecordRow, SourceRow, SubjectRow, Tx } from '../ports/ports.store.
 import { recordContentHash } from './ingest.content-hash.ts';
 import type { LineResult } from './ingest.input.ts';
 import { FIELDS, Reject, reject, unknownFields } from './ingest.input.ts';
-import { isIdRef, isNationalId, SubjectLookup } from './ingest.lookup.ts';
+import { isIdRef, SubjectLookup } from './ingest.lookup.ts';
 import { type RecordDeps, validateRecordFields } from './ingest.records.ts';
 import { ReferenceLines } from './ingest.reference.ts';
 import { registerException, registerSource } from './ingest.sources.ts';
@@ -121,6 +121,8 @@ export class Ingestor {
       this.exceptions = new Set(
         JSON.parse((await tx.getMeta('usci_exceptions')) ?? '[]').map((e: { usci: string }) => e.usci),
       );
+      // the batch's record dependencies name this batch's exceptions
+      this.batchDeps = undefined;
       const own = this.onlySource === undefined ? undefined : this.sources.get(this.onlySource);
       this.entitled =
         this.onlySource === undefined ||
@@ -176,7 +178,13 @@ export class Ingestor {
     }
   }
 
+  /** What validating a record needs, made once a batch (not once a line; see applyIn). */
+  private batchDeps?: RecordDeps;
   private recordDeps(): RecordDeps {
+    this.batchDeps ??= this.newRecordDeps();
+    return this.batchDeps;
+  }
+  private newRecordDeps(): RecordDeps {
     return {
       ctx: this.ctx,
       sources: this.sources,
@@ -246,7 +254,8 @@ export class Ingestor {
       const [s] = await tx.subjectsById([Number(ref.replace(/^P/, ''))]);
       return s;
     }
-    if (isNationalId(ref)) return this.personByHash(tx, this.ctx.hashNationalId(ref));
+    const hash = this.lookup.hashOf(ref);
+    if (hash !== undefined) return this.personByHash(tx, hash);
     return this.orgByUsci(tx, ref);
   }
 
@@ -290,14 +299,10 @@ export class Ingestor {
     const existing = new Map(
       (await tx.recordsByKeys(keys)).map((r) => [`${r.source}\u0000${r.record_id}`, r.content_hash]),
     );
+    const stored = (key: string) => existing.has(key) || seenInBatch.has(key);
     for (const { index, line } of lines) {
       try {
-        const row = await this.validateRecord(
-          tx,
-          line,
-          index,
-          (key) => existing.has(key) || seenInBatch.has(key),
-        );
+        const row = await this.validateRecord(tx, line, index, stored);
         const key = `${row.source}\u0000${row.record_id}`;
         const prior = existing.get(key) ?? seenInBatch.get(key);
         if (prior !== undefined) {
