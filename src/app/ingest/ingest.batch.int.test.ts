@@ -87,6 +87,35 @@ for (const engine of ['sqlite', 'postgres'] as const satisfies readonly Engine[]
       }
     });
 
+    test('a person named by many lines of a batch is found by each; a number wrong only in its check digit names nobody, before or after', {
+      skip,
+    }, async () => {
+      const r = await testRegistry('2026-03-01', 'rulebooks/default.yaml', engine);
+      try {
+        const good = person(7);
+        await new Ingestor(r.ctx).apply([source, { kind: 'person', national_id: good, name: 'Li Na' }]);
+        const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+        const lines = ['M-1', 'M-2', 'M-3', 'M-4', 'M-5'].map((id, i) =>
+          judgment(id, i % 3 === 0 ? bad : good),
+        );
+        assert.deepEqual(answers(await new Ingestor(r.ctx).apply(lines)), [
+          'record.unknown_subject',
+          'created record court/M-2',
+          'created record court/M-3',
+          'record.unknown_subject',
+          'created record court/M-5',
+        ]);
+        const [p] = await r.ctx.store.subjectsByIdHash([r.ctx.hashNationalId(good)]);
+        const stored = await r.ctx.store.transaction((tx) => tx.recordsOf([Number(p!.id)]));
+        assert.deepEqual(
+          stored.map((x) => x.record_id),
+          ['M-2', 'M-3', 'M-5'],
+        );
+      } finally {
+        await r.dispose();
+      }
+    });
+
     test('a line about a subject registered earlier in the batch sees it, as a later batch would', {
       skip,
     }, async () => {
