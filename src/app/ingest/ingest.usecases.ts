@@ -181,11 +181,7 @@ export class Ingestor {
   /** What validating a record needs, made once a batch (not once a line; see applyIn). */
   private batchDeps?: RecordDeps;
   private recordDeps(): RecordDeps {
-    this.batchDeps ??= this.newRecordDeps();
-    return this.batchDeps;
-  }
-  private newRecordDeps(): RecordDeps {
-    return {
+    this.batchDeps ??= {
       ctx: this.ctx,
       sources: this.sources,
       exceptions: this.exceptions,
@@ -195,6 +191,7 @@ export class Ingestor {
       orgByUsci: (tx, usci) => this.orgByUsci(tx, usci),
       ...(this.options.reportedOnTime ? { reportedOnTime: true } : {}),
     };
+    return this.batchDeps;
   }
 
   private rulebookNow(): Rulebook {
