@@ -51,7 +51,7 @@ export function spansAt(spans: readonly RelationSpan[], at: number): RelationSpa
   return spans.filter((s) => s.from <= at && (s.to === null || at < s.to));
 }
 
-/** The columns of `registry_facts` in the order a read as arrays returns them (factFromArray). */
+/** The columns of `registry_facts` in the order a read as arrays returns them (factOf). */
 export const FACT_COLUMNS = [
   'subject_id',
   'seq',
