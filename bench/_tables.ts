@@ -10,14 +10,19 @@ import { MAP_BYTES } from '../src/store/sqlite/sqlite.store.ts';
 
 export type Raw = Database.Database;
 
-/** A second connection to the registry file, with the store's settings (src/store/sqlite/sqlite.store.ts). */
-export function openRaw(file: string): Raw {
+/**
+ * A second connection to the registry file, with the store's settings (src/store/sqlite/sqlite.store.ts); with
+ * `checkpointPages`, the WAL checkpointed as seldom as the store's connection that it is compared with.
+ */
+export function openRaw(file: string, opts: { checkpointPages?: number } = {}): Raw {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('cache_size = -16384');
   db.pragma(`mmap_size = ${MAP_BYTES}`);
   db.pragma('busy_timeout = 5000');
+  db.pragma('temp_store = MEMORY');
+  if (opts.checkpointPages !== undefined) db.pragma(`wal_autocheckpoint = ${opts.checkpointPages}`);
   return db;
 }
 

@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { activeRulebooks } from '../src/app/governance/governance.rulebooks.ts';
+import type { StoreLocation } from '../src/app/ports/ports.context.ts';
 import { testRegistry } from '../src/app/testing/test-registry.ts';
 import { formatDate, parseInstant } from '../src/domain/time.ts';
 import type { RecordType, Rulebook } from '../src/rules/rulebook.model.ts';
@@ -53,8 +54,8 @@ export const ratio = (a: number, b: number): string => {
   return r < 1 ? `${sig(r)}× (1/${sig(1 / r)})` : `${sig(r)}×`;
 };
 
-export async function freshRegistry(opts: { mapped?: boolean } = {}) {
-  const r = await testRegistry(NOW_TEXT, undefined, undefined, undefined, opts.mapped ?? true);
+export async function freshRegistry(opts: Pick<StoreLocation, 'mapped' | 'checkpointPages'> = {}) {
+  const r = await testRegistry(NOW_TEXT, undefined, undefined, undefined, opts);
   const rb: Rulebook = (await r.ctx.store.transaction((tx) => activeRulebooks(tx))).at(NOW);
   return { ...r, rb };
 }

@@ -18,6 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { importLines } from '../src/app/ingest/ingest.file.ts';
+import { IMPORT_CHECKPOINT_PAGES } from '../src/app/ports/ports.context.ts';
 import { IMPORT_HEAP_MB } from '../src/cli/bounded-heap.ts';
 import { copyRows, openRaw, snapshot, writtenRows } from './_tables.ts';
 import {
@@ -52,8 +53,9 @@ type Registry = Awaited<ReturnType<typeof freshRegistry>>;
 
 /** Registers S subjects in a fresh registry; returns it with the subjects' references. */
 async function population(subjects: number) {
-  // unmapped, as `credence import` opens its registry (its resident memory stays its heap and page cache)
-  const reg = await freshRegistry({ mapped: false });
+  // as `credence import` opens its registry: unmapped (its resident memory stays its heap and page cache), and
+  // checkpointing its WAL every IMPORT_CHECKPOINT_PAGES pages
+  const reg = await freshRegistry({ mapped: false, checkpointPages: IMPORT_CHECKPOINT_PAGES });
   const subs: Subj[] = [];
   const rej = rejectCounter();
   await importLines(reg.ctx, asLines(subjectStream(reg.rb, subjects, subs)), rej.on);
@@ -129,7 +131,8 @@ for (let rep = 0; rep < REPS; rep++) {
   const { reg, subs } = await population(S);
   try {
     const file = join(reg.dir, 'registry.db');
-    const db = openRaw(file);
+    // its baselines checkpoint as the import does
+    const db = openRaw(file, { checkpointPages: IMPORT_CHECKPOINT_PAGES });
     const before = snapshot(db);
     const ms = await importRecords(reg, subs, N);
     full.push((N / ms) * 1000);

@@ -15,6 +15,8 @@ export interface RegistryOptions {
   readonly keyFile?: string;
   /** SQLite: read through a memory map (StoreLocation.mapped); a bounded import opens without. */
   readonly mapped?: boolean;
+  /** SQLite: the WAL pages between checkpoints (StoreLocation.checkpointPages); an import lets more accumulate. */
+  readonly checkpointPages?: number;
 }
 
 /** The system clock, unless CREDENCE_NOW pins it (used for demos and reproducible scenarios). */

@@ -11,7 +11,10 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     return openPostgres(location.databaseUrl);
   }
   const { openSqlite } = await import('./sqlite/sqlite.store.ts');
-  return openSqlite(location.db!, { mapped: location.mapped ?? true });
+  return openSqlite(location.db!, {
+    mapped: location.mapped ?? true,
+    ...(location.checkpointPages === undefined ? {} : { checkpointPages: location.checkpointPages }),
+  });
 }
 
 /** This module's URL, for a worker thread to import `openStore` from (compiled or from source alike). */

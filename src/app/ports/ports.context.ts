@@ -31,7 +31,20 @@ export interface StoreLocation {
    * mapped pages count in it.
    */
   readonly mapped?: boolean;
+  /**
+   * SQLite: how many pages the write-ahead log may hold before a COMMIT copies them into the file (SQLite's
+   * `wal_autocheckpoint`; 1,000 when not set). An import sets IMPORT_CHECKPOINT_PAGES: its batches rewrite the same
+   * index pages commit after commit, and a checkpoint after every commit copied each of them again.
+   */
+  readonly checkpointPages?: number;
 }
+
+/**
+ * The WAL pages an import lets accumulate before a checkpoint (about 40 MB): a COMMIT of an import's batch cost
+ * about a third as much, and the checkpoints that remain take about 0.1 s each, which a bulk write can afford and a
+ * server answering requests would feel in its slowest answers (so it keeps SQLite's 1,000).
+ */
+export const IMPORT_CHECKPOINT_PAGES = 10_000;
 
 /**
  * How a worker thread opens the registry: the URL of a module exporting `openStore(location)`, chosen by the

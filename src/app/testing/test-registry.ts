@@ -52,8 +52,8 @@ export async function testRegistry(
   engine: Engine = 'sqlite',
   /** PostgreSQL: the temp database's name begins with this. */
   prefix = 'credence_test',
-  /** SQLite: read through a memory map (StoreLocation.mapped), as the store does by default. */
-  mapped = true,
+  /** SQLite: how the file is opened (StoreLocation: `mapped`, true by default, and `checkpointPages`). */
+  sqlite: Pick<StoreLocation, 'mapped' | 'checkpointPages'> = {},
 ): Promise<TestRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'credence-test-'));
   let store: AppContext['store'];
@@ -81,8 +81,8 @@ export async function testRegistry(
       });
   } else {
     const db = join(dir, 'registry.db');
-    store = await openSqlite(db, { mapped });
-    location = { db, mapped };
+    location = { db, mapped: true, ...sqlite };
+    store = await openSqlite(db, location);
   }
   const clock = new TestClock(parseInstant(now)!);
   const ctx: AppContext = {

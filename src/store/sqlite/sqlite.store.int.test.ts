@@ -10,6 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import { activeRulebooks } from '../../app/governance/governance.rulebooks.ts';
 import { importLines } from '../../app/ingest/ingest.file.ts';
 import { Ingestor } from '../../app/ingest/ingest.usecases.ts';
+import { IMPORT_CHECKPOINT_PAGES } from '../../app/ports/ports.context.ts';
 import type { Store } from '../../app/ports/ports.store.ts';
 import { EVIDENCE, testRegistry } from '../../app/testing/test-registry.ts';
 import { parseInstant } from '../../domain/time.ts';
@@ -19,11 +20,15 @@ import { openStore } from '../store.open.ts';
 import { MAP_BYTES } from './sqlite.store.ts';
 
 /** The connection's own setting: a second connection to the file would report its own. */
-async function mapSize(store: Store): Promise<number> {
+async function setting(
+  store: Store,
+  name: 'mmap_size' | 'wal_autocheckpoint' | 'temp_store',
+): Promise<number> {
   const db = (store as unknown as { db: Kysely<Database> }).db;
-  const { rows } = await sql<{ mmap_size: number }>`pragma mmap_size`.execute(db);
-  return Number(rows[0]?.mmap_size);
+  const { rows } = await sql<Record<string, number>>`pragma ${sql.raw(name)}`.execute(db);
+  return Number(rows[0]?.[name]);
 }
+const mapSize = (store: Store) => setting(store, 'mmap_size');
 
 test('a registry file is read through a memory map unless the opener asks for none', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'credence-map-'));
@@ -41,6 +46,30 @@ test('a registry file is read through a memory map unless the opener asks for no
         await store.close();
       }
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an import checkpoints its WAL less often than other openers, and no opener spills temporary files to disk', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'credence-wal-'));
+  const db = join(dir, 'registry.db');
+  try {
+    for (const [location, pages] of [
+      [{ db }, 1000],
+      [{ db, mapped: false }, 1000],
+      [{ db, mapped: false, checkpointPages: IMPORT_CHECKPOINT_PAGES }, IMPORT_CHECKPOINT_PAGES],
+    ] as const) {
+      const store = await openStore(location);
+      try {
+        assert.equal(await setting(store, 'wal_autocheckpoint'), pages, JSON.stringify(location));
+        // 2 is MEMORY: statement journals and sorts of a transaction stay off the disk
+        assert.equal(await setting(store, 'temp_store'), 2, JSON.stringify(location));
+      } finally {
+        await store.close();
+      }
+    }
+    assert.ok(IMPORT_CHECKPOINT_PAGES > 1000, 'an import checkpoints less often than SQLite does by default');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -52,10 +52,16 @@ function prepared(db: SQLite.Database, sql: string): SQLite.Statement {
 export const MAP_BYTES = 256 * 2 ** 20;
 
 /**
- * Opens (and migrates) a SQLite registry file: WAL journal, a 16 MB page cache, and reads through a memory map of
- * up to 256 MB unless `mapped` is false (see StoreLocation.mapped).
+ * Opens (and migrates) a SQLite registry file: WAL journal, a 16 MB page cache, reads through a memory map of up to
+ * 256 MB unless `mapped` is false, and a checkpoint every `checkpointPages` pages of WAL (StoreLocation). Temporary
+ * files stay in memory: a statement that inserts many rows inside a transaction keeps a journal of the pages it
+ * changes, which SQLite spills to a file past 64 KB; an import's statements of 200 notices each did, some thousands
+ * of writes to temporary files a batch.
  */
-export async function openSqlite(path: string, opts: { mapped?: boolean } = {}): Promise<Store> {
+export async function openSqlite(
+  path: string,
+  opts: { mapped?: boolean; checkpointPages?: number } = {},
+): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
@@ -63,6 +69,9 @@ export async function openSqlite(path: string, opts: { mapped?: boolean } = {}):
   sqlite.pragma('cache_size = -16384');
   if (opts.mapped !== false) sqlite.pragma(`mmap_size = ${MAP_BYTES}`);
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('temp_store = MEMORY');
+  if (opts.checkpointPages !== undefined)
+    sqlite.pragma(`wal_autocheckpoint = ${Math.max(1, Math.trunc(opts.checkpointPages))}`);
   sqlite.defaultSafeIntegers(false);
   const prepare = statementCache(sqlite);
   const db = new Kysely<Database>({
