@@ -53,10 +53,10 @@ export const MAP_BYTES = 256 * 2 ** 20;
 
 /**
  * Opens (and migrates) a SQLite registry file: WAL journal, a 16 MB page cache, reads through a memory map of up to
- * 256 MB unless `mapped` is false, and a checkpoint every `checkpointPages` pages of WAL (StoreLocation). Temporary
- * files stay in memory: a statement that inserts many rows inside a transaction keeps a journal of the pages it
- * changes, which SQLite spills to a file past 64 KB; an import's statements of 200 notices each did, some thousands
- * of writes to temporary files a batch.
+ * 256 MB unless `mapped` is false, and a checkpoint every `checkpointPages` pages of WAL (StoreLocation). Once
+ * migrated, temporary files stay in memory: a statement that inserts many rows inside a transaction keeps a journal
+ * of the pages it changes, which SQLite spills to a file past 64 KB; an import's statements of 200 notices each did,
+ * some thousands of writes to temporary files a batch.
  */
 export async function openSqlite(
   path: string,
@@ -69,7 +69,6 @@ export async function openSqlite(
   sqlite.pragma('cache_size = -16384');
   if (opts.mapped !== false) sqlite.pragma(`mmap_size = ${MAP_BYTES}`);
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('temp_store = MEMORY');
   if (opts.checkpointPages !== undefined)
     sqlite.pragma(`wal_autocheckpoint = ${Math.max(1, Math.trunc(opts.checkpointPages))}`);
   sqlite.defaultSafeIntegers(false);
@@ -80,5 +79,8 @@ export async function openSqlite(
   // a transaction holds the only connection: its statements compiled once run without Kysely's executor
   runsDirectly(db, prepare);
   await migrate(db, migrations('sqlite'));
+  // after the migrations: an index built on a large table sorts its keys in temporary files, which in memory would
+  // hold them all at once
+  sqlite.pragma('temp_store = MEMORY');
   return new KyselyStore(db, 'sqlite');
 }
