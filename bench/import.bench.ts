@@ -18,7 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { importLines } from '../src/app/ingest/ingest.file.ts';
-import { IMPORT_CHECKPOINT_PAGES } from '../src/app/ports/ports.context.ts';
+import { IMPORT_CHECKPOINT_PAGES, IMPORT_LOCATION } from '../src/app/ports/ports.context.ts';
 import { IMPORT_HEAP_MB } from '../src/cli/bounded-heap.ts';
 import { copyRows, openRaw, snapshot, writtenRows } from './_tables.ts';
 import {
@@ -55,7 +55,7 @@ type Registry = Awaited<ReturnType<typeof freshRegistry>>;
 async function population(subjects: number) {
   // as `credence import` opens its registry: unmapped (its resident memory stays its heap and page cache), and
   // checkpointing its WAL every IMPORT_CHECKPOINT_PAGES pages
-  const reg = await freshRegistry({ mapped: false, checkpointPages: IMPORT_CHECKPOINT_PAGES });
+  const reg = await freshRegistry(IMPORT_LOCATION);
   const subs: Subj[] = [];
   const rej = rejectCounter();
   await importLines(reg.ctx, asLines(subjectStream(reg.rb, subjects, subs)), rej.on);

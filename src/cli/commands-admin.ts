@@ -7,7 +7,7 @@ import { activateRulebook, activeRulebooks, checkRulebook } from '../app/governa
 import { whatIf } from '../app/governance/governance.whatif.ts';
 import { purge } from '../app/maintenance/maintenance.purge.ts';
 import { rebuildAll, tick } from '../app/maintenance/maintenance.tick.ts';
-import { IMPORT_CHECKPOINT_PAGES } from '../app/ports/ports.context.ts';
+import { IMPORT_LOCATION } from '../app/ports/ports.context.ts';
 import { whatIfHtml } from '../app/reports/reports.whatif.ts';
 import { CredenceError, formatIssue } from '../domain/errors.ts';
 import { proportionality } from '../rules/rulebook.loader.ts';
@@ -150,13 +150,8 @@ export function commands(program: Command): void {
       }
       if (process.env.CREDENCE_REPORT_HEAP === '1')
         process.stderr.write(`heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MB\n`);
-      // unmapped: an import keeps its resident memory to its heap and SQLite's page cache (mapped pages count in it);
-      // its WAL is checkpointed less often than a server's (IMPORT_CHECKPOINT_PAGES)
-      const ctx = await openRegistry({
-        ...resolveOptions(o),
-        mapped: false,
-        checkpointPages: IMPORT_CHECKPOINT_PAGES,
-      });
+      // unmapped (mapped pages count in the resident memory), and checkpointing seldom (IMPORT_CHECKPOINT_PAGES)
+      const ctx = await openRegistry({ ...resolveOptions(o), ...IMPORT_LOCATION });
       let anyRejected = false;
       try {
         anyRejected = await importFiles(ctx, files, {

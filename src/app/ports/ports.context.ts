@@ -47,6 +47,12 @@ export interface StoreLocation {
 export const IMPORT_CHECKPOINT_PAGES = 10_000;
 
 /**
+ * How `credence import` opens a SQLite registry: unmapped, its resident memory staying its heap and SQLite's page
+ * cache (StoreLocation.mapped), and checkpointing every IMPORT_CHECKPOINT_PAGES pages of WAL.
+ */
+export const IMPORT_LOCATION = { mapped: false, checkpointPages: IMPORT_CHECKPOINT_PAGES } as const;
+
+/**
  * How a worker thread opens the registry: the URL of a module exporting `openStore(location)`, chosen by the
  * composition root (the only place that picks an adapter), and the location to open.
  */
