@@ -197,5 +197,12 @@ export function migrations(engine: 'sqlite' | 'postgres'): MigrationProvider {
   };
   m['0016_compact_notices'] = compactNoticesMigration;
   m['0017_compact_states'] = compactStatesMigration;
+  // every read of notices names their subject (a file, a delivery, a purge), which the primary key serves: the index
+  // by notice id alone served no query, and each notice an import wrote put its random id into it
+  m['0018_notices_by_subject'] = {
+    async up(db: Kysely<unknown>) {
+      await db.schema.dropIndex('notices_id').ifExists().execute();
+    },
+  };
   return { getMigrations: async () => m };
 }
