@@ -40,9 +40,10 @@ export interface StoreLocation {
 }
 
 /**
- * The WAL pages an import lets accumulate before a checkpoint (about 40 MB): a COMMIT of an import's batch cost
- * about a third as much, and the checkpoints that remain take about 0.1 s each, which a bulk write can afford and a
- * server answering requests would feel in its slowest answers (so it keeps SQLite's 1,000).
+ * The WAL pages an import lets accumulate before a checkpoint (about 40 MB): an import's COMMITs took a third less
+ * time in all (2.2 s against 3.2 s for 200,000 records), and the checkpoints that remain take about 0.1 s each,
+ * which a bulk write can afford and a server answering requests would feel in its slowest answers (so it keeps
+ * SQLite's 1,000).
  */
 export const IMPORT_CHECKPOINT_PAGES = 10_000;
 
