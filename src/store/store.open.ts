@@ -11,10 +11,8 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     return openPostgres(location.databaseUrl);
   }
   const { openSqlite } = await import('./sqlite/sqlite.store.ts');
-  return openSqlite(location.db!, {
-    mapped: location.mapped ?? true,
-    ...(location.checkpointPages === undefined ? {} : { checkpointPages: location.checkpointPages }),
-  });
+  // mapped unless the location says `mapped: false`; SQLite's checkpoints unless it sets `checkpointPages`
+  return openSqlite(location.db!, location);
 }
 
 /** This module's URL, for a worker thread to import `openStore` from (compiled or from source alike). */
