@@ -3,7 +3,6 @@ import type {
   AuditRow,
   LedgerCount,
   MarksExpected,
-  RecordRow,
   RegistryFactRow,
   RelationRow,
   SubjectRow,
@@ -15,6 +14,7 @@ import { marksWindow } from '../marks-window.ts';
 import { LEDGER_COLUMNS } from '../records.rows.ts';
 import { numericFact } from '../registry-facts.ts';
 import type { Database } from '../schema.ts';
+import { maxRecordSeqSql, recordsByKeysSql } from './postgres.lookups.ts';
 
 /**
  * `col = any($1::type[])`: one statement text whatever the number of values (an IN list has one per count). One
@@ -226,7 +226,7 @@ export class PostgresTx extends KyselyTx {
     return rows.map(numericFact);
   }
 
-  /** The stored records with these (source, id) keys: one join against the keys as two arrays (one key: its own). */
+  /** The stored records with these (source, id) keys: each through the index (postgres.lookups.ts; one key: its own). */
   override async recordsByKeys(keys: readonly { source: string; record_id: string }[]) {
     const unique = lastByKey(keys, (k) => `${k.source}\u0000${k.record_id}`);
     if (unique.length === 0) return [];
@@ -237,9 +237,10 @@ export class PostgresTx extends KyselyTx {
         .where('source', '=', unique[0]!.source)
         .where('record_id', '=', unique[0]!.record_id)
         .execute();
-    const r = await sql<RecordRow>`select r.* from records r
-      join unnest(${unique.map((k) => k.source)}::text[], ${unique.map((k) => k.record_id)}::text[])
-        as k(source, record_id) on r.source = k.source and r.record_id = k.record_id`.execute(this.db);
+    const r = await recordsByKeysSql(
+      unique.map((k) => k.source),
+      unique.map((k) => k.record_id),
+    ).execute(this.db);
     return r.rows;
   }
   /** The records of these subjects in one statement, in subject and sequence order, before their columns are chosen. */
@@ -271,13 +272,8 @@ export class PostgresTx extends KyselyTx {
   override async maxRecordSeq(subjectIds: readonly number[]) {
     const m = new Map<number, number>();
     if (subjectIds.length === 0) return m;
-    const rows = await this.db
-      .selectFrom('records')
-      .select(['subject_id', (eb) => eb.fn.max('seq').as('seq')])
-      .where(anyOf('subject_id', subjectIds))
-      .groupBy('subject_id')
-      .execute();
-    for (const r of rows) m.set(Number(r.subject_id), Number(r.seq));
+    const { rows } = await maxRecordSeqSql([...new Set(subjectIds)]).execute(this.db);
+    for (const r of rows) if (r.seq !== null) m.set(Number(r.subject_id), Number(r.seq));
     return m;
   }
   override async eventsOf(subjectIds: readonly number[]) {
