@@ -293,7 +293,7 @@ export class KyselyStore extends KyselyTx implements Store {
   private readonly groups: GroupCommit;
 
   constructor(
-    private readonly kdb: Kysely<Database>,
+    protected readonly kdb: Kysely<Database>,
     readonly engine: 'sqlite' | 'postgres',
     bulk?: BulkWriter,
     private readonly makeTx: TxMaker = (trx, e, b) => new KyselyTx(trx, e, b),
@@ -339,6 +339,10 @@ export class KyselyStore extends KyselyTx implements Store {
    */
   grouped<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.groups.submit(fn);
+  }
+  /** SQLite is planned without statistics (none are gathered): nothing to refresh. */
+  async refreshStatistics(): Promise<readonly string[]> {
+    return [];
   }
   async close() {
     await this.kdb.destroy();

@@ -89,6 +89,8 @@ export class Ingestor {
   async settle(onProgress: (done: number, total: number) => void = () => {}): Promise<number> {
     const ids = [...this.stale].sort((a, b) => a - b);
     if (ids.length > 0) onProgress(0, ids.length);
+    // the slices read the ledger by subject: on PostgreSQL, through indexes only once the tables are analyzed
+    if (ids.length > 0) await this.ctx.store.refreshStatistics();
     await deriveSlices(this.ctx, ids, this.options.workers, (slice, done) => {
       for (const id of slice) this.stale.delete(id);
       onProgress(done, ids.length);

@@ -367,6 +367,11 @@ export interface Store extends Tx {
    * it resolves once the shared COMMIT has succeeded, and never when it failed. fn must use only the Tx given.
    */
   grouped<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * After a bulk write: brings the query planner's statistics up to date for the tables the write has outgrown
+   * (PostgreSQL: ANALYZE where autovacuum would at its next round; SQLite keeps none). Answers the tables analyzed.
+   */
+  refreshStatistics(): Promise<readonly string[]>;
   close(): Promise<void>;
 }
 

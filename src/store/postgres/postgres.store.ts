@@ -6,6 +6,7 @@ import { migrations } from '../migrations.ts';
 import type { Database } from '../schema.ts';
 import { PostgresBulk } from './postgres.bulk.ts';
 import { prepareStatements } from './postgres.statements.ts';
+import { analyzeOutgrown } from './postgres.statistics.ts';
 import { PostgresTx } from './postgres.tx.ts';
 
 // int8 (bigint, count(*), sum) arrives as a string: parse it, refusing values JS cannot hold exactly
@@ -14,6 +15,13 @@ pg.types.setTypeParser(20, (v: string) => {
   if (!Number.isSafeInteger(n)) throw new Error(`integer ${v} is beyond JavaScript's exact range`);
   return n;
 });
+
+/** The store on PostgreSQL: the shared one, and statistics refreshed after bulk writes (postgres.statistics.ts). */
+class PostgresStore extends KyselyStore {
+  override async refreshStatistics(): Promise<readonly string[]> {
+    return analyzeOutgrown(this.kdb);
+  }
+}
 
 /**
  * Opens (and migrates) a PostgreSQL registry. A small pool: sized for the cores, not the clients. Transactions
@@ -27,5 +35,5 @@ export async function openPostgres(url: string): Promise<Store> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrate(db, migrations('postgres'));
   prepared.activate();
-  return new KyselyStore(db, 'postgres', bulk, (trx, _engine, b) => new PostgresTx(trx, b));
+  return new PostgresStore(db, 'postgres', bulk, (trx, _engine, b) => new PostgresTx(trx, b));
 }
