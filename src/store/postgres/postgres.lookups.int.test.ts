@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Kysely, PostgresDialect, type RawBuilder } from 'kysely';
 import pg from 'pg';
-import { PG_ADMIN_URL, postgresAvailable } from '../../app/testing/test-registry.ts';
+import { admin, PG_ADMIN_URL, postgresAvailable } from '../../app/testing/test-registry.ts';
 import type { Database } from '../schema.ts';
 import { maxRecordSeqSql, recordsByKeysSql } from './postgres.lookups.ts';
 import { openPostgres } from './postgres.store.ts';
@@ -17,16 +17,6 @@ const PG_UP = await postgresAvailable();
 const CI = Boolean(process.env.CI);
 const SUBJECTS = 2000;
 const RECORDS = 40_000;
-
-async function admin(text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
 
 interface PlanNode {
   'Node Type': string;
@@ -46,7 +36,7 @@ describe('PostgreSQL: the import look-ups use their indexes without statistics',
   let db: Kysely<Database>;
 
   before(async () => {
-    await admin(`create database ${name}`);
+    await admin((c) => c.query(`create database ${name}`));
     // the registry's own schema and indexes
     await (await openPostgres(url)).close();
     pool = new pg.Pool({ connectionString: url, max: 1 });
@@ -66,7 +56,7 @@ describe('PostgreSQL: the import look-ups use their indexes without statistics',
 
   after(async () => {
     await db?.destroy();
-    await admin(`drop database if exists ${name} with (force)`);
+    await admin((c) => c.query(`drop database if exists ${name} with (force)`));
   });
 
   /** The plan's nodes, as EXPLAIN gives them for the statement with its values. */
