@@ -341,7 +341,7 @@ export class KyselyStore extends KyselyTx implements Store {
     return this.groups.submit(fn);
   }
   /** SQLite is planned without statistics (none are gathered): nothing to refresh. */
-  async refreshStatistics(): Promise<readonly string[]> {
+  async refreshStatistics(_share?: number): Promise<readonly string[]> {
     return [];
   }
   async close() {

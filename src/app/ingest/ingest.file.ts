@@ -43,6 +43,8 @@ export async function importLines(
     batch = [];
     batchChars = 0;
     const results: LineResult[] = await ingestor.apply(current.map((b) => b.value));
+    // a first import grows its tables from nothing: the planner learns of it each time one has grown tenfold
+    if (results.some((r) => r.ok && r.status !== 'unchanged')) await ctx.store.refreshStatistics(10);
     results.forEach((r, i) => {
       const b = current[i]!;
       if (r.ok) summary[r.status]++;

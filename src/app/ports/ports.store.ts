@@ -368,10 +368,10 @@ export interface Store extends Tx {
    */
   grouped<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
-   * After a bulk write: brings the query planner's statistics up to date for the tables the write has outgrown
-   * (PostgreSQL: ANALYZE where autovacuum would at its next round; SQLite keeps none). Answers the tables analyzed.
+   * After a bulk write: brings the query planner's statistics up to date for the tables whose changes since their
+   * statistics reach `share` of their rows (PostgreSQL: ANALYZE; SQLite keeps none). Answers the tables analyzed.
    */
-  refreshStatistics(): Promise<readonly string[]>;
+  refreshStatistics(share?: number): Promise<readonly string[]>;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Statistics after bulk writes: on PostgreSQL a table that a write has outgrown is analyzed at once, not at
- * autovacuum's next round, and a few rows analyze nothing; SQLite gathers none. An import refreshes them once,
- * after its batches and before it derives the subjects it wrote.
+ * autovacuum's next round, and a few rows analyze nothing; SQLite gathers none. An import refreshes them after
+ * each batch that wrote (tables grown tenfold) and before it derives the subjects it wrote (grown by a tenth).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -47,11 +47,11 @@ describe('an import refreshes the planner statistics once, before deriving', () 
   });
   after(async () => reg?.dispose());
 
-  test('after the records are written; not when nothing is left to derive', async () => {
-    let calls = 0;
+  test('after each batch that wrote, and before deriving; not when nothing was written', async () => {
+    const calls: (number | undefined)[] = [];
     const store: Store = Object.create(reg.ctx.store);
-    store.refreshStatistics = async () => {
-      calls++;
+    store.refreshStatistics = async (share) => {
+      calls.push(share);
       return [];
     };
     const ctx = { ...reg.ctx, store };
@@ -59,10 +59,11 @@ describe('an import refreshes the planner statistics once, before deriving', () 
     const onReject = (r: { message: string }) => rejects.push(r.message);
     await importLines(ctx, lines([...registration, record('TB-1'), record('TB-2')]), onReject);
     assert.deepEqual(rejects, []);
-    assert.equal(calls, 1);
+    // the batch: tables grown tenfold; before deriving: what autovacuum would analyze
+    assert.deepEqual(calls, [10, undefined]);
     // the same lines again: nothing written, nothing to derive, no statistics to refresh
     await importLines(ctx, lines([...registration, record('TB-1'), record('TB-2')]), onReject);
-    assert.equal(calls, 1);
+    assert.deepEqual(calls, [10, undefined]);
   });
 
   test('SQLite gathers no statistics: its plans stay those it makes without them', async () => {
@@ -127,8 +128,18 @@ describe('PostgreSQL: tables a bulk write has outgrown are analyzed at once', {
     await insertRecords(100_000, ANALYZE_AFTER_ROWS - 1);
     assert.deepEqual(await reg.ctx.store.refreshStatistics(), []);
     assert.equal(await changed(), ANALYZE_AFTER_ROWS - 1);
-    // past the threshold but under a tenth of the 20,999 rows: still nothing
+    // past the threshold but under a tenth of the 20,000 rows analyzed: still nothing
     await insertRecords(200_000, 2);
     assert.deepEqual(await reg.ctx.store.refreshStatistics(), []);
+  });
+
+  test('during an import, a table is analyzed again only once it has grown tenfold', async () => {
+    // 20,000 rows at the last ANALYZE and 1,001 changed since: 11,000 changed is more than a tenth, not tenfold
+    await insertRecords(300_000, 9_999);
+    assert.deepEqual(await reg.ctx.store.refreshStatistics(10), []);
+    // 200,000 changed: tenfold
+    await insertRecords(400_000, 189_000);
+    assert.ok((await reg.ctx.store.refreshStatistics(10)).includes('records'));
+    assert.equal(await changed(), 0);
   });
 });

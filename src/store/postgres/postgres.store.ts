@@ -18,8 +18,8 @@ pg.types.setTypeParser(20, (v: string) => {
 
 /** The store on PostgreSQL: the shared one, and statistics refreshed after bulk writes (postgres.statistics.ts). */
 class PostgresStore extends KyselyStore {
-  override async refreshStatistics(): Promise<readonly string[]> {
-    return analyzeOutgrown(this.kdb);
+  override async refreshStatistics(share?: number): Promise<readonly string[]> {
+    return analyzeOutgrown(this.kdb, share);
   }
 }
 
