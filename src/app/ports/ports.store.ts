@@ -368,8 +368,8 @@ export interface Store extends Tx {
    */
   grouped<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
-   * After a bulk write: brings the query planner's statistics up to date for the tables whose changes since their
-   * statistics reach `share` of their rows (PostgreSQL: ANALYZE; SQLite keeps none). Answers the tables analyzed.
+   * After a bulk write: the planner's statistics of the tables changed since their last ones by 1,000 rows and
+   * `share` of the rows they had (a tenth by default, as autovacuum). PostgreSQL: ANALYZE; SQLite keeps none.
    */
   refreshStatistics(share?: number): Promise<readonly string[]>;
   close(): Promise<void>;
